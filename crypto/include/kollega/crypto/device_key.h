@@ -1,0 +1,80 @@
+// Device authentication keys and the small primitives the relay shares with
+// clients: Ed25519 device keys (challenge-response), secure random bytes,
+// SHA-256, constant-time comparison, and the account-creation proof of work.
+//
+// These use OpenSSL only, so the relay links no libsignal code paths for
+// authentication. A device's auth key is separate from its Signal identity
+// key: the relay verifies the former and only stores the latter.
+//
+// Ownership: DeviceKey owns its private key and wipes it on destruction.
+// Thread-safety: all free functions are thread-safe; a DeviceKey may be used
+// from several threads for Sign() concurrently (it is never mutated).
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "kollega/base/status.h"
+
+namespace kollega::crypto {
+
+inline constexpr size_t kEd25519PublicKeySize = 32;
+inline constexpr size_t kEd25519SignatureSize = 64;
+inline constexpr size_t kChallengeNonceSize = 32;
+
+class DeviceKey {
+ public:
+  static Result<DeviceKey> Generate();
+  // From the 32-byte private seed returned by PrivateSeed().
+  static Result<DeviceKey> FromPrivateSeed(std::string_view seed);
+
+  DeviceKey(DeviceKey&&) noexcept;
+  DeviceKey& operator=(DeviceKey&&) noexcept;
+  ~DeviceKey();
+
+  const std::string& public_key() const { return public_key_; }
+  // The 32-byte private seed, for the client's local store only.
+  std::string PrivateSeed() const;
+  // 64-byte Ed25519 signature.
+  Result<std::string> Sign(std::string_view message) const;
+
+ private:
+  struct Impl;
+  explicit DeviceKey(std::unique_ptr<Impl> impl, std::string public_key);
+  std::unique_ptr<Impl> impl_;
+  std::string public_key_;
+};
+
+// True only for a valid Ed25519 signature of `message` by `public_key`.
+bool VerifySignature(std::string_view public_key, std::string_view message,
+                     std::string_view signature);
+
+// What a device signs to authenticate: a domain tag, the nonce, the account id
+// and the device id, length-prefixed so no two inputs share an encoding.
+// For proofs of key possession at creation, account_id is empty and device 0.
+std::string DeviceAuthMessage(std::string_view nonce, std::string_view account_id,
+                              uint32_t device_id);
+
+// Cryptographically secure random bytes (OpenSSL RAND_bytes). Aborts if the
+// generator fails: continuing without randomness is never safe.
+std::string RandomBytes(size_t n);
+
+std::string Sha256(std::string_view data);
+
+// Compares in time that depends only on the lengths.
+bool ConstantTimeEqual(std::string_view a, std::string_view b);
+
+// Overwrites memory in a way the compiler may not elide.
+void Wipe(void* data, size_t size);
+void Wipe(std::string& s);
+
+// Proof of work for account creation:
+// SHA-256("kollega-pow-v1" || nonce || solution) has `bits` leading zero bits.
+bool CheckProofOfWork(std::string_view nonce, std::string_view solution, uint32_t bits);
+// Finds a solution by counting; expected 2^bits hashes.
+std::string SolveProofOfWork(std::string_view nonce, uint32_t bits);
+
+}  // namespace kollega::crypto

@@ -1,0 +1,217 @@
+// The relay's persistent state, behind interfaces so that a distributed
+// backend can replace the embedded RocksDB one (OpenRocksRelayStore).
+//
+// Three concerns, one object:
+//   AccountStore  accounts, their devices (public auth keys), link tokens
+//   PrekeyStore   identity keys, signed prekeys, one-time prekeys
+//   MailboxStore  per-device queues of opaque envelopes
+//
+// Nothing here ever holds a private key or a plaintext: values are public
+// keys and ciphertext blobs the relay cannot read.
+//
+// Durability: a mailbox Append completes only after its batch is synced to
+// the WAL; many concurrent appends share one sync (group commit). Account
+// and prekey writes are synced before they return.
+//
+// Thread-safety: every method may be called from any thread concurrently.
+// Completion callbacks run on the store's writer thread: keep them short
+// (post the real work to an executor) and never call back into a blocking
+// store method from them.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "kollega/base/clock.h"
+#include "kollega/base/status.h"
+
+namespace kollega::storage {
+
+inline constexpr size_t kAccountIdSize = 16;
+
+// 16 random bytes.
+using AccountId = std::string;
+
+struct DeviceAddress {
+  AccountId account;
+  uint32_t device = 0;
+  auto operator<=>(const DeviceAddress&) const = default;
+};
+
+struct DeviceAddressHash {
+  size_t operator()(const DeviceAddress& a) const noexcept;
+};
+
+struct SignedPrekey {
+  uint32_t id = 0;
+  std::string public_key;  // 33 bytes
+  std::string signature;   // 64 bytes
+};
+
+struct OneTimePrekey {
+  uint32_t id = 0;
+  std::string public_key;  // 33 bytes
+};
+
+struct DeviceRecord {
+  uint32_t device_id = 0;         // assigned by the store (1 = first device)
+  std::string auth_public_key;    // Ed25519, 32 bytes
+  uint32_t registration_id = 0;
+  int64_t created_ms = 0;
+};
+
+// -------------------------------------------------------------- accounts
+
+class AccountStore {
+ public:
+  virtual ~AccountStore() = default;
+
+  // Creates `account` with `first_device` as device 1.
+  // AlreadyExists if the id is taken.
+  virtual Status CreateAccount(const AccountId& account, DeviceRecord first_device) = 0;
+
+  // Adds a device under the next free id. NotFound if no such account.
+  virtual Result<uint32_t> AddDevice(const AccountId& account, DeviceRecord device) = 0;
+
+  // NotFound if the account or the device does not exist.
+  virtual Result<DeviceRecord> GetDevice(const DeviceAddress& address) = 0;
+
+  // All devices, ascending by id. NotFound if no such account.
+  virtual Result<std::vector<DeviceRecord>> ListDevices(const AccountId& account) = 0;
+
+  // A single-use link token, stored as its SHA-256 only.
+  virtual Status PutLinkToken(const AccountId& account, const std::string& token_hash,
+                              int64_t expires_ms) = 0;
+  // OK exactly once per token, before expiry; NotFound otherwise.
+  virtual Status ConsumeLinkToken(const AccountId& account, const std::string& token_hash) = 0;
+};
+
+// --------------------------------------------------------------- prekeys
+
+struct PrekeyBundle {
+  uint32_t device_id = 0;
+  uint32_t registration_id = 0;
+  std::string identity_key;
+  SignedPrekey signed_prekey;
+  std::optional<OneTimePrekey> one_time;  // nullopt when the stock is empty
+};
+
+struct PrekeyUpload {
+  std::string identity_key;                  // required
+  std::optional<SignedPrekey> signed_prekey;  // replaces the current one
+  std::vector<OneTimePrekey> one_time;        // appended; same id replaces
+};
+
+class PrekeyStore {
+ public:
+  virtual ~PrekeyStore() = default;
+
+  // FailedPrecondition when the identity key differs from the one stored
+  // (a device's identity never changes; a new identity is a new device).
+  // ResourceExhausted when the stock would exceed max_stock.
+  virtual Status StorePrekeys(const DeviceAddress& device, const PrekeyUpload& upload,
+                              size_t max_stock) = 0;
+
+  virtual Result<uint32_t> CountOneTimePrekeys(const DeviceAddress& device) = 0;
+  virtual Result<bool> HasSignedPrekey(const DeviceAddress& device) = 0;
+
+  // Bundles for every device of `account` that has uploaded keys (or only
+  // `device_id` when set). Each one-time prekey is removed as it is handed
+  // out, atomically: concurrent callers never receive the same key.
+  // NotFound if the account (or the named device) does not exist.
+  virtual Result<std::vector<PrekeyBundle>> TakeBundles(const AccountId& account,
+                                                        std::optional<uint32_t> device_id) = 0;
+};
+
+// ------------------------------------------------------------- mailboxes
+
+struct EnvelopeToStore {
+  DeviceAddress to;
+  std::string payload;  // a serialized wire Envelope; opaque to the store
+};
+
+struct StoredEnvelope {
+  uint64_t seq = 0;       // increases within a mailbox, never reused
+  std::string payload;
+  int64_t expires_ms = 0;
+};
+
+struct MailboxLimits {
+  int64_t ttl_ms = 30LL * 24 * 3600 * 1000;  // undelivered envelopes expire
+  uint32_t max_envelopes = 10'000;           // per device mailbox
+  uint64_t max_bytes = 256ull << 20;         // per device mailbox
+};
+
+struct AppendResult {
+  // One per EnvelopeToStore, in request order.
+  std::vector<uint64_t> seqs;
+};
+
+// Counters for /metrics; no identifiers.
+struct StoreStats {
+  uint64_t envelopes_appended = 0;  // since start
+  uint64_t envelopes_removed = 0;   // acknowledged, since start
+  uint64_t wal_syncs = 0;           // synced group commits, since start
+  uint64_t queued_envelopes = 0;    // current total across mailboxes (estimate)
+  uint64_t sst_bytes = 0;           // on-disk size of table files
+  uint64_t memtable_bytes = 0;
+};
+
+class MailboxStore {
+ public:
+  using AppendDone = std::function<void(Status, AppendResult)>;
+  using RemoveDone = std::function<void(Status, std::vector<uint64_t> unknown_seqs)>;
+
+  virtual ~MailboxStore() = default;
+
+  // Writes all envelopes atomically and durably, then calls `done` on the
+  // writer thread. ResourceExhausted (nothing written) when any target
+  // mailbox is full; Unavailable when the store is shutting down; a
+  // kResourceExhausted with "disk full" when the disk is full.
+  virtual void Append(std::vector<EnvelopeToStore> envelopes, AppendDone done) = 0;
+
+  // Up to `max` live envelopes with seq > after_seq, in order. Skips expired
+  // ones. Reads start from the mailbox's tracked head, so deleted envelopes
+  // cost nothing to step over.
+  virtual Result<std::vector<StoredEnvelope>> Read(const DeviceAddress& mailbox, uint64_t after_seq,
+                                                   size_t max) = 0;
+
+  // Removes the named envelopes from this mailbox only. Seqs that are not in
+  // it are reported back as unknown (and nothing else is touched).
+  virtual void Remove(const DeviceAddress& mailbox, std::vector<uint64_t> seqs,
+                      RemoveDone done) = 0;
+
+  // Number of live envelopes queued for the mailbox (expired ones may be
+  // counted until they are read past or compacted away).
+  virtual Result<uint32_t> QueueDepth(const DeviceAddress& mailbox) = 0;
+
+  virtual StoreStats Stats() = 0;
+};
+
+// ------------------------------------------------------------ the whole
+
+class RelayStore : public AccountStore, public PrekeyStore, public MailboxStore {
+ public:
+  // Stops the writer after it has finished every queued write (their
+  // callbacks run), then closes the database. Idempotent.
+  virtual void Close() = 0;
+};
+
+struct RocksRelayStoreOptions {
+  std::string path;         // data directory; created if missing
+  MailboxLimits limits;
+  const Clock* clock = &SystemClock();
+  // Upper bound on envelopes gathered into one synced batch.
+  size_t max_batch = 1024;
+};
+
+Result<std::unique_ptr<RelayStore>> OpenRocksRelayStore(const RocksRelayStoreOptions& options);
+
+}  // namespace kollega::storage
