@@ -16,11 +16,16 @@ std::atomic<Level> g_level{Level::kInfo};
 
 std::string_view LevelName(Level level) {
   switch (level) {
-    case Level::kDebug: return "DEBUG";
-    case Level::kInfo: return "INFO";
-    case Level::kWarn: return "WARN";
-    case Level::kError: return "ERROR";
-    case Level::kOff: return "OFF";
+    case Level::kDebug:
+      return "DEBUG";
+    case Level::kInfo:
+      return "INFO";
+    case Level::kWarn:
+      return "WARN";
+    case Level::kError:
+      return "ERROR";
+    case Level::kOff:
+      return "OFF";
   }
   return "?";
 }
@@ -31,9 +36,14 @@ void SetLevel(Level level) { g_level.store(level); }
 Level GetLevel() { return g_level.load(); }
 
 bool ParseLevel(std::string_view text, Level* out) {
-  struct Name { std::string_view name; Level level; };
-  static constexpr Name kNames[] = {{"debug", Level::kDebug}, {"info", Level::kInfo},
-                                    {"warn", Level::kWarn},   {"error", Level::kError},
+  struct Name {
+    std::string_view name;
+    Level level;
+  };
+  static constexpr Name kNames[] = {{"debug", Level::kDebug},
+                                    {"info", Level::kInfo},
+                                    {"warn", Level::kWarn},
+                                    {"error", Level::kError},
                                     {"off", Level::kOff}};
   for (const auto& n : kNames) {
     if (n.name == text) {
@@ -47,7 +57,8 @@ bool ParseLevel(std::string_view text, Level* out) {
 void Write(Level level, std::string_view component, std::string_view message) {
   if (level < g_level.load() || level == Level::kOff) return;
   const auto now = std::chrono::system_clock::now();
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
   const std::time_t secs = static_cast<std::time_t>(ms / 1000);
   std::tm tm{};
   gmtime_r(&secs, &tm);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "kollega/crypto/device_key.h"
+
 #include <gtest/gtest.h>
 
 #include "kollega/base/hex.h"
-#include "kollega/crypto/device_key.h"
 
 namespace kollega::crypto {
 namespace {
@@ -24,7 +25,8 @@ TEST(DeviceKeyTest, RejectsForgedAndAlteredSignatures) {
   const std::string msg = DeviceAuthMessage(nonce, "account-0000000", 1);
   std::string sig = *key->Sign(msg);
   EXPECT_FALSE(VerifySignature(other->public_key(), msg, sig));
-  EXPECT_FALSE(VerifySignature(key->public_key(), DeviceAuthMessage(nonce, "account-0000000", 2), sig));
+  EXPECT_FALSE(
+      VerifySignature(key->public_key(), DeviceAuthMessage(nonce, "account-0000000", 2), sig));
   sig[10] ^= 1;
   EXPECT_FALSE(VerifySignature(key->public_key(), msg, sig));
   EXPECT_FALSE(VerifySignature(key->public_key(), msg, "short"));

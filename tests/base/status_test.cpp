@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "kollega/base/status.h"
+
 #include <gtest/gtest.h>
 
 #include "kollega/base/hex.h"
-#include "kollega/base/status.h"
 
 namespace kollega {
 namespace {

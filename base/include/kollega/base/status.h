@@ -19,16 +19,16 @@ namespace kollega {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,    // the caller's input is malformed or out of range
-  kNotFound,           // the named thing does not exist
-  kAlreadyExists,      // creating something that is already there
-  kPermissionDenied,   // authenticated, but not allowed
-  kUnauthenticated,    // identity not proven (bad or missing signature)
-  kResourceExhausted,  // quota, rate limit, full mailbox, full disk
-  kFailedPrecondition, // state does not allow this now (stale device list)
-  kUnavailable,        // shutting down, or temporarily unreachable
-  kDataLoss,           // stored data is corrupt
-  kInternal,           // a bug or an unexpected library failure
+  kInvalidArgument,     // the caller's input is malformed or out of range
+  kNotFound,            // the named thing does not exist
+  kAlreadyExists,       // creating something that is already there
+  kPermissionDenied,    // authenticated, but not allowed
+  kUnauthenticated,     // identity not proven (bad or missing signature)
+  kResourceExhausted,   // quota, rate limit, full mailbox, full disk
+  kFailedPrecondition,  // state does not allow this now (stale device list)
+  kUnavailable,         // shutting down, or temporarily unreachable
+  kDataLoss,            // stored data is corrupt
+  kInternal,            // a bug or an unexpected library failure
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -54,13 +54,23 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
-inline Status PermissionDenied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
-inline Status Unauthenticated(std::string m) { return {StatusCode::kUnauthenticated, std::move(m)}; }
-inline Status ResourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
-inline Status FailedPrecondition(std::string m) { return {StatusCode::kFailedPrecondition, std::move(m)}; }
+inline Status PermissionDenied(std::string m) {
+  return {StatusCode::kPermissionDenied, std::move(m)};
+}
+inline Status Unauthenticated(std::string m) {
+  return {StatusCode::kUnauthenticated, std::move(m)};
+}
+inline Status ResourceExhausted(std::string m) {
+  return {StatusCode::kResourceExhausted, std::move(m)};
+}
+inline Status FailedPrecondition(std::string m) {
+  return {StatusCode::kFailedPrecondition, std::move(m)};
+}
 inline Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
 inline Status DataLoss(std::string m) { return {StatusCode::kDataLoss, std::move(m)}; }
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
@@ -69,7 +79,7 @@ inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok() && "Result needs a value or an error");
   }
@@ -103,8 +113,8 @@ class [[nodiscard]] Result {
 }  // namespace kollega
 
 // Returns early from the enclosing function when `expr` is not OK.
-#define KOLLEGA_RETURN_IF_ERROR(expr)         \
-  do {                                        \
-    ::kollega::Status kollega_status_ = (expr); \
+#define KOLLEGA_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::kollega::Status kollega_status_ = (expr);        \
     if (!kollega_status_.ok()) return kollega_status_; \
   } while (0)

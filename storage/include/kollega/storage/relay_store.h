@@ -61,8 +61,8 @@ struct OneTimePrekey {
 };
 
 struct DeviceRecord {
-  uint32_t device_id = 0;         // assigned by the store (1 = first device)
-  std::string auth_public_key;    // Ed25519, 32 bytes
+  uint32_t device_id = 0;       // assigned by the store (1 = first device)
+  std::string auth_public_key;  // Ed25519, 32 bytes
   uint32_t registration_id = 0;
   int64_t created_ms = 0;
 };
@@ -104,7 +104,7 @@ struct PrekeyBundle {
 };
 
 struct PrekeyUpload {
-  std::string identity_key;                  // required
+  std::string identity_key;                   // required
   std::optional<SignedPrekey> signed_prekey;  // replaces the current one
   std::vector<OneTimePrekey> one_time;        // appended; same id replaces
 };
@@ -138,7 +138,7 @@ struct EnvelopeToStore {
 };
 
 struct StoredEnvelope {
-  uint64_t seq = 0;       // increases within a mailbox, never reused
+  uint64_t seq = 0;  // increases within a mailbox, never reused
   std::string payload;
   int64_t expires_ms = 0;
 };
@@ -205,7 +205,7 @@ class RelayStore : public AccountStore, public PrekeyStore, public MailboxStore 
 };
 
 struct RocksRelayStoreOptions {
-  std::string path;         // data directory; created if missing
+  std::string path;  // data directory; created if missing
   MailboxLimits limits;
   const Clock* clock = &SystemClock();
   // Upper bound on envelopes gathered into one synced batch.
