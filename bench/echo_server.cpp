@@ -1,0 +1,104 @@
+// Beast echo server (see echo_server.h). Written for this bench; the Beast
+// "websocket_server_async" example is only the structural model.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "echo_server.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/websocket.hpp>
+#include <thread>
+#include <vector>
+
+namespace kollega::bench {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+class EchoSession : public std::enable_shared_from_this<EchoSession> {
+ public:
+  explicit EchoSession(tcp::socket socket) : ws_(std::move(socket)) {}
+
+  void Start() {
+    beast::error_code ec;
+    beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), ec);
+    ws_.read_message_max(1 << 20);
+    ws_.async_accept([self = shared_from_this()](beast::error_code ec) {
+      if (!ec) self->ReadNext();
+    });
+  }
+
+ private:
+  // Strictly read, write, read: one buffer per connection, no queue. Clients
+  // pipeline several frames; TCP buffers hold them until the next read.
+  void ReadNext() {
+    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) return;  // closed or failed: the session just ends
+      self->ws_.binary(self->ws_.got_binary());
+      self->ws_.async_write(self->buffer_.data(), [self](beast::error_code ec, size_t) {
+        if (ec) return;
+        self->buffer_.consume(self->buffer_.size());
+        self->ReadNext();
+      });
+    });
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  beast::flat_buffer buffer_;
+};
+
+}  // namespace
+
+struct EchoServer::Impl {
+  asio::io_context io;
+  tcp::acceptor acceptor{io};
+  std::vector<std::thread> threads;
+
+  void AcceptNext() {
+    // Each session gets its own strand so a multi-threaded io_context never
+    // runs two handlers of one connection at once.
+    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket s) {
+      if (ec) {
+        if (ec == asio::error::operation_aborted) return;
+      } else {
+        std::make_shared<EchoSession>(std::move(s))->Start();
+      }
+      AcceptNext();
+    });
+  }
+};
+
+EchoServer::EchoServer() : impl_(std::make_unique<Impl>()) {}
+EchoServer::~EchoServer() { Stop(); }
+
+uint16_t EchoServer::Start(uint16_t port, int threads, std::string* error) {
+  beast::error_code ec;
+  tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), port);
+  impl_->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl_->acceptor.bind(endpoint, ec);
+  if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    *error = "echo server listen: " + ec.message();
+    return 0;
+  }
+  uint16_t bound = impl_->acceptor.local_endpoint().port();
+  impl_->AcceptNext();
+  for (int i = 0; i < threads; ++i) impl_->threads.emplace_back([this] { impl_->io.run(); });
+  return bound;
+}
+
+void EchoServer::Stop() {
+  if (impl_->threads.empty()) return;
+  impl_->io.stop();
+  for (auto& t : impl_->threads) t.join();
+  impl_->threads.clear();
+}
+
+}  // namespace kollega::bench

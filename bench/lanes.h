@@ -1,0 +1,36 @@
+// The two kinds of lane the load tool measures, built by LaneFactory:
+//
+//   echo:  one connection to the echo server; a message is one binary frame
+//          of `payload` bytes, complete when the same frame comes back.
+//   relay: a sender and a recipient connection, each authenticated as its
+//          own fresh account; a message is a Send of one envelope of
+//          `payload` bytes, complete when the recipient gets it in a
+//          Deliver push. Recipients ack each push with one Ack naming all
+//          its envelopes.
+//
+// Both stamp the payload with the send time and count the latency to
+// completion, so "round trip" (echo) and "send to push" (relay) are measured
+// the same way.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "load.h"
+
+namespace kollega::bench {
+
+struct LaneOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;
+  size_t payload = 512;
+  int window = 8;          // closed loop: messages outstanding per lane
+  int open_window = 1000;  // open loop: cap before sends are skipped
+};
+
+LaneFactory EchoLaneFactory(const LaneOptions& options);
+LaneFactory RelayPairFactory(const LaneOptions& options);
+
+}  // namespace kollega::bench

@@ -1,0 +1,293 @@
+// kollega-loadgen: measures kollega-relay against a bare Beast WebSocket
+// echo server in the same run on the same machine (see docs/performance.md).
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "echo_server.h"
+#include "idle.h"
+#include "lanes.h"
+#include "load.h"
+#include "loadgen_flags.h"
+#include "process.h"
+
+namespace kollega::bench {
+namespace {
+
+std::string LoadAverage() {
+  std::ifstream in("/proc/loadavg");
+  std::string a, b, c;
+  in >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+
+int ServeEcho(const Flags& flags) {
+  EchoServer server;
+  std::string error;
+  uint16_t port = server.Start(flags.port, flags.server_threads, &error);
+  if (port == 0) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  if (!flags.port_file.empty()) {
+    // Write then rename, so a reader never sees a half-written number.
+    std::string tmp = flags.port_file + ".tmp";
+    std::ofstream(tmp) << port << "\n";
+    std::rename(tmp.c_str(), flags.port_file.c_str());
+  }
+  std::fprintf(stderr, "echo server on 127.0.0.1:%u, %d threads\n", port, flags.server_threads);
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  int received = 0;
+  sigwait(&signals, &received);
+  server.Stop();
+  return 0;
+}
+
+struct Servers {
+  ChildProcess echo;
+  ChildProcess relay;
+  uint16_t relay_port = 0;
+  pid_t relay_pid = -1;
+  bool spawned = false;  // relay started by us
+};
+
+bool StartServers(const Flags& flags, const std::string& dir, Servers* s) {
+  std::string error;
+  if (flags.only != "relay") {
+    std::vector<std::string> argv = {"/proc/self/exe",   "--serve-echo",
+                                     "--port",           "0",
+                                     "--port-file",      dir + "/echo.port",
+                                     "--server-threads", std::to_string(flags.server_threads)};
+    if (!SpawnServer(argv, dir + "/echo.port", dir + "/echo.log", 0, 10, &s->echo, &error)) {
+      std::fprintf(stderr, "echo server: %s\n", error.c_str());
+      return false;
+    }
+  }
+  if (flags.only == "echo") return true;
+  if (!flags.relay_bin.empty()) {
+    std::vector<std::string> argv = {flags.relay_bin,
+                                     "--listen",
+                                     "127.0.0.1",
+                                     "--port",
+                                     "0",
+                                     "--port-file",
+                                     dir + "/relay.port",
+                                     "--data-dir",
+                                     dir + "/relay-data",
+                                     "--threads",
+                                     std::to_string(flags.server_threads),
+                                     "--pow-bits",
+                                     "0",
+                                     "--account-rate",
+                                     "1000000",
+                                     "--bundle-rate",
+                                     "1000000",
+                                     "--request-rate",
+                                     "1000000",
+                                     "--log-level",
+                                     "warn"};
+    argv.insert(argv.end(), flags.relay_args.begin(), flags.relay_args.end());
+    if (!SpawnServer(argv, dir + "/relay.port", dir + "/relay.log", flags.relay_nofile, 30,
+                     &s->relay, &error)) {
+      std::fprintf(stderr, "relay: %s\n", error.c_str());
+      return false;
+    }
+    s->relay_port = s->relay.port;
+    s->relay_pid = s->relay.pid;
+    s->spawned = true;
+  } else {
+    s->relay_port = flags.relay_port;
+    s->relay_pid = flags.relay_pid;
+  }
+  if (s->relay_port == 0) {
+    std::fprintf(stderr, "no relay: pass --relay-bin PATH or --relay-port PORT (or --only echo)\n");
+    return false;
+  }
+  return true;
+}
+
+Summary Measure(const Flags& flags, bool relay, uint16_t port, int connections, double rate) {
+  LaneOptions lane;
+  lane.port = port;
+  lane.payload = flags.size;
+  lane.window = flags.window;
+  LoadOptions load;
+  load.lanes = relay ? connections / 2 : connections;
+  load.loops = flags.client_threads;
+  load.rate = rate;
+  load.warmup_s = flags.warmup_s;
+  load.measure_s = flags.duration_s;
+  std::string error;
+  Summary s = RunLoad(load, relay ? RelayPairFactory(lane) : EchoLaneFactory(lane), &error);
+  if (!error.empty()) {
+    s.errors += 1;
+    s.first_error = error;
+  }
+  return s;
+}
+
+void PrintRow(const char* what, int connections, const char* mode, const Summary& s) {
+  std::printf("%-6s %6d  %-12s %10.0f %9.2f %9.2f %9.2f %7llu\n", what, connections, mode,
+              s.per_second, s.p50_ms, s.p99_ms, s.max_ms,
+              static_cast<unsigned long long>(s.errors + s.sends_skipped));
+  if (!s.first_error.empty()) std::printf("         first error: %s\n", s.first_error.c_str());
+  std::fflush(stdout);
+}
+
+void PrintHeader() {
+  std::printf("%-6s %6s  %-12s %10s %9s %9s %9s %7s\n", "server", "conns", "mode", "msgs/s",
+              "p50 ms", "p99 ms", "max ms", "errors");
+}
+
+bool RelayAlive(Servers& s) {
+  if (s.spawned) return IsRunning(s.relay);
+  return s.relay_pid <= 0 || ::kill(s.relay_pid, 0) == 0;
+}
+
+int RunBench(const Flags& flags) {
+  std::string dir = MakeTempDir("kollega-bench-");
+  uint64_t soft = 0, hard = 0;
+  int max_conns = 0;
+  for (int c : flags.connections) max_conns = std::max(max_conns, c);
+  uint64_t wanted = static_cast<uint64_t>(std::max(max_conns, flags.idle)) + 256;
+  RaiseNofile(wanted, &soft, &hard);
+  std::printf("kollega-loadgen: %u cpus, load average %s, RLIMIT_NOFILE %llu (hard %llu)\n",
+              std::thread::hardware_concurrency(), LoadAverage().c_str(),
+              static_cast<unsigned long long>(soft), static_cast<unsigned long long>(hard));
+  if (soft < wanted) {
+    std::printf(
+        "WARNING: need %llu file descriptors but the hard limit is %llu; raise it "
+        "(ulimit -Hn, or LimitNOFILE= in systemd) or use fewer connections\n",
+        static_cast<unsigned long long>(wanted), static_cast<unsigned long long>(hard));
+  }
+  std::printf(
+      "message %zu B, window %d per sender, %d server threads, %d client threads, "
+      "%.0f s warm-up + %.0f s measured per row\n",
+      flags.size, flags.window, flags.server_threads, flags.client_threads, flags.warmup_s,
+      flags.duration_s);
+
+  Servers servers;
+  if (!StartServers(flags, dir, &servers)) return 1;
+  if (servers.relay_pid > 0) {
+    std::printf("relay pid %d: RLIMIT_NOFILE soft %lld (started with %llu), RSS %lld KiB\n",
+                servers.relay_pid, static_cast<long long>(ReadSoftNofile(servers.relay_pid)),
+                static_cast<unsigned long long>(flags.relay_nofile),
+                static_cast<long long>(ReadRssKb(servers.relay_pid)));
+  }
+
+  bool do_echo = flags.only != "relay", do_relay = flags.only != "echo";
+  Summary echo_peak, relay_peak;
+  int peak_conns = 0;
+  if (!flags.connections.empty() && flags.rate <= 0) {
+    std::printf("\nClosed loop (echo: round trips; relay: send -> push, durable)\n");
+    PrintHeader();
+    for (int c : flags.connections) {
+      Summary e, r;
+      if (do_echo)
+        PrintRow("echo", c, "closed", e = Measure(flags, false, servers.echo.port, c, 0));
+      if (do_relay && RelayAlive(servers)) {
+        PrintRow("relay", c, "closed", r = Measure(flags, true, servers.relay_port, c, 0));
+      }
+      if (do_echo && do_relay && e.per_second > 0) {
+        std::printf("ratio  %6d  relay/echo   %10.3f\n", c, r.per_second / e.per_second);
+      }
+      echo_peak = e;
+      relay_peak = r;
+      peak_conns = c;
+    }
+  }
+  if (flags.rate > 0 || flags.half_peak) {
+    std::printf("\nOpen loop (latency from the scheduled send time)\n");
+    PrintHeader();
+    for (int c : flags.rate > 0 ? flags.connections : std::vector<int>{peak_conns}) {
+      char mode[32];
+      double er = flags.rate > 0 ? flags.rate : echo_peak.per_second / 2;
+      double rr = flags.rate > 0 ? flags.rate : relay_peak.per_second / 2;
+      if (do_echo && er > 0) {
+        std::snprintf(mode, sizeof mode, "%.0f/s", er);
+        PrintRow("echo", c, mode, Measure(flags, false, servers.echo.port, c, er));
+      }
+      if (do_relay && rr > 0 && RelayAlive(servers)) {
+        std::snprintf(mode, sizeof mode, "%.0f/s", rr);
+        PrintRow("relay", c, mode, Measure(flags, true, servers.relay_port, c, rr));
+      }
+    }
+  }
+
+  int status = 0;
+  if (flags.idle > 0 && do_relay && RelayAlive(servers)) {
+    IdleOptions idle;
+    idle.port = servers.relay_port;
+    idle.relay_pid = servers.relay_pid;
+    idle.connections = flags.idle;
+    IdleResult r;
+    std::string error;
+    std::printf("\nIdle connections (%d)\n", flags.idle);
+    if (!RunIdle(idle, &r, &error)) {
+      std::printf("  not run: %s\n", error.c_str());
+      status = 1;
+    } else {
+      std::printf(
+          "  accounts created %d in %.1f s; authenticated %d in %.1f s; "
+          "closed by relay while idle %d\n",
+          r.accounts_created, r.accounts_seconds, r.authenticated, r.connect_seconds,
+          r.closed_by_relay);
+      if (!r.first_error.empty()) std::printf("  first error: %s\n", r.first_error.c_str());
+      std::printf("  relay RSS: before %lld KiB, connected %lld KiB, after close %lld KiB\n",
+                  static_cast<long long>(r.rss_before_kb),
+                  static_cast<long long>(r.rss_connected_kb),
+                  static_cast<long long>(r.rss_after_close_kb));
+      std::printf("  => %.1f KiB per idle authenticated connection\n", r.KbPerConnection());
+    }
+  }
+
+  std::printf("\nload average at the end: %s\n", LoadAverage().c_str());
+  if (servers.spawned) {
+    if (!IsRunning(servers.relay)) {
+      std::printf("RELAY DIED during the run; log %s:\n%s", servers.relay.log_path.c_str(),
+                  Tail(servers.relay.log_path, 20).c_str());
+      status = 1;
+    } else {
+      std::printf("relay RSS at the end %lld KiB; ",
+                  static_cast<long long>(ReadRssKb(servers.relay.pid)));
+      std::printf("stopped with SIGTERM: %s\n", StopServer(servers.relay, 20).c_str());
+    }
+  }
+  if (servers.echo.pid > 0) StopServer(servers.echo, 5);
+  if (!flags.keep_data) {
+    std::string rm = "rm -rf '" + dir + "'";
+    if (std::system(rm.c_str()) != 0) std::printf("could not remove %s\n", dir.c_str());
+  } else {
+    std::printf("data and logs kept in %s\n", dir.c_str());
+  }
+  return status;
+}
+
+}  // namespace
+}  // namespace kollega::bench
+
+int main(int argc, char** argv) {
+  kollega::bench::Flags flags;
+  std::string error;
+  if (!kollega::bench::ParseFlags(argc, argv, &flags, &error)) {
+    std::fprintf(stderr, "%s\n\n%s", error.c_str(), kollega::bench::kUsage);
+    return 2;
+  }
+  if (flags.help) {
+    std::printf("%s", kollega::bench::kUsage);
+    return 0;
+  }
+  return flags.serve_echo ? kollega::bench::ServeEcho(flags) : kollega::bench::RunBench(flags);
+}

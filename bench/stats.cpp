@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stats.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+
+namespace kollega::bench {
+
+namespace {
+
+double PercentileMs(const std::vector<int64_t>& sorted, double q) {
+  if (sorted.empty()) return 0;
+  size_t index = static_cast<size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5);
+  return static_cast<double>(sorted[std::min(index, sorted.size() - 1)]) / 1e6;
+}
+
+}  // namespace
+
+Summary Summarize(std::vector<LaneStats>& lanes, double seconds) {
+  Summary s;
+  std::vector<int64_t> all;
+  for (auto& lane : lanes) {
+    s.samples += lane.completed;
+    s.errors += lane.errors;
+    s.sends_skipped += lane.sends_skipped;
+    if (s.first_error.empty()) s.first_error = lane.first_error;
+    all.insert(all.end(), lane.latency_ns.begin(), lane.latency_ns.end());
+  }
+  std::sort(all.begin(), all.end());
+  s.per_second = seconds > 0 ? static_cast<double>(s.samples) / seconds : 0;
+  s.p50_ms = PercentileMs(all, 0.50);
+  s.p99_ms = PercentileMs(all, 0.99);
+  s.max_ms = all.empty() ? 0 : static_cast<double>(all.back()) / 1e6;
+  return s;
+}
+
+int64_t NowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string MakePayload(int64_t stamp_ns, size_t size) {
+  std::string out(std::max(size, sizeof(stamp_ns)), 'k');
+  std::memcpy(out.data(), &stamp_ns, sizeof(stamp_ns));
+  return out;
+}
+
+bool ReadStamp(const void* data, size_t size, int64_t* stamp_ns) {
+  if (size < sizeof(*stamp_ns)) return false;
+  std::memcpy(stamp_ns, data, sizeof(*stamp_ns));
+  return true;
+}
+
+}  // namespace kollega::bench

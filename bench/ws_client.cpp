@@ -1,0 +1,152 @@
+// Beast implementation of the load tool's client side (see ws_client.h).
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ws_client.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/websocket.hpp>
+#include <deque>
+#include <optional>
+
+namespace kollega::bench {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+
+struct Loop::Impl {
+  asio::io_context io{1};  // one thread per Loop: lets Asio skip locking
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
+};
+
+Loop::Loop() : impl_(std::make_unique<Impl>()) { impl_->work.emplace(impl_->io.get_executor()); }
+Loop::~Loop() = default;
+
+void Loop::Run() { impl_->io.run(); }
+void Loop::Stop() { impl_->io.stop(); }
+void Loop::Post(std::function<void()> fn) { asio::post(impl_->io, std::move(fn)); }
+
+struct Timer::Impl {
+  explicit Impl(asio::io_context& io) : timer(io) {}
+  asio::steady_timer timer;
+};
+
+Timer::Timer(Loop& loop) : impl_(std::make_unique<Impl>(loop.impl().io)) {}
+Timer::~Timer() = default;
+
+void Timer::At(SteadyTime when, std::function<void()> fn) {
+  impl_->timer.expires_at(when);
+  impl_->timer.async_wait([fn = std::move(fn)](beast::error_code ec) {
+    if (!ec) fn();
+  });
+}
+
+void Timer::Cancel() { impl_->timer.cancel(); }
+
+namespace {
+
+class BeastClient final : public WsClient {
+ public:
+  explicit BeastClient(Loop& loop) : ws_(loop.impl().io) {}
+
+  void Connect(const std::string& host, uint16_t port, const std::string& target,
+               std::function<void(bool, const std::string&)> done) override {
+    beast::error_code ec;
+    auto address = asio::ip::make_address(host, ec);
+    if (ec) return done(false, "bad address: " + ec.message());
+    host_ = host + ":" + std::to_string(port);
+    target_ = target;
+    auto self = shared_from_this();
+    beast::get_lowest_layer(ws_).async_connect(
+        tcp::endpoint(address, port), [this, self, done = std::move(done)](beast::error_code ec) {
+          if (ec) return done(false, "connect: " + ec.message());
+          // Small frames in a request/response pattern: Nagle would add
+          // delayed-ACK stalls to every round trip.
+          beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), ec);
+          ws_.binary(true);
+          ws_.read_message_max(1 << 20);
+          ws_.async_handshake(host_, target_,
+                              [this, self, done = std::move(done)](beast::error_code ec) {
+                                if (ec) return done(false, "handshake: " + ec.message());
+                                open_ = true;
+                                done(true, "");
+                                ReadNext();
+                              });
+        });
+  }
+
+  void Send(std::string frame) override {
+    if (!open_ || closing_) return;
+    queue_.push_back(std::move(frame));
+    if (queue_.size() == 1) WriteNext();
+  }
+
+  void Close() override {
+    if (!open_ || closing_) return;
+    closing_ = true;
+    if (queue_.empty()) DoClose();
+  }
+
+  size_t QueuedFrames() const override { return queue_.size(); }
+
+ private:
+  void ReadNext() {
+    auto self = shared_from_this();
+    ws_.async_read(buffer_, [this, self](beast::error_code ec, size_t) {
+      if (ec) return Finish(ec == websocket::error::closed ? "closed by peer" : ec.message());
+      if (on_message_) {
+        auto data = buffer_.cdata();
+        on_message_(std::string_view(static_cast<const char*>(data.data()), data.size()));
+      }
+      buffer_.consume(buffer_.size());
+      ReadNext();
+    });
+  }
+
+  void WriteNext() {
+    auto self = shared_from_this();
+    ws_.async_write(asio::buffer(queue_.front()), [this, self](beast::error_code ec, size_t) {
+      if (ec) return Finish("write: " + ec.message());
+      queue_.pop_front();
+      if (!queue_.empty()) return WriteNext();
+      if (closing_) DoClose();
+    });
+  }
+
+  void DoClose() {
+    auto self = shared_from_this();
+    ws_.async_close(websocket::close_code::normal, [self](beast::error_code) {});
+  }
+
+  void Finish(const std::string& why) {
+    if (!open_) return;
+    open_ = false;
+    // queue_ is left alone: a write in flight still points into its front.
+    if (on_closed_) on_closed_(why);
+    // Break the cycle callbacks -> captured owners -> this client.
+    on_message_ = nullptr;
+    on_closed_ = nullptr;
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  beast::flat_buffer buffer_;
+  std::deque<std::string> queue_;
+  std::string host_;
+  std::string target_;
+  bool open_ = false;
+  bool closing_ = false;
+};
+
+}  // namespace
+
+std::shared_ptr<WsClient> WsClient::Create(Loop& loop) {
+  return std::make_shared<BeastClient>(loop);
+}
+
+}  // namespace kollega::bench
