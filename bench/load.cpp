@@ -125,11 +125,13 @@ Summary RunLoad(const LoadOptions& options, const LaneFactory& factory, std::str
       }
     });
     std::this_thread::sleep_for(std::chrono::duration<double>(options.warmup_s));
+    if (options.on_measure_start) options.on_measure_start();
     control.phase = Phase::kMeasure;
     auto t0 = Clock::now();
     std::this_thread::sleep_for(std::chrono::duration<double>(options.measure_s));
     control.phase = Phase::kDrain;
     double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (options.on_measure_end) options.on_measure_end();
 
     // Let in-flight messages arrive so the server is idle for the next run.
     auto drain_deadline = Clock::now() + 10s;

@@ -55,6 +55,10 @@ struct LoadOptions {
   double measure_s = 10;
   double setup_timeout_s = 60;
   int setup_concurrency = 64;  // lanes being set up at once
+  // Called on the controlling thread right when measuring starts and ends,
+  // e.g. to sample the server's CPU time over exactly that window.
+  std::function<void()> on_measure_start;
+  std::function<void()> on_measure_end;
 };
 
 // Runs one measurement; returns the summary, or sets *error.

@@ -88,6 +88,8 @@ bool ParseFlags(int argc, char** argv, Flags* f, std::string* error) {
     } else if (name == "--idle") {
       ok = number(0, 1'000'000, &n);
       f->idle = static_cast<int>(n);
+    } else if (name == "--no-metrics") {
+      f->show_metrics = false;
     } else if (name == "--keep-data") {
       f->keep_data = true;
     } else if (name == "--serve-echo") {

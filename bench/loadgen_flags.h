@@ -40,6 +40,7 @@ Load:
   --only echo|relay      measure just one side
   --idle N               then open N idle authenticated relay connections and
                          report relay memory per connection (try 10000)
+  --no-metrics           don't print the relay's /metrics deltas per run
   --keep-data            keep the temporary directory (logs, relay data)
 
 Internal:
@@ -63,6 +64,7 @@ struct Flags {
   int client_threads = 1;
   std::string only;
   int idle = 0;
+  bool show_metrics = true;
   bool keep_data = false;
   bool serve_echo = false;
   uint16_t port = 0;

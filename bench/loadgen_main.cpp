@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -17,6 +18,7 @@
 #include "lanes.h"
 #include "load.h"
 #include "loadgen_flags.h"
+#include "metrics_scrape.h"
 #include "process.h"
 
 namespace kollega::bench {
@@ -118,7 +120,8 @@ bool StartServers(const Flags& flags, const std::string& dir, Servers* s) {
   return true;
 }
 
-Summary Measure(const Flags& flags, bool relay, uint16_t port, int connections, double rate) {
+Summary Measure(const Flags& flags, bool relay, uint16_t port, pid_t server_pid, int connections,
+                double rate) {
   LaneOptions lane;
   lane.port = port;
   lane.payload = flags.size;
@@ -129,8 +132,26 @@ Summary Measure(const Flags& flags, bool relay, uint16_t port, int connections, 
   load.rate = rate;
   load.warmup_s = flags.warmup_s;
   load.measure_s = flags.duration_s;
+  double server_cpu = -1, client_cpu = -1;
+  std::map<std::string, double> metrics_before, metrics_after;
+  load.on_measure_start = [&] {
+    if (relay && flags.show_metrics) metrics_before = ScrapeMetrics(port);
+    server_cpu = server_pid > 0 ? ReadCpuSeconds(server_pid) : -1;
+    client_cpu = ReadCpuSeconds(::getpid());
+  };
+  load.on_measure_end = [&] {
+    if (server_cpu >= 0) server_cpu = ReadCpuSeconds(server_pid) - server_cpu;
+    client_cpu = ReadCpuSeconds(::getpid()) - client_cpu;
+    if (relay && flags.show_metrics) metrics_after = ScrapeMetrics(port);
+  };
   std::string error;
   Summary s = RunLoad(load, relay ? RelayPairFactory(lane) : EchoLaneFactory(lane), &error);
+  s.server_cpu_s = server_cpu;
+  s.client_cpu_s = client_cpu;
+  if (!metrics_after.empty()) {
+    s.notes = "  relay /metrics during the measured window:\n" +
+              DescribeDeltas(metrics_before, metrics_after, static_cast<double>(s.samples));
+  }
   if (!error.empty()) {
     s.errors += 1;
     s.first_error = error;
@@ -139,16 +160,19 @@ Summary Measure(const Flags& flags, bool relay, uint16_t port, int connections, 
 }
 
 void PrintRow(const char* what, int connections, const char* mode, const Summary& s) {
-  std::printf("%-6s %6d  %-12s %10.0f %9.2f %9.2f %9.2f %7llu\n", what, connections, mode,
-              s.per_second, s.p50_ms, s.p99_ms, s.max_ms,
-              static_cast<unsigned long long>(s.errors + s.sends_skipped));
+  auto percent = [&](double cpu_s) { return s.seconds > 0 ? 100 * cpu_s / s.seconds : 0; };
+  std::printf("%-6s %6d  %-12s %10.0f %9.2f %9.2f %9.2f %7llu %7.0f%% %7.0f%% %9.1f\n", what,
+              connections, mode, s.per_second, s.p50_ms, s.p99_ms, s.max_ms,
+              static_cast<unsigned long long>(s.errors + s.sends_skipped), percent(s.server_cpu_s),
+              percent(s.client_cpu_s), s.ServerCpuUsPerMessage());
   if (!s.first_error.empty()) std::printf("         first error: %s\n", s.first_error.c_str());
+  if (!s.notes.empty()) std::printf("%s", s.notes.c_str());
   std::fflush(stdout);
 }
 
 void PrintHeader() {
-  std::printf("%-6s %6s  %-12s %10s %9s %9s %9s %7s\n", "server", "conns", "mode", "msgs/s",
-              "p50 ms", "p99 ms", "max ms", "errors");
+  std::printf("%-6s %6s  %-12s %10s %9s %9s %9s %7s %8s %8s %9s\n", "server", "conns", "mode",
+              "msgs/s", "p50 ms", "p99 ms", "max ms", "errors", "srv cpu", "gen cpu", "srv us/msg");
 }
 
 bool RelayAlive(Servers& s) {
@@ -196,16 +220,20 @@ int RunBench(const Flags& flags) {
     for (int c : flags.connections) {
       Summary e, r;
       if (do_echo)
-        PrintRow("echo", c, "closed", e = Measure(flags, false, servers.echo.port, c, 0));
+        PrintRow("echo", c, "closed",
+                 e = Measure(flags, false, servers.echo.port, servers.echo.pid, c, 0));
       if (do_relay && RelayAlive(servers)) {
-        PrintRow("relay", c, "closed", r = Measure(flags, true, servers.relay_port, c, 0));
+        PrintRow("relay", c, "closed",
+                 r = Measure(flags, true, servers.relay_port, servers.relay_pid, c, 0));
       }
       if (do_echo && do_relay && e.per_second > 0) {
         std::printf("ratio  %6d  relay/echo   %10.3f\n", c, r.per_second / e.per_second);
       }
-      echo_peak = e;
-      relay_peak = r;
-      peak_conns = c;
+      // Half of the peak means the best rate seen at any count, applied at
+      // the largest count (the one the targets name).
+      if (e.per_second > echo_peak.per_second) echo_peak = e;
+      if (r.per_second > relay_peak.per_second) relay_peak = r;
+      peak_conns = std::max(peak_conns, c);
     }
   }
   if (flags.rate > 0 || flags.half_peak) {
@@ -217,11 +245,13 @@ int RunBench(const Flags& flags) {
       double rr = flags.rate > 0 ? flags.rate : relay_peak.per_second / 2;
       if (do_echo && er > 0) {
         std::snprintf(mode, sizeof mode, "%.0f/s", er);
-        PrintRow("echo", c, mode, Measure(flags, false, servers.echo.port, c, er));
+        PrintRow("echo", c, mode,
+                 Measure(flags, false, servers.echo.port, servers.echo.pid, c, er));
       }
       if (do_relay && rr > 0 && RelayAlive(servers)) {
         std::snprintf(mode, sizeof mode, "%.0f/s", rr);
-        PrintRow("relay", c, mode, Measure(flags, true, servers.relay_port, c, rr));
+        PrintRow("relay", c, mode,
+                 Measure(flags, true, servers.relay_port, servers.relay_pid, c, rr));
       }
     }
   }

@@ -132,6 +132,22 @@ int64_t ReadRssKb(pid_t pid) {
   return ReadProcField("/proc/" + std::to_string(pid) + "/status", "VmRSS:", 0);
 }
 
+double ReadCpuSeconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(in, line)) return -1;
+  // The command name may hold spaces; fields are counted after its ')'.
+  size_t paren = line.rfind(')');
+  if (paren == std::string::npos) return -1;
+  std::istringstream fields(line.substr(paren + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14 || i == 15) ticks += std::strtod(field.c_str(), nullptr);  // utime, stime
+  }
+  return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
 int64_t ReadSoftNofile(pid_t pid) {
   // "Max open files            1024                 524288               files"
   return ReadProcField("/proc/" + std::to_string(pid) + "/limits", "Max open files", 0);

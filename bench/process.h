@@ -36,6 +36,8 @@ bool IsRunning(ChildProcess& child);
 
 // VmRSS of a process in KiB, or -1.
 int64_t ReadRssKb(pid_t pid);
+// CPU time (user + system) a process has used so far, in seconds, or -1.
+double ReadCpuSeconds(pid_t pid);
 // The "Max open files" soft limit of a process, or -1.
 int64_t ReadSoftNofile(pid_t pid);
 

@@ -19,6 +19,7 @@ double PercentileMs(const std::vector<int64_t>& sorted, double q) {
 
 Summary Summarize(std::vector<LaneStats>& lanes, double seconds) {
   Summary s;
+  s.seconds = seconds;
   std::vector<int64_t> all;
   for (auto& lane : lanes) {
     s.samples += lane.completed;

@@ -47,6 +47,18 @@ struct Summary {
   uint64_t errors = 0;
   uint64_t sends_skipped = 0;
   std::string first_error;
+  // CPU seconds used during the measured window, by the server under test
+  // and by this load generator; -1 when unknown.
+  double seconds = 0;
+  double server_cpu_s = -1;
+  double client_cpu_s = -1;
+  std::string notes;  // printed under the row (e.g. the relay's own counters)
+  // Server CPU time per completed message, in microseconds: unlike the rate,
+  // this hardly depends on what else the machine is doing.
+  double ServerCpuUsPerMessage() const {
+    return samples > 0 && server_cpu_s >= 0 ? server_cpu_s * 1e6 / static_cast<double>(samples)
+                                            : -1;
+  }
 };
 
 // Merges lanes; `seconds` is the length of the kMeasure phase.
