@@ -162,6 +162,10 @@ struct StoreStats {
   uint64_t queued_envelopes = 0;    // current total across mailboxes (estimate)
   uint64_t sst_bytes = 0;           // on-disk size of table files
   uint64_t memtable_bytes = 0;
+  // Added by the storage engineer (additive):
+  uint64_t rocksdb_wal_syncs = 0;  // RocksDB's own WAL_FILE_SYNCED ticker
+  uint64_t envelopes_expired = 0;  // dropped by the expiry compaction filter
+  uint64_t write_errors = 0;       // failed synced writes (e.g. disk full)
 };
 
 class MailboxStore {

@@ -1,0 +1,146 @@
+// AccountStore methods of RocksRelayStore: accounts, devices, link tokens.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <rocksdb/iterator.h>
+#include <rocksdb/write_batch.h>
+
+#include <functional>
+#include <memory>
+
+#include "codec.h"
+#include "rocks_relay_store.h"
+
+namespace kollega::storage {
+namespace {
+
+// Input from the network: checked, never asserted.
+Status CheckAccount(const AccountId& account) {
+  if (account.size() != kAccountIdSize) return InvalidArgument("bad account id");
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::mutex& RocksRelayStore::AccountLock(const AccountId& account) {
+  return account_locks_[std::hash<std::string>{}(account) % kStripes];
+}
+
+Status RocksRelayStore::CreateAccount(const AccountId& account, DeviceRecord first_device) {
+  KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
+  MaybeRecover();
+  std::shared_lock open(open_mu_);
+  KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
+  std::lock_guard lock(AccountLock(account));
+  auto existing = db_->Get(db_->accounts(), codec::AccountKey(account));
+  if (!existing.ok()) return existing.status();
+  if (existing->has_value()) return AlreadyExists("account exists");
+
+  first_device.device_id = 1;
+  codec::AccountValue value{.next_device_id = 2, .created_ms = clock_->NowMs()};
+  if (first_device.created_ms == 0) first_device.created_ms = value.created_ms;
+  rocksdb::WriteBatch batch;
+  batch.Put(db_->accounts(), codec::AccountKey(account), codec::EncodeAccount(value));
+  batch.Put(db_->accounts(), codec::DeviceKey(account, 1), codec::EncodeDevice(first_device));
+  return db_->WriteSynced(&batch);
+}
+
+Result<uint32_t> RocksRelayStore::AddDevice(const AccountId& account, DeviceRecord device) {
+  KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
+  MaybeRecover();
+  std::shared_lock open(open_mu_);
+  KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
+  std::lock_guard lock(AccountLock(account));
+  auto existing = db_->Get(db_->accounts(), codec::AccountKey(account));
+  if (!existing.ok()) return existing.status();
+  if (!existing->has_value()) return NotFound("no such account");
+  auto value = codec::DecodeAccount(**existing);
+  if (!value) return DataLoss("corrupt account record");
+
+  // Ids are never reused, so a stale session can never reach a new device.
+  device.device_id = value->next_device_id++;
+  if (device.created_ms == 0) device.created_ms = clock_->NowMs();
+  rocksdb::WriteBatch batch;
+  batch.Put(db_->accounts(), codec::AccountKey(account), codec::EncodeAccount(*value));
+  batch.Put(db_->accounts(), codec::DeviceKey(account, device.device_id),
+            codec::EncodeDevice(device));
+  KOLLEGA_RETURN_IF_ERROR(db_->WriteSynced(&batch));
+  return device.device_id;
+}
+
+Result<DeviceRecord> RocksRelayStore::GetDevice(const DeviceAddress& address) {
+  KOLLEGA_RETURN_IF_ERROR(CheckAccount(address.account));
+  std::shared_lock open(open_mu_);
+  KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
+  const std::string key = codec::DeviceKey(address.account, address.device);
+  auto value = db_->Get(db_->accounts(), key);
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return NotFound("no such device");
+  auto device = codec::DecodeDevice(key, **value);
+  if (!device) return DataLoss("corrupt device record");
+  return *std::move(device);
+}
+
+Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevices(const AccountId& account) {
+  KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
+  std::shared_lock open(open_mu_);
+  KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
+  return ListDevicesLocked(account);
+}
+
+Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevicesLocked(const AccountId& account) {
+  auto existing = db_->Get(db_->accounts(), codec::AccountKey(account));
+  if (!existing.ok()) return existing.status();
+  if (!existing->has_value()) return NotFound("no such account");
+
+  const std::string prefix = codec::DevicePrefix(account);
+  const std::string end = codec::U32PrefixEnd(prefix);
+  rocksdb::Slice upper(end);
+  rocksdb::ReadOptions ro;
+  ro.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(ro, db_->accounts()));
+  std::vector<DeviceRecord> devices;
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    auto device = codec::DecodeDevice({it->key().data(), it->key().size()},
+                                      {it->value().data(), it->value().size()});
+    if (!device) return DataLoss("corrupt device record");
+    devices.push_back(*std::move(device));
+  }
+  if (!it->status().ok()) return FromRocks(it->status());
+  return devices;
+}
+
+Status RocksRelayStore::PutLinkToken(const AccountId& account, const std::string& token_hash,
+                                     int64_t expires_ms) {
+  KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
+  if (token_hash.empty() || token_hash.size() > 64) return InvalidArgument("bad token hash");
+  MaybeRecover();
+  std::shared_lock open(open_mu_);
+  KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
+  std::string value;
+  codec::PutU64(&value, static_cast<uint64_t>(expires_ms));
+  rocksdb::WriteBatch batch;
+  batch.Put(db_->accounts(), codec::LinkTokenKey(account, token_hash), value);
+  return db_->WriteSynced(&batch);
+}
+
+Status RocksRelayStore::ConsumeLinkToken(const AccountId& account, const std::string& token_hash) {
+  KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
+  if (token_hash.empty() || token_hash.size() > 64) return NotFound("no such link token");
+  MaybeRecover();
+  std::shared_lock open(open_mu_);
+  KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
+  // The lock makes Get + Delete one step: two racing consumers cannot both
+  // see the token.
+  std::lock_guard lock(AccountLock(account));
+  const std::string key = codec::LinkTokenKey(account, token_hash);
+  auto value = db_->Get(db_->accounts(), key);
+  if (!value.ok()) return value.status();
+  if (!value->has_value() || (*value)->size() != 8) return NotFound("no such link token");
+  const int64_t expires_ms = static_cast<int64_t>(codec::GetU64(**value));
+  rocksdb::WriteBatch batch;
+  batch.Delete(db_->accounts(), key);
+  KOLLEGA_RETURN_IF_ERROR(db_->WriteSynced(&batch));
+  if (expires_ms <= clock_->NowMs()) return NotFound("no such link token");
+  return Status::Ok();
+}
+
+}  // namespace kollega::storage

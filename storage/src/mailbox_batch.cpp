@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mailbox_batch.h"
+
+#include <rocksdb/iterator.h>
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+
+#include "kollega/base/log.h"
+
+namespace kollega::storage {
+namespace {
+
+// Forget recount hints wholesale rather than let the map grow without bound;
+// losing them costs at most one extra scan per full mailbox.
+constexpr size_t kMaxRecountHints = 100'000;
+
+// An iterator confined to [from_seq, end of mailbox).
+std::unique_ptr<rocksdb::Iterator> MailboxIterator(RocksDb* db, const std::string& prefix,
+                                                   uint64_t from_seq, uint64_t to_seq,
+                                                   rocksdb::Slice* lower, rocksdb::Slice* upper,
+                                                   std::string* lower_key, std::string* upper_key) {
+  *lower_key = codec::EnvelopeKey(prefix, from_seq);
+  *upper_key = codec::EnvelopeKey(prefix, to_seq);
+  *lower = rocksdb::Slice(*lower_key);
+  *upper = rocksdb::Slice(*upper_key);
+  rocksdb::ReadOptions ro;
+  ro.iterate_lower_bound = lower;
+  ro.iterate_upper_bound = upper;
+  std::unique_ptr<rocksdb::Iterator> it(db->db()->NewIterator(ro, db->mailbox()));
+  it->Seek(*lower);
+  return it;
+}
+
+uint64_t PayloadBytes(size_t value_size) { return value_size >= 8 ? value_size - 8 : 0; }
+
+}  // namespace
+
+MailboxBatch::MailboxBatch(RocksDb* db, const MailboxLimits& limits, int64_t now_ms,
+                           WriterMemory* memory)
+    : db_(db), limits_(limits), now_ms_(now_ms), memory_(memory) {}
+
+Result<MailboxBatch::Staged*> MailboxBatch::Load(const std::string& prefix) {
+  auto found = staged_.find(prefix);
+  if (found != staged_.end()) return &found->second;
+  auto value = db_->Get(db_->meta(), prefix);
+  if (!value.ok()) return value.status();
+  Staged m;
+  if (value->has_value()) {
+    auto meta = codec::DecodeMeta(**value);
+    if (!meta) {
+      log::Error("storage", "corrupt mailbox meta record");
+      return DataLoss("corrupt mailbox record");
+    }
+    m.meta = *meta;
+  }
+  auto floor = memory_->seq_floor.find(prefix);
+  if (floor != memory_->seq_floor.end()) {
+    m.meta.next_seq = std::max(m.meta.next_seq, floor->second);
+  }
+  m.count_before = m.meta.count;
+  return &staged_.emplace(prefix, std::move(m)).first->second;
+}
+
+bool MailboxBatch::Fits(const Staged& m, uint64_t add_count, uint64_t add_bytes) const {
+  return m.meta.count + add_count <= limits_.max_envelopes &&
+         m.meta.bytes + add_bytes <= limits_.max_bytes;
+}
+
+Status MailboxBatch::StageAppend(const std::vector<EnvelopeToStore>& envelopes,
+                                 std::vector<uint64_t>* seqs) {
+  struct Need {
+    uint64_t count = 0;
+    uint64_t bytes = 0;
+  };
+  std::map<std::string, Need> needs;
+  std::vector<std::string> prefixes;
+  prefixes.reserve(envelopes.size());
+  for (const auto& e : envelopes) {
+    if (e.to.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
+    prefixes.push_back(codec::MailboxPrefix(e.to));
+    Need& n = needs[prefixes.back()];
+    n.count += 1;
+    n.bytes += e.payload.size();
+  }
+  // Check every target before staging anything: the append is atomic.
+  for (const auto& [prefix, need] : needs) {
+    auto m = Load(prefix);
+    if (!m.ok()) return m.status();
+    if (Fits(**m, need.count, need.bytes)) continue;
+    auto hint = memory_->recount_after.find(prefix);
+    if (hint == memory_->recount_after.end() || hint->second <= now_ms_) {
+      KOLLEGA_RETURN_IF_ERROR(Recount(prefix, *m));
+    }
+    if (!Fits(**m, need.count, need.bytes)) return ResourceExhausted("mailbox full");
+  }
+  const int64_t expires_ms = now_ms_ + limits_.ttl_ms;
+  seqs->clear();
+  seqs->reserve(envelopes.size());
+  for (size_t i = 0; i < envelopes.size(); ++i) {
+    Staged& m = staged_.find(prefixes[i])->second;
+    uint64_t seq = m.meta.next_seq++;
+    batch_.Put(db_->mailbox(), codec::EnvelopeKey(prefixes[i], seq),
+               codec::EncodeEnvelope(expires_ms, envelopes[i].payload));
+    m.appended.emplace(seq, envelopes[i].payload.size());
+    m.meta.count += 1;
+    m.meta.bytes += envelopes[i].payload.size();
+    m.dirty = true;
+    seqs->push_back(seq);
+  }
+  appended_ += envelopes.size();
+  return Status::Ok();
+}
+
+Status MailboxBatch::StageRemove(const DeviceAddress& mailbox, const std::vector<uint64_t>& seqs,
+                                 std::vector<uint64_t>* unknown) {
+  if (mailbox.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
+  const std::string prefix = codec::MailboxPrefix(mailbox);
+  auto loaded = Load(prefix);
+  if (!loaded.ok()) return loaded.status();
+  Staged& m = **loaded;
+  std::unordered_set<uint64_t> seen;
+  for (uint64_t seq : seqs) {
+    if (!seen.insert(seq).second) continue;  // named twice in one request
+    uint64_t bytes = 0;
+    if (auto a = m.appended.find(seq); a != m.appended.end()) {
+      bytes = a->second;  // appended earlier in this very batch
+      m.appended.erase(a);
+    } else if (seq < m.meta.head || seq >= m.meta.next_seq || m.removed.count(seq)) {
+      unknown->push_back(seq);
+      continue;
+    } else {
+      auto value = db_->Get(db_->mailbox(), codec::EnvelopeKey(prefix, seq));
+      if (!value.ok()) return value.status();
+      if (!value->has_value()) {  // never there, acknowledged before, or expired
+        unknown->push_back(seq);
+        continue;
+      }
+      bytes = PayloadBytes((*value)->size());
+    }
+    batch_.SingleDelete(db_->mailbox(), codec::EnvelopeKey(prefix, seq));
+    m.removed.insert(seq);
+    m.meta.count -= std::min<uint32_t>(m.meta.count, 1);
+    m.meta.bytes -= std::min(m.meta.bytes, bytes);
+    m.dirty = true;
+    m.head_may_move = true;
+    ++removed_;
+  }
+  return Status::Ok();
+}
+
+Status MailboxBatch::Recount(const std::string& prefix, Staged* m) {
+  rocksdb::Slice lower, upper;
+  std::string lower_key, upper_key;
+  auto it = MailboxIterator(db_, prefix, m->meta.head, m->meta.next_seq, &lower, &upper, &lower_key,
+                            &upper_key);
+  uint32_t count = 0;
+  uint64_t bytes = 0;
+  int64_t earliest = std::numeric_limits<int64_t>::max();
+  for (; it->Valid(); it->Next()) {
+    uint64_t seq = codec::SeqFromEnvelopeKey({it->key().data(), it->key().size()});
+    if (m->removed.count(seq)) continue;
+    auto env = codec::DecodeEnvelope({it->value().data(), it->value().size()});
+    if (env && env->expires_ms <= now_ms_) {
+      batch_.SingleDelete(db_->mailbox(), it->key());
+      m->removed.insert(seq);
+      m->head_may_move = true;
+      m->dirty = true;
+      continue;
+    }
+    count += 1;
+    bytes += PayloadBytes(it->value().size());
+    if (env) earliest = std::min(earliest, env->expires_ms);
+  }
+  if (!it->status().ok()) return FromRocks(it->status());
+  for (const auto& [seq, size] : m->appended) {
+    count += 1;
+    bytes += size;
+    earliest = std::min(earliest, now_ms_ + limits_.ttl_ms);
+  }
+  if (count != m->meta.count || bytes != m->meta.bytes) m->dirty = true;
+  m->meta.count = count;
+  m->meta.bytes = bytes;
+  if (memory_->recount_after.size() >= kMaxRecountHints) memory_->recount_after.clear();
+  memory_->recount_after[prefix] = earliest;
+  return Status::Ok();
+}
+
+void MailboxBatch::AdvanceHead(const std::string& prefix, Staged* m) {
+  rocksdb::Slice lower, upper;
+  std::string lower_key, upper_key;
+  auto it = MailboxIterator(db_, prefix, m->meta.head, m->meta.next_seq, &lower, &upper, &lower_key,
+                            &upper_key);
+  uint64_t head = m->meta.next_seq;
+  for (; it->Valid(); it->Next()) {
+    uint64_t seq = codec::SeqFromEnvelopeKey({it->key().data(), it->key().size()});
+    if (!m->removed.count(seq)) {
+      head = seq;
+      break;
+    }
+  }
+  // On a read error keep the old head: a low head is only slower, never wrong.
+  if (!it->status().ok()) return;
+  if (!m->appended.empty()) head = std::min(head, m->appended.begin()->first);
+  m->meta.head = std::max(m->meta.head, head);
+}
+
+void MailboxBatch::Finish() {
+  for (auto& [prefix, m] : staged_) {
+    if (!m.dirty) continue;
+    if (m.head_may_move) AdvanceHead(prefix, &m);
+    batch_.Put(db_->meta(), prefix, codec::EncodeMeta(m.meta));
+    queued_delta_ += static_cast<int64_t>(m.meta.count) - static_cast<int64_t>(m.count_before);
+  }
+}
+
+void MailboxBatch::Committed() {
+  if (memory_->seq_floor.empty()) return;
+  for (const auto& [prefix, m] : staged_) memory_->seq_floor.erase(prefix);
+}
+
+void MailboxBatch::Failed() {
+  for (const auto& [prefix, m] : staged_) {
+    uint64_t& floor = memory_->seq_floor[prefix];
+    floor = std::max(floor, m.meta.next_seq);
+    memory_->recount_after.erase(prefix);
+  }
+}
+
+}  // namespace kollega::storage

@@ -1,0 +1,100 @@
+// One group commit of the mailbox writer: stages the appends and removes
+// gathered from the queue into a single WriteBatch (envelopes plus the meta
+// record of every mailbox touched), checking quotas and assigning seqs
+// against the state as it will be after the earlier operations of the same
+// batch.
+//
+// Ownership: a MailboxBatch lives for one commit and borrows the RocksDb and
+// the writer's WriterMemory.
+// Thread-safety: none; only the writer thread creates and uses it. That is
+// what makes it safe to read-modify-write meta records without locks: no one
+// else writes the mailbox or mailbox_meta column families.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <rocksdb/write_batch.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "codec.h"
+#include "kollega/storage/relay_store.h"
+#include "rocks_db.h"
+
+namespace kollega::storage {
+
+// What the writer remembers between batches (in memory only).
+struct WriterMemory {
+  // Mailbox prefix -> the earliest expiry among its envelopes at its last
+  // recount. Until then a recount cannot free anything, so a full mailbox
+  // that senders keep hitting costs one meta read, not a scan, per attempt.
+  std::unordered_map<std::string, int64_t> recount_after;
+  // Mailbox prefix -> lowest seq the next append may use. Set only after a
+  // failed write, whose envelopes could still come back from the WAL on
+  // restart: a key must never be Put twice (SingleDelete's contract).
+  std::unordered_map<std::string, uint64_t> seq_floor;
+};
+
+class MailboxBatch {
+ public:
+  MailboxBatch(RocksDb* db, const MailboxLimits& limits, int64_t now_ms, WriterMemory* memory);
+
+  // All or nothing: on error nothing of this append is staged.
+  // ResourceExhausted("mailbox full") if any target would exceed its quota.
+  Status StageAppend(const std::vector<EnvelopeToStore>& envelopes, std::vector<uint64_t>* seqs);
+
+  // Stages SingleDeletes for the seqs present in `mailbox`; the rest are
+  // reported in *unknown.
+  Status StageRemove(const DeviceAddress& mailbox, const std::vector<uint64_t>& seqs,
+                     std::vector<uint64_t>* unknown);
+
+  // Moves head pointers and adds the meta records. Call once, before writing.
+  void Finish();
+
+  rocksdb::WriteBatch* batch() { return &batch_; }
+  bool empty() const { return batch_.Count() == 0; }
+  // Effect on the total of queued envelopes, and the counts for Stats.
+  int64_t queued_delta() const { return queued_delta_; }
+  uint64_t appended() const { return appended_; }
+  uint64_t removed() const { return removed_; }
+
+  // Tells the writer's memory how the commit went.
+  void Committed();
+  void Failed();
+
+ private:
+  struct Staged {
+    codec::MailboxMeta meta;
+    uint32_t count_before = 0;
+    std::map<uint64_t, uint64_t> appended;  // seq -> payload bytes, this batch
+    std::unordered_set<uint64_t> removed;   // seqs deleted in this batch
+    bool dirty = false;
+    bool head_may_move = false;
+  };
+
+  Result<Staged*> Load(const std::string& prefix);
+  bool Fits(const Staged& m, uint64_t add_count, uint64_t add_bytes) const;
+  // Re-derives count/bytes from the envelopes themselves and deletes the
+  // expired ones: the compaction filter drops envelopes behind the meta's
+  // back, and expired ones must not keep a mailbox full forever.
+  Status Recount(const std::string& prefix, Staged* m);
+  // The lowest seq at or above the old head that is neither deleted in this
+  // batch nor gone: one bounded seek per mailbox with removals.
+  void AdvanceHead(const std::string& prefix, Staged* m);
+
+  RocksDb* db_;
+  const MailboxLimits& limits_;
+  int64_t now_ms_;
+  WriterMemory* memory_;
+  std::unordered_map<std::string, Staged> staged_;
+  rocksdb::WriteBatch batch_;
+  int64_t queued_delta_ = 0;
+  uint64_t appended_ = 0;
+  uint64_t removed_ = 0;
+};
+
+}  // namespace kollega::storage

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mailbox_writer.h"
+
+#include <rocksdb/iterator.h>
+
+#include <algorithm>
+#include <cassert>
+#include <memory>
+
+#include "codec.h"
+
+namespace kollega::storage {
+
+MailboxWriter::MailboxWriter(RocksDb* db, std::shared_mutex* open_mu, const MailboxLimits& limits,
+                             const Clock* clock, size_t max_batch)
+    : db_(db),
+      open_mu_(open_mu),
+      limits_(limits),
+      clock_(clock),
+      max_batch_(std::max<size_t>(max_batch, 1)) {}
+
+MailboxWriter::~MailboxWriter() { Stop(); }
+
+Status MailboxWriter::Start() {
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->db()->NewIterator(rocksdb::ReadOptions(), db_->meta()));
+  uint64_t total = 0;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    auto meta = codec::DecodeMeta({it->value().data(), it->value().size()});
+    if (meta) total += meta->count;
+  }
+  if (!it->status().ok()) return FromRocks(it->status());
+  queued_ = total;
+  thread_ = std::thread([this] { Run(); });
+  return Status::Ok();
+}
+
+void MailboxWriter::Append(std::vector<EnvelopeToStore> envelopes, MailboxStore::AppendDone done) {
+  {
+    std::lock_guard lock(mu_);
+    if (!stopping_) {
+      queue_.push_back(AppendOp{std::move(envelopes), std::move(done)});
+      wake_.notify_one();
+      return;
+    }
+  }
+  done(Unavailable("store is closed"), AppendResult{});
+}
+
+void MailboxWriter::Remove(DeviceAddress mailbox, std::vector<uint64_t> seqs,
+                           MailboxStore::RemoveDone done) {
+  {
+    std::lock_guard lock(mu_);
+    if (!stopping_) {
+      queue_.push_back(RemoveOp{std::move(mailbox), std::move(seqs), std::move(done)});
+      wake_.notify_one();
+      return;
+    }
+  }
+  done(Unavailable("store is closed"), {});
+}
+
+void MailboxWriter::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable()) {
+    assert(thread_.get_id() != std::this_thread::get_id() && "Stop() from a store callback");
+    thread_.join();
+  }
+}
+
+size_t MailboxWriter::Weight(const Op& op) {
+  if (auto* a = std::get_if<AppendOp>(&op)) return std::max<size_t>(a->envelopes.size(), 1);
+  return std::max<size_t>(std::get<RemoveOp>(op).seqs.size(), 1);
+}
+
+void MailboxWriter::Run() {
+  std::vector<Op> ops;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      wake_.wait(lock, [this] { return !queue_.empty() || stopping_; });
+      if (queue_.empty()) return;  // stopping, and everything is done
+      // Everything that arrived during the last sync, up to max_batch; a
+      // single oversized operation still goes, alone.
+      size_t weight = 0;
+      while (!queue_.empty() && (ops.empty() || weight + Weight(queue_.front()) <= max_batch_)) {
+        weight += Weight(queue_.front());
+        ops.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    Commit(ops);
+    ops.clear();
+  }
+}
+
+void MailboxWriter::Commit(std::vector<Op>& ops) {
+  if (db_->needs_recovery()) {
+    std::unique_lock exclusive(*open_mu_);
+    db_->Recover().IgnoreError();  // logged; if it failed, the write below says so
+  }
+  std::shared_lock open(*open_mu_);
+  MailboxBatch batch(db_, limits_, clock_->NowMs(), &memory_);
+  std::vector<Status> statuses(ops.size());
+  std::vector<std::vector<uint64_t>> outputs(ops.size());  // seqs, or unknown seqs
+  // Down after a failed reopen: every operation fails, nothing is staged.
+  Status usable = db_->is_open() ? Status::Ok() : Unavailable("storage unavailable");
+  for (size_t i = 0; i < ops.size(); ++i) {
+    if (!usable.ok()) {
+      statuses[i] = usable;
+      continue;
+    }
+    if (auto* a = std::get_if<AppendOp>(&ops[i])) {
+      statuses[i] = batch.StageAppend(a->envelopes, &outputs[i]);
+    } else {
+      auto& r = std::get<RemoveOp>(ops[i]);
+      statuses[i] = batch.StageRemove(r.mailbox, r.seqs, &outputs[i]);
+    }
+  }
+  if (usable.ok()) batch.Finish();
+
+  Status written;
+  if (!batch.empty()) {
+    written = db_->WriteSynced(batch.batch());
+    if (written.ok()) {
+      syncs_.fetch_add(1, std::memory_order_relaxed);
+      appended_.fetch_add(batch.appended(), std::memory_order_relaxed);
+      removed_.fetch_add(batch.removed(), std::memory_order_relaxed);
+      int64_t queued = static_cast<int64_t>(queued_.load()) + batch.queued_delta();
+      queued_.store(static_cast<uint64_t>(std::max<int64_t>(queued, 0)));
+      batch.Committed();
+    } else {
+      batch.Failed();
+    }
+  }
+  open.unlock();  // callbacks may call back into the store
+
+  for (size_t i = 0; i < ops.size(); ++i) {
+    // An operation that staged fine shares the fate of the write.
+    Status s = statuses[i].ok() ? written : statuses[i];
+    if (auto* a = std::get_if<AppendOp>(&ops[i])) {
+      AppendResult result;
+      if (s.ok()) result.seqs = std::move(outputs[i]);
+      a->done(std::move(s), std::move(result));
+    } else {
+      auto& r = std::get<RemoveOp>(ops[i]);
+      std::vector<uint64_t> unknown;
+      if (s.ok()) unknown = std::move(outputs[i]);
+      r.done(std::move(s), std::move(unknown));
+    }
+  }
+}
+
+}  // namespace kollega::storage

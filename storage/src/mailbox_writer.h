@@ -1,0 +1,92 @@
+// The mailbox writer: the one thread that mutates mailboxes. Append and
+// Remove only enqueue; the thread takes everything that queued up while its
+// previous sync ran (up to max_batch envelopes), commits it as one synced
+// WriteBatch (group commit), then runs the callbacks in queue order.
+//
+// Owning every mailbox mutation on one thread is what lets seqs be assigned
+// and quotas checked without locks, and what makes the memtable insert hint
+// usable (it needs allow_concurrent_memtable_write = false).
+//
+// Ownership: borrows RocksDb, the store's open mutex and Clock, which must
+// outlive it.
+// Thread-safety: Append/Remove/Stop and the counters may be used from any
+// thread. Callbacks run on the writer thread (or, after Stop, on the caller's
+// thread with Unavailable); they must not block on the store.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+#include <variant>
+#include <vector>
+
+#include "kollega/storage/relay_store.h"
+#include "mailbox_batch.h"
+#include "rocks_db.h"
+
+namespace kollega::storage {
+
+class MailboxWriter {
+ public:
+  // `open_mu` is the store's: each commit holds it shared, and recovery after
+  // a failed write takes it exclusively.
+  MailboxWriter(RocksDb* db, std::shared_mutex* open_mu, const MailboxLimits& limits,
+                const Clock* clock, size_t max_batch);
+  ~MailboxWriter();
+  MailboxWriter(const MailboxWriter&) = delete;
+  MailboxWriter& operator=(const MailboxWriter&) = delete;
+
+  // Sums the meta records for the queued-envelopes estimate, then starts the
+  // thread.
+  Status Start();
+  void Append(std::vector<EnvelopeToStore> envelopes, MailboxStore::AppendDone done);
+  void Remove(DeviceAddress mailbox, std::vector<uint64_t> seqs, MailboxStore::RemoveDone done);
+  // Finishes every queued operation (callbacks included) and joins the
+  // thread. Idempotent. Must not be called from a callback.
+  void Stop();
+
+  uint64_t appended() const { return appended_.load(std::memory_order_relaxed); }
+  uint64_t removed() const { return removed_.load(std::memory_order_relaxed); }
+  uint64_t syncs() const { return syncs_.load(std::memory_order_relaxed); }
+  uint64_t queued() const { return queued_.load(std::memory_order_relaxed); }
+
+ private:
+  struct AppendOp {
+    std::vector<EnvelopeToStore> envelopes;
+    MailboxStore::AppendDone done;
+  };
+  struct RemoveOp {
+    DeviceAddress mailbox;
+    std::vector<uint64_t> seqs;
+    MailboxStore::RemoveDone done;
+  };
+  using Op = std::variant<AppendOp, RemoveOp>;
+
+  static size_t Weight(const Op& op);
+  void Run();
+  void Commit(std::vector<Op>& ops);
+
+  RocksDb* db_;
+  std::shared_mutex* open_mu_;
+  const MailboxLimits limits_;
+  const Clock* clock_;
+  const size_t max_batch_;
+  WriterMemory memory_;  // writer thread only
+
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<Op> queue_;   // guarded by mu_
+  bool stopping_ = false;  // guarded by mu_
+  std::thread thread_;
+
+  std::atomic<uint64_t> appended_{0};
+  std::atomic<uint64_t> removed_{0};
+  std::atomic<uint64_t> syncs_{0};
+  std::atomic<uint64_t> queued_{0};
+};
+
+}  // namespace kollega::storage

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rocks_db.h"
+
+#include <rocksdb/compaction_filter.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/write_batch.h>
+
+#include <filesystem>
+
+#include "codec.h"
+#include "kollega/base/log.h"
+
+namespace kollega::storage {
+namespace {
+
+constexpr char kLog[] = "storage";
+constexpr uint64_t kRevisitSeconds = 24 * 3600;
+constexpr uintmax_t kMinFreeBytesToReopen = 64ull << 20;
+constexpr size_t kProbeBytes = 64 << 10;
+
+// Drops expired envelopes while compaction rewrites a file: expiry costs no
+// tombstone and no work on the write path. The mailbox meta may still count
+// them; the writer recounts a mailbox that looks full (see mailbox_batch.cpp).
+class EnvelopeExpiryFilter final : public rocksdb::CompactionFilter {
+ public:
+  EnvelopeExpiryFilter(const Clock* clock, std::shared_ptr<std::atomic<uint64_t>> dropped)
+      : clock_(clock), dropped_(std::move(dropped)) {}
+  bool Filter(int, const rocksdb::Slice&, const rocksdb::Slice& value, std::string*,
+              bool*) const override {
+    auto env = codec::DecodeEnvelope(std::string_view(value.data(), value.size()));
+    if (!env || env->expires_ms > clock_->NowMs()) return false;
+    dropped_->fetch_add(1, std::memory_order_relaxed);
+    return true;
+  }
+  const char* Name() const override { return "kollega.EnvelopeExpiry"; }
+
+ private:
+  const Clock* clock_;
+  std::shared_ptr<std::atomic<uint64_t>> dropped_;
+};
+
+// Link tokens that were never consumed would otherwise stay forever.
+class LinkTokenExpiryFilter final : public rocksdb::CompactionFilter {
+ public:
+  explicit LinkTokenExpiryFilter(const Clock* clock) : clock_(clock) {}
+  bool Filter(int, const rocksdb::Slice& key, const rocksdb::Slice& value, std::string*,
+              bool*) const override {
+    if (key.empty() || key[0] != codec::kLinkTokenTag || value.size() != 8) return false;
+    int64_t expires = static_cast<int64_t>(codec::GetU64({value.data(), value.size()}));
+    return expires <= clock_->NowMs();
+  }
+  const char* Name() const override { return "kollega.LinkTokenExpiry"; }
+
+ private:
+  const Clock* clock_;
+};
+
+}  // namespace
+
+Status FromRocks(const rocksdb::Status& s) {
+  if (s.ok()) return Status::Ok();
+  if (s.IsNoSpace()) return ResourceExhausted("storage full (disk full)");
+  if (s.IsNotFound()) return NotFound("not found");
+  if (s.IsCorruption()) return DataLoss("storage corrupt");
+  if (s.IsIOError() || s.IsBusy() || s.IsTryAgain() || s.IsTimedOut() || s.IsAborted()) {
+    return Unavailable("storage I/O error");
+  }
+  return Internal("storage error");
+}
+
+Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& path, const Clock* clock,
+                                               rocksdb::Env* env) {
+  std::error_code ec;
+  std::filesystem::create_directories(path, ec);
+  if (ec) return Unavailable("cannot create the data directory");
+
+  std::unique_ptr<RocksDb> self(new RocksDb());
+  self->expired_dropped_ = std::make_shared<std::atomic<uint64_t>>(0);
+  self->mailbox_filter_ = std::make_unique<EnvelopeExpiryFilter>(clock, self->expired_dropped_);
+  self->accounts_filter_ = std::make_unique<LinkTokenExpiryFilter>(clock);
+  self->statistics_ = rocksdb::CreateDBStatistics();
+  // Tickers only: cheap atomics, and they give WAL syncs for /metrics.
+  self->statistics_->set_stats_level(rocksdb::StatsLevel::kExceptHistogramOrTimers);
+
+  rocksdb::DBOptions& db_opts = self->db_options_;
+  db_opts.create_if_missing = true;
+  db_opts.create_missing_column_families = true;
+  // Every acknowledged write is in a synced WAL prefix, so a torn tail holds
+  // only unacknowledged writes: recover up to it. See storage/README.md.
+  db_opts.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  // One thread writes mailboxes; the memtable insert hint needs this off.
+  db_opts.allow_concurrent_memtable_write = false;
+  db_opts.max_background_jobs = 2;
+  db_opts.keep_log_file_num = 5;
+  db_opts.max_log_file_size = 8 << 20;
+  db_opts.statistics = self->statistics_;
+  if (env != nullptr) db_opts.env = env;
+
+  rocksdb::ColumnFamilyOptions accounts_opts;
+  accounts_opts.compaction_filter = self->accounts_filter_.get();
+  accounts_opts.periodic_compaction_seconds = kRevisitSeconds;
+
+  rocksdb::ColumnFamilyOptions mailbox_opts;
+  // Inserts of one mailbox resume where its last insert ended (ROCKSDB.md).
+  mailbox_opts.memtable_insert_with_hint_prefix_extractor.reset(
+      rocksdb::NewFixedPrefixTransform(codec::kMailboxPrefixSize));
+  mailbox_opts.compaction_filter = self->mailbox_filter_.get();
+  // Revisit old files daily so the filter really drops expired envelopes.
+  mailbox_opts.ttl = kRevisitSeconds;
+  mailbox_opts.periodic_compaction_seconds = kRevisitSeconds;
+
+  self->descriptors_ = {
+      {rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions()},
+      {"accounts", accounts_opts},
+      {"prekeys", rocksdb::ColumnFamilyOptions()},
+      {"mailbox", mailbox_opts},
+      {"mailbox_meta", rocksdb::ColumnFamilyOptions()},
+  };
+  self->path_ = path;
+  rocksdb::Status s = self->OpenDb();
+  if (!s.ok()) return FromRocks(s);
+  return self;
+}
+
+rocksdb::Status RocksDb::OpenDb() {
+  rocksdb::DB* raw = nullptr;
+  cfs_.clear();
+  rocksdb::Status s = rocksdb::DB::Open(db_options_, path_, descriptors_, &cfs_, &raw);
+  if (!s.ok()) {
+    log::Error(kLog, "open failed: " + s.ToString());
+    return s;
+  }
+  db_.reset(raw);
+  return s;
+}
+
+RocksDb::~RocksDb() { Close().IgnoreError(); }
+
+Status RocksDb::WriteSynced(rocksdb::WriteBatch* batch) {
+  if (!db_) return Unavailable("storage unavailable");
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  rocksdb::Status s = db_->Write(wo, batch);
+  if (!s.ok()) {
+    needs_recovery_ = true;
+    write_errors_.fetch_add(1, std::memory_order_relaxed);
+    log::Warn(kLog, "synced write failed: " + s.ToString());
+  }
+  return FromRocks(s);
+}
+
+bool RocksDb::CanWrite() const {
+  std::error_code ec;
+  auto space = std::filesystem::space(path_, ec);
+  if (!ec && space.available < kMinFreeBytesToReopen) return false;
+  rocksdb::Env* env = db_options_.env;
+  const std::string probe = path_ + "/kollega-write-probe";
+  std::unique_ptr<rocksdb::WritableFile> file;
+  rocksdb::Status s = env->NewWritableFile(probe, &file, rocksdb::EnvOptions());
+  if (s.ok()) s = file->Append(std::string(kProbeBytes, '\0'));
+  if (s.ok()) s = file->Sync();
+  if (file) file->Close().PermitUncheckedError();
+  env->DeleteFile(probe).PermitUncheckedError();
+  return s.ok();
+}
+
+Status RocksDb::Recover() {
+  if (!needs_recovery_.load()) return Status::Ok();
+  if (db_) {
+    rocksdb::Status r = db_->Resume();
+    if (r.ok()) {
+      needs_recovery_ = false;
+      log::Info(kLog, "writes resumed after a write error");
+      return Status::Ok();
+    }
+    // Reopening while the disk is still full would only trade a read-only
+    // store for a closed one: first prove that a synced write works.
+    if (!CanWrite()) return FromRocks(r);
+    Close().IgnoreError();
+  }
+  rocksdb::Status s = OpenDb();
+  if (!s.ok()) return FromRocks(s);
+  needs_recovery_ = false;
+  log::Info(kLog, "reopened after a write error");
+  return Status::Ok();
+}
+
+Result<std::optional<std::string>> RocksDb::Get(rocksdb::ColumnFamilyHandle* cf,
+                                                const std::string& key) {
+  if (!db_) return Unavailable("storage unavailable");
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf, key, &value);
+  if (s.IsNotFound()) return std::optional<std::string>();
+  if (!s.ok()) return FromRocks(s);
+  return std::optional<std::string>(std::move(value));
+}
+
+uint64_t RocksDb::SumProperty(const std::string& property) const {
+  uint64_t total = 0;
+  if (!db_) return 0;
+  for (auto* cf : cfs_) {
+    uint64_t v = 0;
+    if (db_->GetIntProperty(cf, property, &v)) total += v;
+  }
+  return total;
+}
+
+uint64_t RocksDb::TickerCount(uint32_t ticker) const { return statistics_->getTickerCount(ticker); }
+
+Status RocksDb::CompactAll() {
+  if (!db_) return Unavailable("storage unavailable");
+  rocksdb::FlushOptions fo;
+  rocksdb::CompactRangeOptions co;
+  // Bottommost files too: that is where old, expired envelopes live.
+  co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  for (auto* cf : cfs_) {
+    rocksdb::Status s = db_->Flush(fo, cf);
+    if (s.ok()) s = db_->CompactRange(co, cf, nullptr, nullptr);
+    if (!s.ok()) return FromRocks(s);
+  }
+  return Status::Ok();
+}
+
+Status RocksDb::Close() {
+  if (!db_) return Status::Ok();
+  for (auto* cf : cfs_) db_->DestroyColumnFamilyHandle(cf).PermitUncheckedError();
+  cfs_.assign(kNumCfs, nullptr);  // accessors stay in range; callers check is_open()
+  rocksdb::Status s = db_->Close();
+  db_.reset();
+  if (!s.ok()) log::Warn(kLog, "close: " + s.ToString());
+  return FromRocks(s);
+}
+
+}  // namespace kollega::storage

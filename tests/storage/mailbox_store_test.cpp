@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
+#include <numeric>
+
+#include "store_fixture.h"
+
+namespace kollega::storage {
+namespace {
+
+using MailboxStoreTest = StoreTest;
+
+const DeviceAddress kBox{TestAccount(1), 1};
+const DeviceAddress kOtherDevice{TestAccount(1), 2};
+const DeviceAddress kOtherAccount{TestAccount(2), 1};
+
+TEST_F(MailboxStoreTest, AppendsAndReadsInOrder) {
+  Open();
+  AppendOutcome a = AppendSync({{kBox, "one"}, {kOtherDevice, "x"}, {kBox, "two"}});
+  ASSERT_TRUE(a.status.ok()) << a.status.ToString();
+  ASSERT_EQ(a.seqs.size(), 3u);
+  EXPECT_LT(a.seqs[0], a.seqs[2]);
+  ASSERT_TRUE(AppendOne(kBox, "three").status.ok());
+
+  auto envelopes = ReadAll(kBox);
+  EXPECT_EQ(Payloads(envelopes), (std::vector<std::string>{"one", "two", "three"}));
+  EXPECT_EQ(envelopes[0].expires_ms, clock_.NowMs() + options_.limits.ttl_ms);
+  EXPECT_EQ(Payloads(ReadAll(kOtherDevice)), std::vector<std::string>{"x"});
+  EXPECT_TRUE(ReadAll(kOtherAccount).empty());
+
+  // after_seq and max page through the queue.
+  auto page = store_->Read(kBox, envelopes[0].seq, 1);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(Payloads(*page), std::vector<std::string>{"two"});
+  EXPECT_EQ(*store_->QueueDepth(kBox), 3u);
+  EXPECT_EQ(store_->Stats().queued_envelopes, 4u);
+  EXPECT_EQ(store_->Stats().envelopes_appended, 4u);
+}
+
+TEST_F(MailboxStoreTest, RejectsBadAccountIdAndAcceptsEmptyAppend) {
+  Open();
+  EXPECT_EQ(AppendOne({"short", 1}, "x").status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->Read({"short", 1}, 0, 10).status().code(), StatusCode::kInvalidArgument);
+  AppendOutcome empty = AppendSync({});
+  EXPECT_TRUE(empty.status.ok());
+  EXPECT_TRUE(empty.seqs.empty());
+}
+
+TEST_F(MailboxStoreTest, SeqsIncreaseAndSurviveReopen) {
+  Open();
+  uint64_t last = 0;
+  for (int i = 0; i < 5; ++i) {
+    AppendOutcome a = AppendOne(kBox, "m" + std::to_string(i));
+    ASSERT_TRUE(a.status.ok());
+    EXPECT_GT(a.seqs[0], last);
+    last = a.seqs[0];
+  }
+  ASSERT_TRUE(RemoveSync(kBox, {last}).status.ok());  // the highest seq is gone...
+  Reopen();
+  AppendOutcome after = AppendOne(kBox, "after reopen");
+  ASSERT_TRUE(after.status.ok());
+  EXPECT_GT(after.seqs[0], last);  // ...and still never reused
+  EXPECT_EQ(ReadAll(kBox).size(), 5u);
+  EXPECT_EQ(store_->Stats().queued_envelopes, 5u);  // rebuilt from meta records
+}
+
+TEST_F(MailboxStoreTest, AcknowledgedAppendsSurviveACrashWithoutClose) {
+  Open();
+  uint64_t last = 0;
+  for (int i = 0; i < 20; ++i) last = AppendOne(kBox, "m" + std::to_string(i)).seqs.at(0);
+  // Copy the live directory as a crash would leave it: nothing flushed or
+  // closed, only what the synced WAL holds.
+  const auto crash_copy = dir_.string() + "-crash";
+  std::filesystem::remove_all(crash_copy);
+  std::filesystem::copy(dir_, crash_copy, std::filesystem::copy_options::recursive);
+  store_->Close();
+  store_.reset();
+  std::filesystem::remove_all(dir_);
+  std::filesystem::rename(crash_copy, dir_);
+  Open();
+  EXPECT_EQ(ReadAll(kBox).size(), 20u);
+  EXPECT_GT(AppendOne(kBox, "next").seqs.at(0), last);
+}
+
+TEST_F(MailboxStoreTest, RemoveTouchesOnlyNamedSeqsOfThatMailbox) {
+  Open();
+  AppendOutcome mine = AppendSync({{kBox, "a"}, {kBox, "b"}, {kBox, "c"}});
+  // Seqs are per mailbox: the other device's 5th envelope has a seq this
+  // mailbox never handed out.
+  AppendOutcome theirs = AppendSync(std::vector<EnvelopeToStore>(5, {kOtherDevice, "other"}));
+  ASSERT_TRUE(mine.status.ok() && theirs.status.ok());
+  const uint64_t foreign = theirs.seqs[4];
+  ASSERT_TRUE(std::find(mine.seqs.begin(), mine.seqs.end(), foreign) == mine.seqs.end());
+
+  // A seq that lives only in another device's mailbox is unknown here.
+  RemoveOutcome r = RemoveSync(kBox, {mine.seqs[1], foreign, 999'999});
+  ASSERT_TRUE(r.status.ok());
+  std::sort(r.unknown.begin(), r.unknown.end());
+  EXPECT_EQ(r.unknown, (std::vector<uint64_t>{foreign, 999'999}));
+  EXPECT_EQ(Payloads(ReadAll(kBox)), (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(ReadAll(kOtherDevice).size(), 5u);
+
+  // Removing again reports it unknown: each ack deletes once.
+  r = RemoveSync(kBox, {mine.seqs[1]});
+  EXPECT_EQ(r.unknown, std::vector<uint64_t>{mine.seqs[1]});
+  // Same seq number in another mailbox, removed from its own: fine.
+  ASSERT_TRUE(RemoveSync(kOtherDevice, {foreign}).unknown.empty());
+  EXPECT_EQ(*store_->QueueDepth(kBox), 2u);
+  EXPECT_EQ(*store_->QueueDepth(kOtherDevice), 4u);
+  EXPECT_EQ(ReadAll(kOtherDevice).back().seq, theirs.seqs[3]);
+  EXPECT_EQ(store_->Stats().envelopes_removed, 2u);
+}
+
+TEST_F(MailboxStoreTest, FullMailboxRefusesTheWholeAppend) {
+  options_.limits.max_envelopes = 3;
+  options_.limits.max_bytes = 1000;
+  Open();
+  ASSERT_TRUE(AppendSync({{kBox, "1"}, {kBox, "2"}}).status.ok());
+  // Two targets, one of which would overflow: nothing is written to either.
+  AppendOutcome over = AppendSync({{kOtherDevice, "fine"}, {kBox, "3"}, {kBox, "4"}});
+  EXPECT_EQ(over.status.code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(over.status.message(), "mailbox full");
+  EXPECT_TRUE(ReadAll(kOtherDevice).empty());
+  EXPECT_EQ(ReadAll(kBox).size(), 2u);
+  // Byte quota too.
+  EXPECT_EQ(AppendOne(kOtherDevice, std::string(1001, 'x')).status.code(),
+            StatusCode::kResourceExhausted);
+  EXPECT_EQ(store_->Stats().queued_envelopes, 2u);
+  // Room again after an acknowledgement.
+  ASSERT_TRUE(AppendOne(kBox, "3").status.ok());
+  EXPECT_FALSE(AppendOne(kBox, "4").status.ok());
+  ASSERT_TRUE(RemoveSync(kBox, {ReadAll(kBox)[0].seq}).status.ok());
+  EXPECT_TRUE(AppendOne(kBox, "4").status.ok());
+}
+
+TEST_F(MailboxStoreTest, ExpiredEnvelopesDoNotKeepAMailboxFull) {
+  options_.limits.max_envelopes = 3;
+  options_.limits.ttl_ms = 1000;
+  Open();
+  ASSERT_TRUE(AppendSync({{kBox, "1"}, {kBox, "2"}, {kBox, "3"}}).status.ok());
+  EXPECT_EQ(AppendOne(kBox, "4").status.code(), StatusCode::kResourceExhausted);
+  clock_.Advance(1000);
+  ASSERT_TRUE(AppendOne(kBox, "4").status.ok());  // recount dropped the expired three
+  EXPECT_EQ(Payloads(ReadAll(kBox)), std::vector<std::string>{"4"});
+  EXPECT_EQ(*store_->QueueDepth(kBox), 1u);
+  EXPECT_EQ(store_->Stats().queued_envelopes, 1u);
+}
+
+TEST_F(MailboxStoreTest, ReadSkipsExpiredEnvelopes) {
+  options_.limits.ttl_ms = 1000;
+  Open();
+  ASSERT_TRUE(AppendOne(kBox, "old").status.ok());
+  clock_.Advance(600);
+  ASSERT_TRUE(AppendOne(kBox, "new").status.ok());
+  clock_.Advance(400);
+  EXPECT_EQ(Payloads(ReadAll(kBox)), std::vector<std::string>{"new"});
+  clock_.Advance(600);
+  EXPECT_TRUE(ReadAll(kBox).empty());
+}
+
+TEST_F(MailboxStoreTest, CompactionDropsExpiredEnvelopes) {
+  options_.limits.ttl_ms = 1000;
+  Open();
+  AppendOutcome old = AppendSync({{kBox, "a"}, {kBox, "b"}, {kOtherDevice, "c"}});
+  ASSERT_TRUE(old.status.ok());
+  clock_.Advance(500);
+  ASSERT_TRUE(AppendOne(kBox, "fresh").status.ok());
+  clock_.Advance(500);
+  ASSERT_TRUE(testing::CompactAll(store_.get()).ok());
+  EXPECT_EQ(store_->Stats().envelopes_expired, 3u);
+  // The mailbox tolerates envelopes vanishing under it.
+  EXPECT_EQ(Payloads(ReadAll(kBox)), std::vector<std::string>{"fresh"});
+  RemoveOutcome r = RemoveSync(kBox, {old.seqs[0]});
+  EXPECT_EQ(r.unknown, std::vector<uint64_t>{old.seqs[0]});
+  AppendOutcome next = AppendOne(kBox, "next");
+  ASSERT_TRUE(next.status.ok());
+  EXPECT_EQ(Payloads(ReadAll(kBox)), (std::vector<std::string>{"fresh", "next"}));
+}
+
+TEST_F(MailboxStoreTest, HeadTrackingKeepsALongLivedQueueReadable) {
+  Open();
+  constexpr int kRounds = 100, kPerRound = 1000;  // 100k envelopes put and removed
+  for (int round = 0; round < kRounds; ++round) {
+    std::vector<EnvelopeToStore> batch(kPerRound, EnvelopeToStore{kBox, "payload"});
+    AppendOutcome a = AppendSync(std::move(batch));
+    ASSERT_TRUE(a.status.ok());
+    RemoveOutcome r = RemoveSync(kBox, a.seqs);
+    ASSERT_TRUE(r.status.ok());
+    ASSERT_TRUE(r.unknown.empty());
+  }
+  AppendOutcome live = AppendOne(kBox, "the live one");
+  ASSERT_TRUE(live.status.ok());
+  EXPECT_EQ(live.seqs[0], uint64_t{kRounds} * kPerRound + 1);
+  auto envelopes = ReadAll(kBox);
+  ASSERT_EQ(envelopes.size(), 1u);
+  EXPECT_EQ(envelopes[0].seq, live.seqs[0]);
+  EXPECT_EQ(*store_->QueueDepth(kBox), 1u);
+  EXPECT_EQ(store_->Stats().queued_envelopes, 1u);
+  EXPECT_EQ(store_->Stats().envelopes_removed, uint64_t{kRounds} * kPerRound);
+}
+
+TEST_F(MailboxStoreTest, OutOfOrderAcksStillAdvanceTheHead) {
+  Open();
+  AppendOutcome a = AppendSync(std::vector<EnvelopeToStore>(10, {kBox, "m"}));
+  ASSERT_TRUE(a.status.ok());
+  ASSERT_TRUE(RemoveSync(kBox, {a.seqs[5], a.seqs[7], a.seqs[9]}).unknown.empty());
+  ASSERT_TRUE(
+      RemoveSync(kBox, {a.seqs[0], a.seqs[1], a.seqs[2], a.seqs[3], a.seqs[4]}).unknown.empty());
+  auto left = ReadAll(kBox);
+  ASSERT_EQ(left.size(), 2u);
+  EXPECT_EQ(left[0].seq, a.seqs[6]);
+  EXPECT_EQ(left[1].seq, a.seqs[8]);
+  // Below-head seqs are known to be gone without a lookup.
+  EXPECT_EQ(RemoveSync(kBox, {a.seqs[0]}).unknown, std::vector<uint64_t>{a.seqs[0]});
+}
+
+}  // namespace
+}  // namespace kollega::storage

@@ -1,0 +1,101 @@
+// Shared fixture for the storage tests: a real RocksDB in a fresh directory
+// under /tmp, a ManualClock, and blocking wrappers around the callback API.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kollega/storage/relay_store.h"
+#include "testing.h"
+
+namespace kollega::storage {
+
+// A distinct 16-byte account id per `n`.
+inline AccountId TestAccount(uint32_t n) {
+  AccountId id(kAccountIdSize, '\x5a');
+  for (int i = 0; i < 4; ++i) id[i] = static_cast<char>(n >> (24 - 8 * i));
+  return id;
+}
+
+inline DeviceRecord TestDevice(char fill = 'k') {
+  return DeviceRecord{.auth_public_key = std::string(32, fill), .registration_id = 42};
+}
+
+struct AppendOutcome {
+  Status status;
+  std::vector<uint64_t> seqs;
+};
+
+struct RemoveOutcome {
+  Status status;
+  std::vector<uint64_t> unknown;
+};
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> counter{0};
+    dir_ = std::filesystem::temp_directory_path() /
+           ("kollega-storage-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(dir_);
+    options_.path = dir_.string();
+    options_.clock = &clock_;
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  void Open(rocksdb::Env* env = nullptr) {
+    auto opened = testing::OpenWithEnv(options_, env);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened).value();
+  }
+  void Reopen() {
+    store_->Close();
+    store_.reset();
+    Open();
+  }
+
+  AppendOutcome AppendSync(std::vector<EnvelopeToStore> envelopes) {
+    std::promise<AppendOutcome> done;
+    store_->Append(std::move(envelopes), [&](Status s, AppendResult r) {
+      done.set_value({std::move(s), std::move(r.seqs)});
+    });
+    return done.get_future().get();
+  }
+  AppendOutcome AppendOne(const DeviceAddress& to, std::string payload) {
+    return AppendSync({EnvelopeToStore{to, std::move(payload)}});
+  }
+  RemoveOutcome RemoveSync(const DeviceAddress& mailbox, std::vector<uint64_t> seqs) {
+    std::promise<RemoveOutcome> done;
+    store_->Remove(mailbox, std::move(seqs), [&](Status s, std::vector<uint64_t> unknown) {
+      done.set_value({std::move(s), std::move(unknown)});
+    });
+    return done.get_future().get();
+  }
+  std::vector<StoredEnvelope> ReadAll(const DeviceAddress& mailbox, uint64_t after = 0) {
+    auto r = store_->Read(mailbox, after, 1'000'000);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? std::move(r).value() : std::vector<StoredEnvelope>{};
+  }
+  static std::vector<std::string> Payloads(const std::vector<StoredEnvelope>& envelopes) {
+    std::vector<std::string> out;
+    for (const auto& e : envelopes) out.push_back(e.payload);
+    return out;
+  }
+
+  std::filesystem::path dir_;
+  ManualClock clock_;
+  RocksRelayStoreOptions options_;
+  std::unique_ptr<RelayStore> store_;
+};
+
+}  // namespace kollega::storage
