@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kollega/crypto/signal_keys.h"
+
+#include "context_internal.h"
+#include "kollega/crypto/device_key.h"
+#include "signal_errors.h"
+#include "signal_handles.h"
+
+namespace kollega::crypto {
+
+using internal::BufferPtr;
+using internal::Bytes;
+using internal::Ref;
+using internal::SerializePublicKey;
+using internal::ToString;
+
+IdentityKeyPair::~IdentityKeyPair() { Wipe(private_key); }
+SignedPreKey::~SignedPreKey() { Wipe(record); }
+PreKey::~PreKey() { Wipe(record); }
+
+namespace {
+
+Result<std::string> SerializePrivateKey(const ec_private_key* key) {
+  signal_buffer* raw = nullptr;
+  if (!key || ec_private_key_serialize(&raw, key) != SG_SUCCESS) {
+    return Internal("cannot serialize private key");
+  }
+  return ToString(BufferPtr(raw).get());
+}
+
+Result<Ref<ratchet_identity_key_pair>> DecodeIdentity(signal_context* context,
+                                                      const IdentityKeyPair& identity) {
+  auto pub = internal::DecodePublicKey(context, identity.public_key);
+  if (!pub.ok()) return pub.status();
+  ec_private_key* priv_raw = nullptr;
+  if (curve_decode_private_point(&priv_raw, Bytes(identity.private_key),
+                                 identity.private_key.size(), context) != SG_SUCCESS) {
+    return InvalidArgument("invalid key (identity private key does not decode)");
+  }
+  Ref<ec_private_key> priv(priv_raw);
+  ratchet_identity_key_pair* pair = nullptr;
+  // The pair takes its own references to both halves.
+  if (ratchet_identity_key_pair_create(&pair, pub->get(), priv.get()) != SG_SUCCESS) {
+    return Internal("cannot build identity key pair");
+  }
+  return Ref<ratchet_identity_key_pair>(pair);
+}
+
+}  // namespace
+
+Result<IdentityKeyPair> GenerateIdentityKeyPair(SignalContext& context) {
+  ratchet_identity_key_pair* raw = nullptr;
+  int rc = signal_protocol_key_helper_generate_identity_key_pair(&raw,
+                                                                 SignalContextAccess::Raw(context));
+  if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "generate identity key");
+  Ref<ratchet_identity_key_pair> pair(raw);
+  auto pub = SerializePublicKey(ratchet_identity_key_pair_get_public(pair.get()));
+  if (!pub.ok()) return pub.status();
+  auto priv = SerializePrivateKey(ratchet_identity_key_pair_get_private(pair.get()));
+  if (!priv.ok()) return priv.status();
+  IdentityKeyPair out;
+  out.public_key = std::move(pub).value();
+  out.private_key = std::move(priv).value();
+  return out;
+}
+
+Result<uint32_t> GenerateRegistrationId(SignalContext& context) {
+  uint32_t id = 0;
+  // extended_range = 0 keeps ids in 1..16380, what other clients expect.
+  int rc = signal_protocol_key_helper_generate_registration_id(&id, 0,
+                                                               SignalContextAccess::Raw(context));
+  if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "generate registration id");
+  return id;
+}
+
+Result<SignedPreKey> GenerateSignedPreKey(SignalContext& context, const IdentityKeyPair& identity,
+                                          uint32_t id, uint64_t timestamp_ms) {
+  signal_context* ctx = SignalContextAccess::Raw(context);
+  auto pair = DecodeIdentity(ctx, identity);
+  if (!pair.ok()) return pair.status();
+  session_signed_pre_key* raw = nullptr;
+  int rc =
+      signal_protocol_key_helper_generate_signed_pre_key(&raw, pair->get(), id, timestamp_ms, ctx);
+  if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "generate signed prekey");
+  Ref<session_signed_pre_key> key(raw);
+
+  SignedPreKey out;
+  out.id = id;
+  out.timestamp_ms = timestamp_ms;
+  auto pub = SerializePublicKey(ec_key_pair_get_public(session_signed_pre_key_get_key_pair(raw)));
+  if (!pub.ok()) return pub.status();
+  out.public_key = std::move(pub).value();
+  out.signature.assign(reinterpret_cast<const char*>(session_signed_pre_key_get_signature(raw)),
+                       session_signed_pre_key_get_signature_len(raw));
+  signal_buffer* record = nullptr;
+  if (session_signed_pre_key_serialize(&record, raw) != SG_SUCCESS) {
+    return Internal("cannot serialize signed prekey");
+  }
+  out.record = ToString(BufferPtr(record).get());
+  return out;
+}
+
+Result<std::vector<PreKey>> GeneratePreKeys(SignalContext& context, uint32_t start,
+                                            uint32_t count) {
+  // The library computes ids as ((start + i - 1) mod kMaxPreKeyId) + 1; a
+  // start of 0 would underflow into a wrong id.
+  if (start < 1 || start > kMaxPreKeyId) return InvalidArgument("prekey start id out of range");
+  std::vector<PreKey> out;
+  if (count == 0) return out;
+  signal_protocol_key_helper_pre_key_list_node* head = nullptr;
+  int rc = signal_protocol_key_helper_generate_pre_keys(&head, start, count,
+                                                        SignalContextAccess::Raw(context));
+  internal::PreKeyListPtr list(head);
+  if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "generate prekeys");
+  out.reserve(count);
+  for (auto* node = head; node; node = signal_protocol_key_helper_key_list_next(node)) {
+    session_pre_key* key = signal_protocol_key_helper_key_list_element(node);  // borrowed
+    PreKey pk;
+    pk.id = session_pre_key_get_id(key);
+    auto pub = SerializePublicKey(ec_key_pair_get_public(session_pre_key_get_key_pair(key)));
+    if (!pub.ok()) return pub.status();
+    pk.public_key = std::move(pub).value();
+    signal_buffer* record = nullptr;
+    if (session_pre_key_serialize(&record, key) != SG_SUCCESS) {
+      return Internal("cannot serialize prekey");
+    }
+    pk.record = ToString(BufferPtr(record).get());
+    out.push_back(std::move(pk));
+  }
+  return out;
+}
+
+uint32_t NextPreKeyId(uint32_t id) { return id % kMaxPreKeyId + 1; }
+
+bool VerifySignalSignature(SignalContext& context, std::string_view public_key,
+                           std::string_view message, std::string_view signature) {
+  auto key = internal::DecodePublicKey(SignalContextAccess::Raw(context), public_key);
+  if (!key.ok() || signature.size() != kSignalSignatureSize) return false;
+  return curve_verify_signature(key->get(), Bytes(message), message.size(), Bytes(signature),
+                                signature.size()) == 1;
+}
+
+}  // namespace kollega::crypto
