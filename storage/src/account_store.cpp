@@ -109,7 +109,7 @@ Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevicesLocked(const Accou
 }
 
 Status RocksRelayStore::PutLinkToken(const AccountId& account, const std::string& token_hash,
-                                     int64_t expires_ms) {
+                                     int64_t expires_ms, std::string_view sealed_provisioning) {
   KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
   if (token_hash.empty() || token_hash.size() > 64) return InvalidArgument("bad token hash");
   MaybeRecover();
@@ -117,12 +117,14 @@ Status RocksRelayStore::PutLinkToken(const AccountId& account, const std::string
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
   std::string value;
   codec::PutU64(&value, static_cast<uint64_t>(expires_ms));
+  value.append(sealed_provisioning);
   rocksdb::WriteBatch batch;
   batch.Put(db_->accounts(), codec::LinkTokenKey(account, token_hash), value);
   return db_->WriteSynced(&batch);
 }
 
-Status RocksRelayStore::ConsumeLinkToken(const AccountId& account, const std::string& token_hash) {
+Result<std::string> RocksRelayStore::TakeLinkToken(const AccountId& account,
+                                                   const std::string& token_hash) {
   KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
   if (token_hash.empty() || token_hash.size() > 64) return NotFound("no such link token");
   MaybeRecover();
@@ -134,13 +136,13 @@ Status RocksRelayStore::ConsumeLinkToken(const AccountId& account, const std::st
   const std::string key = codec::LinkTokenKey(account, token_hash);
   auto value = db_->Get(db_->accounts(), key);
   if (!value.ok()) return value.status();
-  if (!value->has_value() || (*value)->size() != 8) return NotFound("no such link token");
+  if (!value->has_value() || (*value)->size() < 8) return NotFound("no such link token");
   const int64_t expires_ms = static_cast<int64_t>(codec::GetU64(**value));
   rocksdb::WriteBatch batch;
   batch.Delete(db_->accounts(), key);
   KOLLEGA_RETURN_IF_ERROR(db_->WriteSynced(&batch));
   if (expires_ms <= clock_->NowMs()) return NotFound("no such link token");
-  return Status::Ok();
+  return (*value)->substr(8);
 }
 
 }  // namespace kollega::storage

@@ -7,7 +7,7 @@
 //   'A' account[16]                     -> next_device_id:u32 created_ms:i64
 //   'D' account[16] device:u32          -> registration_id:u32 created_ms:i64
 //                                          auth_public_key:bytes
-//   'L' account[16] token_hash:bytes    -> expires_ms:i64
+//   'L' account[16] token_hash:bytes    -> expires_ms:i64 sealed_provisioning:bytes
 //
 // column family "prekeys"
 //   'I' account[16] device:u32          -> identity

@@ -45,7 +45,7 @@ class LinkTokenExpiryFilter final : public rocksdb::CompactionFilter {
   explicit LinkTokenExpiryFilter(const Clock* clock) : clock_(clock) {}
   bool Filter(int, const rocksdb::Slice& key, const rocksdb::Slice& value, std::string*,
               bool*) const override {
-    if (key.empty() || key[0] != codec::kLinkTokenTag || value.size() != 8) return false;
+    if (key.empty() || key[0] != codec::kLinkTokenTag || value.size() < 8) return false;
     int64_t expires = static_cast<int64_t>(codec::GetU64({value.data(), value.size()}));
     return expires <= clock_->NowMs();
   }

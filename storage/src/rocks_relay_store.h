@@ -34,9 +34,12 @@ class RocksRelayStore final : public RelayStore {
   Result<uint32_t> AddDevice(const AccountId& account, DeviceRecord device) override;
   Result<DeviceRecord> GetDevice(const DeviceAddress& address) override;
   Result<std::vector<DeviceRecord>> ListDevices(const AccountId& account) override;
-  Status PutLinkToken(const AccountId& account, const std::string& token_hash,
-                      int64_t expires_ms) override;
-  Status ConsumeLinkToken(const AccountId& account, const std::string& token_hash) override;
+  using AccountStore::ConsumeLinkToken;
+  using AccountStore::PutLinkToken;
+  Status PutLinkToken(const AccountId& account, const std::string& token_hash, int64_t expires_ms,
+                      std::string_view sealed_provisioning) override;
+  Result<std::string> TakeLinkToken(const AccountId& account,
+                                    const std::string& token_hash) override;
 
   // PrekeyStore
   Status StorePrekeys(const DeviceAddress& device, const PrekeyUpload& upload,

@@ -76,6 +76,19 @@ TEST_F(AccountStoreTest, LinkTokenWorksExactlyOnce) {
   EXPECT_EQ(store_->ConsumeLinkToken(a, token).code(), StatusCode::kNotFound);
 }
 
+TEST_F(AccountStoreTest, LinkTokenHandsOutItsSealedBlobOnce) {
+  Open();
+  const AccountId a = TestAccount(1);
+  const std::string token(32, 'b');
+  const std::string blob = "sealed\0provisioning" + std::string(3000, 'x');
+  ASSERT_TRUE(store_->PutLinkToken(a, token, clock_.NowMs() + 60'000, blob).ok());
+  Reopen();
+  auto taken = store_->TakeLinkToken(a, token);
+  ASSERT_TRUE(taken.ok()) << taken.status().ToString();
+  EXPECT_EQ(*taken, blob);
+  EXPECT_EQ(store_->TakeLinkToken(a, token).status().code(), StatusCode::kNotFound);
+}
+
 TEST_F(AccountStoreTest, ExpiredLinkTokenIsRefused) {
   Open();
   const AccountId a = TestAccount(1);

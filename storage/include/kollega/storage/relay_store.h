@@ -27,6 +27,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kollega/base/clock.h"
@@ -86,11 +87,21 @@ class AccountStore {
   // All devices, ascending by id. NotFound if no such account.
   virtual Result<std::vector<DeviceRecord>> ListDevices(const AccountId& account) = 0;
 
-  // A single-use link token, stored as its SHA-256 only.
+  // A single-use link token, stored as its SHA-256 only, with an optional
+  // opaque blob (the end-to-end sealed provisioning message, at most a few
+  // KiB) that is handed to whoever redeems the token.
   virtual Status PutLinkToken(const AccountId& account, const std::string& token_hash,
-                              int64_t expires_ms) = 0;
-  // OK exactly once per token, before expiry; NotFound otherwise.
-  virtual Status ConsumeLinkToken(const AccountId& account, const std::string& token_hash) = 0;
+                              int64_t expires_ms, std::string_view sealed_provisioning) = 0;
+  Status PutLinkToken(const AccountId& account, const std::string& token_hash, int64_t expires_ms) {
+    return PutLinkToken(account, token_hash, expires_ms, {});
+  }
+  // The token's blob, exactly once per token and before expiry; NotFound
+  // otherwise. The token is gone afterwards.
+  virtual Result<std::string> TakeLinkToken(const AccountId& account,
+                                            const std::string& token_hash) = 0;
+  Status ConsumeLinkToken(const AccountId& account, const std::string& token_hash) {
+    return TakeLinkToken(account, token_hash).status();
+  }
 };
 
 // --------------------------------------------------------------- prekeys
