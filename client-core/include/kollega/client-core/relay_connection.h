@@ -1,0 +1,80 @@
+// RelayConnection: one device's WebSocket to a Kollega relay, as seen by a
+// client. It frames requests, matches responses to them by id, and hands
+// pushes to a callback. It knows nothing of accounts or encryption: the
+// Client facade builds on it.
+//
+// Ownership: the connection owns one background I/O thread. Destroying it
+// (or Close()) closes the socket and joins the thread; pending calls then
+// fail with Unavailable.
+// Thread-safety: Call() may be used from any thread, concurrently. The push
+// handler and the close handler run on the I/O thread: they must not call
+// Call() synchronously (post the work elsewhere) and must not block.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "kollega/base/status.h"
+#include "relay.pb.h"
+
+namespace kollega::client {
+
+// ws://host:port/path (wss:// is refused for now: put a TLS-terminating
+// proxy in front, or see docs/ for the plan).
+struct RelayEndpoint {
+  std::string host;
+  uint16_t port = 8420;
+  std::string path = "/v1/websocket";
+
+  static Result<RelayEndpoint> Parse(std::string_view url);
+  std::string ToString() const;
+};
+
+class RelayConnection {
+ public:
+  using PushHandler = std::function<void(const wire::Push&)>;
+  // Called once when the connection ends for any reason but Close().
+  using CloseHandler = std::function<void(const Status&)>;
+
+  struct Options {
+    std::chrono::milliseconds connect_timeout{5000};
+    size_t max_frame_bytes = 1 << 20;
+    PushHandler on_push;
+    CloseHandler on_close;
+  };
+
+  // Connects and waits for the relay's first Challenge push, which is then
+  // available through TakeChallenge() rather than the push handler.
+  static Result<std::unique_ptr<RelayConnection>> Connect(const RelayEndpoint& endpoint,
+                                                          Options options);
+
+  ~RelayConnection();
+  RelayConnection(const RelayConnection&) = delete;
+  RelayConnection& operator=(const RelayConnection&) = delete;
+
+  // Sends `request` (its id is assigned here) and waits for the response.
+  // Transport failures and timeouts are errors; a relay error code is a
+  // successful Result whose Response.code() is not OK.
+  Result<wire::Response> Call(wire::Request request, std::chrono::milliseconds timeout);
+
+  // The nonce of the most recent challenge (from the connect push or a
+  // GetChallenge), consumed by whoever takes it. Empty if none is fresh.
+  wire::Challenge TakeChallenge();
+
+  bool is_open() const;
+  void Close();
+
+ private:
+  struct Impl;
+  explicit RelayConnection(std::shared_ptr<Impl> impl);
+  std::shared_ptr<Impl> impl_;
+};
+
+// Maps a relay error code to a Status for callers that only need pass/fail.
+Status ResponseStatus(const wire::Response& response);
+
+}  // namespace kollega::client

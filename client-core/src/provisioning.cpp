@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "provisioning.h"
+
+#include <openssl/evp.h>
+
+#include <cctype>
+#include <memory>
+
+#include "kollega/crypto/device_key.h"
+
+namespace kollega::client {
+namespace {
+
+constexpr char kCodeVersion = 0x01;
+constexpr char kBlobVersion = 0x01;
+constexpr size_t kNonceSize = 12;
+constexpr size_t kTagSize = 16;
+constexpr std::string_view kAadTag = "kollega-provisioning-v1";
+constexpr std::string_view kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+struct CtxFree {
+  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
+};
+using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CtxFree>;
+
+const unsigned char* U(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+unsigned char* U(std::string& s) { return reinterpret_cast<unsigned char*>(s.data()); }
+
+std::string Aad(std::string_view account_id) {
+  std::string aad(kAadTag);
+  aad.append(account_id);
+  return aad;
+}
+
+}  // namespace
+
+ProvisioningCode::~ProvisioningCode() { crypto::Wipe(key); }
+
+std::string Base64UrlEncode(std::string_view in) {
+  std::string out;
+  out.reserve((in.size() * 4 + 2) / 3);
+  uint32_t acc = 0;
+  int bits = 0;
+  for (unsigned char c : in) {
+    acc = (acc << 8) | c;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out.push_back(kAlphabet[(acc >> bits) & 0x3F]);
+    }
+  }
+  if (bits > 0) out.push_back(kAlphabet[(acc << (6 - bits)) & 0x3F]);
+  return out;
+}
+
+Result<std::string> Base64UrlDecode(std::string_view in) {
+  std::string out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    const size_t v = kAlphabet.find(c);
+    if (v == std::string_view::npos) return InvalidArgument("not a base64url string");
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+    }
+  }
+  // Leftover bits must be zero padding of the last byte, at most 4 of them.
+  if (bits >= 6 || (acc & ((1u << bits) - 1)) != 0) {
+    return InvalidArgument("base64url string has a bad length");
+  }
+  return out;
+}
+
+std::string EncodeProvisioningCode(const ProvisioningCode& code) {
+  std::string raw;
+  raw.push_back(kCodeVersion);
+  raw.append(code.account_id);
+  raw.push_back(static_cast<char>(code.link_token.size()));
+  raw.append(code.link_token);
+  raw.append(code.key);
+  std::string text = Base64UrlEncode(raw);
+  crypto::Wipe(raw);
+  return text;
+}
+
+Result<ProvisioningCode> DecodeProvisioningCode(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  auto raw = Base64UrlDecode(text);
+  if (!raw.ok()) return InvalidArgument("the linking code is not valid (check for typos)");
+  std::string_view r = *raw;
+  if (r.empty() || r[0] != kCodeVersion) {
+    return InvalidArgument("the linking code has an unknown version");
+  }
+  r.remove_prefix(1);
+  if (r.size() < kAccountIdSize + 1) return InvalidArgument("the linking code is too short");
+  ProvisioningCode code;
+  code.account_id = std::string(r.substr(0, kAccountIdSize));
+  r.remove_prefix(kAccountIdSize);
+  const size_t token_len = static_cast<unsigned char>(r[0]);
+  r.remove_prefix(1);
+  if (token_len == 0 || r.size() != token_len + kProvisioningKeySize) {
+    crypto::Wipe(*raw);
+    return InvalidArgument("the linking code has a bad length");
+  }
+  code.link_token = std::string(r.substr(0, token_len));
+  code.key = std::string(r.substr(token_len));
+  crypto::Wipe(*raw);
+  return code;
+}
+
+Result<std::string> SealProvisioning(std::string_view key, std::string_view account_id,
+                                     std::string_view plaintext) {
+  if (key.size() != kProvisioningKeySize) return InvalidArgument("provisioning key size");
+  const std::string nonce = crypto::RandomBytes(kNonceSize);
+  const std::string aad = Aad(account_id);
+  CipherCtx ctx(EVP_CIPHER_CTX_new());
+  std::string out(1 + kNonceSize + plaintext.size() + kTagSize, '\0');
+  out[0] = kBlobVersion;
+  out.replace(1, kNonceSize, nonce);
+  int len = 0;
+  int total = 0;
+  unsigned char* body = U(out) + 1 + kNonceSize;
+  if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) != 1 ||
+      EVP_EncryptUpdate(ctx.get(), nullptr, &len, U(aad), static_cast<int>(aad.size())) != 1 ||
+      EVP_EncryptUpdate(ctx.get(), body, &len, U(plaintext), static_cast<int>(plaintext.size())) !=
+          1) {
+    return Internal("provisioning seal failed");
+  }
+  total = len;
+  if (EVP_EncryptFinal_ex(ctx.get(), body + total, &len) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize, body + plaintext.size()) !=
+          1) {
+    return Internal("provisioning seal failed");
+  }
+  return out;
+}
+
+Result<std::string> OpenProvisioning(std::string_view key, std::string_view account_id,
+                                     std::string_view sealed) {
+  if (key.size() != kProvisioningKeySize) return InvalidArgument("provisioning key size");
+  if (sealed.size() < 1 + kNonceSize + kTagSize || sealed[0] != kBlobVersion) {
+    return InvalidArgument("provisioning blob is malformed");
+  }
+  const std::string_view nonce = sealed.substr(1, kNonceSize);
+  const std::string_view body =
+      sealed.substr(1 + kNonceSize, sealed.size() - 1 - kNonceSize - kTagSize);
+  std::string tag(sealed.substr(sealed.size() - kTagSize));
+  const std::string aad = Aad(account_id);
+  CipherCtx ctx(EVP_CIPHER_CTX_new());
+  std::string plain(body.size(), '\0');
+  int len = 0;
+  if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) != 1 ||
+      EVP_DecryptUpdate(ctx.get(), nullptr, &len, U(aad), static_cast<int>(aad.size())) != 1 ||
+      EVP_DecryptUpdate(ctx.get(), U(plain), &len, U(body), static_cast<int>(body.size())) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) != 1) {
+    crypto::Wipe(plain);
+    return Internal("provisioning open failed");
+  }
+  int final_len = 0;
+  if (EVP_DecryptFinal_ex(ctx.get(), U(plain) + len, &final_len) != 1) {
+    crypto::Wipe(plain);
+    return Unauthenticated("the provisioning data does not match the linking code");
+  }
+  return plain;
+}
+
+}  // namespace kollega::client

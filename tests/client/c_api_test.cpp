@@ -1,0 +1,21 @@
+// Runs the C smoke test (c_api_smoke.c, compiled as C) against a real relay.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <gtest/gtest.h>
+
+#include "relay_harness.h"
+
+extern "C" int kollega_c_api_smoke(const char* relay_url, const char* dir_a, const char* dir_b);
+
+namespace kollega::testing {
+namespace {
+
+TEST(CApiTest, WorksFromC) {
+  TempDir tmp;
+  RelayHarness relay(tmp.Sub("relay"));
+  ASSERT_TRUE(relay.Start().ok());
+  EXPECT_EQ(kollega_c_api_smoke(relay.url().c_str(), tmp.Sub("a").c_str(), tmp.Sub("b").c_str()),
+            0);
+}
+
+}  // namespace
+}  // namespace kollega::testing

@@ -1,0 +1,199 @@
+// Integration: identity changes, duplicates, and what the relay's database
+// holds after a full exchange. These reach into a closed client's store
+// directly to set up (or inspect) what a live client can't be made to do.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
+#include "client_test_util.h"
+#include "kollega/base/hex.h"
+#include "kollega/crypto/signal_context.h"
+#include "kollega/crypto/signal_keys.h"
+#include "kollega/storage/client_store.h"
+#include "relay_harness.h"
+
+namespace kollega::testing {
+namespace {
+
+std::unique_ptr<storage::ClientStore> OpenStore(const std::string& client_dir) {
+  auto store = storage::OpenRocksClientStore(client_dir + "/store");
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  return store.ok() ? std::move(*store) : nullptr;
+}
+
+class ClientEdgeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    relay_ = std::make_unique<RelayHarness>(tmp_.Sub("relay"));
+    ASSERT_TRUE(relay_->Start().ok());
+  }
+
+  TempDir tmp_;
+  std::unique_ptr<RelayHarness> relay_;
+};
+
+// Scenario: the key Bob presents is not the one Alice pinned for him — what
+// Alice sees when the relay substitutes keys (a man in the middle), or when
+// a peer comes back with a new identity. All devices of an account share one
+// identity, so the faithful way to produce it here is to change the key
+// Alice's store pinned for Bob while her client is closed. Bob's next
+// message must be refused, flagged, kept on the relay (not acknowledged),
+// and received only after Alice accepts the new key.
+TEST_F(ClientEdgeTest, ChangedIdentityIsFlaggedAndHeldUntilAccepted) {
+  std::string alice, bob_id;
+  auto b = OpenClient(tmp_.Sub("bob"));
+  ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+  bob_id = AccountOf(*b);
+  {
+    auto a = OpenClient(tmp_.Sub("alice"));
+    ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
+    alice = AccountOf(*a);
+    ASSERT_TRUE(a->Send(bob_id, "first").ok());
+    ASSERT_TRUE(b->Connect().ok());
+    ASSERT_EQ(CountText(*b, alice, "first", false), 1);
+  }
+  {
+    auto store = OpenStore(tmp_.Sub("alice"));
+    ASSERT_TRUE(store);
+    auto context = crypto::SignalContext::Create();
+    ASSERT_TRUE(context.ok());
+    auto other = crypto::GenerateIdentityKeyPair(**context);
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE(store->SaveIdentity({*FromHex(bob_id), 1}, other->public_key).ok());
+  }
+  auto a = OpenClient(tmp_.Sub("alice"));
+  ASSERT_TRUE(a->StartListening().ok());
+  ASSERT_TRUE(b->Send(alice, "after the change").ok());
+
+  bool flagged = false;
+  WaitFor([&] {
+    for (const auto& e : a->PollEvents()) {
+      flagged |= e.kind == client::Event::Kind::kIdentityChanged && e.peer == bob_id;
+    }
+    return flagged;
+  });
+  EXPECT_TRUE(flagged);
+  auto pending = a->PendingIdentityChanges();
+  ASSERT_TRUE(pending.ok());
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ((*pending)[0].peer, bob_id);
+  EXPECT_EQ(CountText(*a, bob_id, "after the change", false), 0);
+
+  Status accepted = a->AcceptIdentityChange(bob_id);
+  ASSERT_TRUE(accepted.ok()) << accepted.ToString();
+  EXPECT_TRUE(Has(*a, bob_id, "after the change", false));
+  EXPECT_TRUE(a->PendingIdentityChanges()->empty());
+}
+
+// The sender crashed after the relay accepted a message but before it was
+// taken off its outbound queue, so it goes out twice (as two different
+// ciphertexts): the recipient shows it once.
+TEST_F(ClientEdgeTest, ResentMessageIsShownOnce) {
+  auto b = OpenClient(tmp_.Sub("bob"));
+  ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+  const std::string bob_id = AccountOf(*b);
+  std::string alice;
+  {
+    auto a = OpenClient(tmp_.Sub("alice"));
+    ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
+    alice = AccountOf(*a);
+    a->Disconnect();
+    ASSERT_TRUE(a->Send(bob_id, "only once").ok());
+  }
+  {
+    auto store = OpenStore(tmp_.Sub("alice"));
+    ASSERT_TRUE(store);
+    auto items = store->PendingOutbound(10);
+    ASSERT_TRUE(items.ok());
+    int copies = 0;
+    for (const auto& item : *items) {
+      if (item.recipient_account != *FromHex(bob_id)) continue;
+      ASSERT_TRUE(store->EnqueueOutbound(item.recipient_account, item.content).ok());
+      ++copies;
+    }
+    ASSERT_EQ(copies, 1);
+  }
+  auto a = OpenClient(tmp_.Sub("alice"));
+  ASSERT_TRUE(a->Connect().ok());
+  ASSERT_TRUE(a->Send(bob_id, "marker after").ok());
+  ASSERT_TRUE(b->StartListening().ok());
+  ASSERT_TRUE(Has(*b, alice, "marker after", false));
+  EXPECT_EQ(CountText(*b, alice, "only once", false), 1);
+}
+
+// Everything the relay keeps after a full exchange, read back key by key and
+// value by value from every column family: no plaintext, no private key.
+TEST_F(ClientEdgeTest, RelayDatabaseHoldsNoPlaintextAndNoPrivateKeys) {
+  const std::string marker_a = "MARKER-a7f3c1-from-alice-to-bob";
+  const std::string marker_b = "MARKER-9d2e44-from-bob-to-alice";
+  const std::string marker_l = "MARKER-51bb09-from-linked-device";
+  {
+    auto a1 = OpenClient(tmp_.Sub("alice1"));
+    auto a2 = OpenClient(tmp_.Sub("alice2"));
+    auto b = OpenClient(tmp_.Sub("bob"));
+    ASSERT_TRUE(a1->CreateAccount(relay_->url()).ok());
+    ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+    auto code = a1->StartLinking();
+    ASSERT_TRUE(code.ok());
+    ASSERT_TRUE(a2->LinkDevice(relay_->url(), *code).ok());
+    const std::string alice = AccountOf(*a1);
+    const std::string bob_id = AccountOf(*b);
+    ASSERT_TRUE(b->StartListening().ok());
+    ASSERT_TRUE(a2->StartListening().ok());
+    ASSERT_TRUE(a1->Send(bob_id, marker_a).ok());
+    ASSERT_TRUE(Has(*b, alice, marker_a, false));
+    ASSERT_TRUE(a2->Send(bob_id, marker_l).ok());
+    ASSERT_TRUE(Has(*b, alice, marker_l, false));
+    // Left in the mailbox on purpose: alice1 is not connected to take it.
+    a1->Disconnect();
+    ASSERT_TRUE(b->Send(alice, marker_b).ok());
+    ASSERT_TRUE(Has(*a2, bob_id, marker_b, false));
+  }
+  std::vector<std::string> secrets = {marker_a, marker_b, marker_l};
+  for (const char* who : {"alice1", "alice2", "bob"}) {
+    auto store = OpenStore(tmp_.Sub(who));
+    ASSERT_TRUE(store);
+    auto identity = store->LoadLocalIdentity();
+    ASSERT_TRUE(identity.ok());
+    auto account = store->LoadAccount();
+    ASSERT_TRUE(account.ok() && account->has_value());
+    secrets.push_back(identity->private_key);
+    secrets.push_back((*account)->device_auth_seed);
+    secrets.push_back((*account)->account_secret);
+  }
+  relay_->Stop();
+
+  rocksdb::Options options;
+  std::vector<std::string> families;
+  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(options, relay_->data_dir(), &families).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& f : families) descriptors.emplace_back(f, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  ASSERT_TRUE(
+      rocksdb::DB::OpenForReadOnly(options, relay_->data_dir(), descriptors, &handles, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  size_t records = 0;
+  size_t envelopes_bytes = 0;
+  for (auto* handle : handles) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handle));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      ++records;
+      const std::string key = it->key().ToString();
+      const std::string value = it->value().ToString();
+      envelopes_bytes += value.size();
+      for (size_t i = 0; i < secrets.size(); ++i) {
+        ASSERT_EQ(key.find(secrets[i]), std::string::npos) << "secret " << i << " in a key";
+        ASSERT_EQ(value.find(secrets[i]), std::string::npos)
+            << "secret " << i << " in a value of " << handle->GetName();
+      }
+    }
+    ASSERT_TRUE(it->status().ok());
+  }
+  for (auto* handle : handles) db->DestroyColumnFamilyHandle(handle);
+  EXPECT_GT(records, 0u);  // the scan saw the accounts, prekeys and mailbox
+  EXPECT_GT(envelopes_bytes, 256u);
+}
+
+}  // namespace
+}  // namespace kollega::testing

@@ -1,0 +1,153 @@
+// Integration: real relay, real clients. Accounts, a linked device, both
+// directions, receipts, safety numbers.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <gtest/gtest.h>
+
+#include "client_test_util.h"
+#include "relay_harness.h"
+
+namespace kollega::testing {
+namespace {
+
+using client::MessageStatus;
+
+class ClientFlowTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    relay_ = std::make_unique<RelayHarness>(tmp_.Sub("relay"));
+    ASSERT_TRUE(relay_->Start().ok());
+  }
+
+  TempDir tmp_;
+  std::unique_ptr<RelayHarness> relay_;
+};
+
+TEST_F(ClientFlowTest, TwoAccountsOneWithALinkedDeviceTalkBothWays) {
+  auto alice1 = OpenClient(tmp_.Sub("alice1"));
+  auto alice2 = OpenClient(tmp_.Sub("alice2"));
+  auto bob = OpenClient(tmp_.Sub("bob"));
+  ASSERT_TRUE(alice1->CreateAccount(relay_->url()).ok());
+  ASSERT_TRUE(bob->CreateAccount(relay_->url()).ok());
+  ASSERT_TRUE(alice1->StartListening().ok());
+  ASSERT_TRUE(bob->StartListening().ok());
+  const std::string alice = AccountOf(*alice1);
+  const std::string bob_id = AccountOf(*bob);
+
+  auto code = alice1->StartLinking();
+  ASSERT_TRUE(code.ok()) << code.status().ToString();
+  Status linked = alice2->LinkDevice(relay_->url(), *code);
+  ASSERT_TRUE(linked.ok()) << linked.ToString();
+  ASSERT_TRUE(alice2->StartListening().ok());
+  auto who = alice2->WhoAmI();
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->account_id, alice);
+  EXPECT_EQ(who->device_id, 2u);
+  // The code is single-use.
+  auto again = OpenClient(tmp_.Sub("alice3"));
+  EXPECT_FALSE(again->LinkDevice(relay_->url(), *code).ok());
+
+  // Bob → Alice reaches both of her devices.
+  ASSERT_TRUE(bob->Send(alice, "hello alice").ok());
+  EXPECT_TRUE(Has(*alice1, bob_id, "hello alice", false));
+  EXPECT_TRUE(Has(*alice2, bob_id, "hello alice", false));
+
+  // Alice's first device → Bob; her second device shows it as sent by her.
+  auto sent = alice1->Send(bob_id, "hi bob");
+  ASSERT_TRUE(sent.ok());
+  EXPECT_TRUE(Has(*bob, alice, "hi bob", false));
+  EXPECT_TRUE(Has(*alice2, bob_id, "hi bob", true));
+
+  // And from her second device the other way round.
+  ASSERT_TRUE(alice2->Send(bob_id, "from the laptop").ok());
+  EXPECT_TRUE(Has(*bob, alice, "from the laptop", false));
+  EXPECT_TRUE(Has(*alice1, bob_id, "from the laptop", true));
+
+  // Receipts move the sender's status forward: delivered, then read.
+  EXPECT_TRUE(WaitFor([&] {
+    auto s = StatusOf(*alice1, bob_id, *sent);
+    return s && *s == MessageStatus::kDelivered;
+  }));
+  ASSERT_TRUE(bob->MarkRead(alice).ok());
+  EXPECT_TRUE(WaitFor([&] {
+    auto s = StatusOf(*alice1, bob_id, *sent);
+    return s && *s == MessageStatus::kRead;
+  }));
+
+  // Each message shows exactly once everywhere.
+  EXPECT_EQ(CountText(*alice2, bob_id, "hello alice", false), 1);
+  EXPECT_EQ(CountText(*bob, alice, "hi bob", false), 1);
+
+  auto a_number = alice1->SafetyNumber(bob_id);
+  auto b_number = bob->SafetyNumber(alice);
+  auto a2_number = alice2->SafetyNumber(bob_id);
+  ASSERT_TRUE(a_number.ok()) << a_number.status().ToString();
+  ASSERT_TRUE(b_number.ok()) << b_number.status().ToString();
+  ASSERT_TRUE(a2_number.ok());
+  EXPECT_EQ(a_number->size(), 60u);
+  EXPECT_EQ(*a_number, *b_number);
+  EXPECT_EQ(*a_number, *a2_number);  // the account's identity, shared by its devices
+}
+
+TEST_F(ClientFlowTest, OfflineRecipientAndRestartedClientsLoseNothing) {
+  std::string alice, bob_id;
+  {
+    auto a = OpenClient(tmp_.Sub("alice"));
+    auto b = OpenClient(tmp_.Sub("bob"));
+    ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
+    ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+    alice = AccountOf(*a);
+    bob_id = AccountOf(*b);
+    // Bob is gone (client closed); Alice writes three messages.
+    b.reset();
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(a->Send(bob_id, "offline " + std::to_string(i)).ok());
+    a->Disconnect();
+    // Written while Alice herself is offline: only queued.
+    auto queued = a->Send(bob_id, "queued while offline");
+    ASSERT_TRUE(queued.ok());
+    EXPECT_EQ(StatusOf(*a, bob_id, *queued), MessageStatus::kQueued);
+  }
+  // Both reopen their data dirs (a restart of each client).
+  auto b = OpenClient(tmp_.Sub("bob"));
+  ASSERT_TRUE(b->Connect().ok());
+  auto history = b->History(alice, 100);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 3u);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ((*history)[i].text, "offline " + std::to_string(i));
+  ASSERT_TRUE(b->StartListening().ok());
+
+  auto a = OpenClient(tmp_.Sub("alice"));
+  ASSERT_TRUE(a->Connect().ok());  // flushes the outbound queue
+  EXPECT_TRUE(Has(*b, alice, "queued while offline", false));
+  ASSERT_TRUE(b->Send(alice, "back online").ok());
+  ASSERT_TRUE(a->StartListening().ok());
+  EXPECT_TRUE(Has(*a, bob_id, "back online", false));
+}
+
+TEST_F(ClientFlowTest, ClientsReconnectAfterRelayRestartAndCrash) {
+  auto a = OpenClient(tmp_.Sub("alice"));
+  auto b = OpenClient(tmp_.Sub("bob"));
+  ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
+  ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+  const std::string alice = AccountOf(*a);
+  const std::string bob_id = AccountOf(*b);
+  ASSERT_TRUE(a->StartListening().ok());
+  ASSERT_TRUE(b->StartListening().ok());
+  ASSERT_TRUE(a->Send(bob_id, "before restart").ok());
+  ASSERT_TRUE(Has(*b, alice, "before restart", false));
+
+  for (bool crash : {false, true}) {
+    relay_->Stop(crash);
+    EXPECT_TRUE(
+        WaitFor([&] { return a->connection_state() == client::ConnectionState::kOffline; }));
+    const std::string text = crash ? "after crash" : "after restart";
+    ASSERT_TRUE(a->Send(bob_id, text).ok());  // queued while the relay is down
+    ASSERT_TRUE(relay_->Start().ok());
+    EXPECT_TRUE(Has(*b, alice, text, false)) << text;
+    ASSERT_TRUE(b->Send(alice, "ack " + text).ok());
+    EXPECT_TRUE(Has(*a, bob_id, "ack " + text, false)) << text;
+  }
+  EXPECT_EQ(CountText(*b, alice, "before restart", false), 1);
+}
+
+}  // namespace
+}  // namespace kollega::testing

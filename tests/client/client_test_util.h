@@ -1,0 +1,73 @@
+// Helpers for the client integration tests: quick client options, polling
+// waits, and history queries.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "kollega/client-core/client.h"
+
+namespace kollega::testing {
+
+inline client::Client::Options FastOptions() {
+  client::Client::Options o;
+  o.request_timeout = std::chrono::milliseconds(5000);
+  o.reconnect_min = std::chrono::milliseconds(50);
+  o.reconnect_max = std::chrono::milliseconds(400);
+  return o;
+}
+
+inline std::unique_ptr<client::Client> OpenClient(const std::string& dir) {
+  auto c = client::Client::Open(dir, FastOptions());
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  return c.ok() ? std::move(*c) : nullptr;
+}
+
+inline bool WaitFor(const std::function<bool()>& done,
+                    std::chrono::milliseconds timeout = std::chrono::milliseconds(10000)) {
+  const auto end = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < end) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return done();
+}
+
+inline std::string AccountOf(client::Client& c) {
+  auto who = c.WhoAmI();
+  EXPECT_TRUE(who.ok());
+  return who.ok() ? who->account_id : std::string();
+}
+
+// Count of messages with this text in the conversation with `peer`.
+inline int CountText(client::Client& c, const std::string& peer, const std::string& text,
+                     bool outgoing) {
+  auto history = c.History(peer, 1000);
+  if (!history.ok()) return -1;
+  int n = 0;
+  for (const auto& m : *history) n += (m.text == text && m.outgoing == outgoing);
+  return n;
+}
+
+inline bool Has(client::Client& c, const std::string& peer, const std::string& text,
+                bool outgoing) {
+  return WaitFor([&] { return CountText(c, peer, text, outgoing) >= 1; });
+}
+
+inline std::optional<client::MessageStatus> StatusOf(client::Client& c, const std::string& peer,
+                                                     const std::string& id) {
+  auto history = c.History(peer, 1000);
+  if (!history.ok()) return std::nullopt;
+  for (const auto& m : *history) {
+    if (m.id == id) return m.status;
+  }
+  return std::nullopt;
+}
+
+}  // namespace kollega::testing
