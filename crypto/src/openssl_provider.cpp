@@ -129,6 +129,29 @@ int Crypt(bool encrypt, signal_buffer** output, int cipher, const uint8_t* key, 
   // PKCS#7 for CBC (the library's "PKCS5"); CTR is a stream mode, no padding.
   EVP_CIPHER_CTX_set_padding(ctx.get(), cipher == SG_CIPHER_AES_CBC_PKCS5 ? 1 : 0);
 
+  if (encrypt) {
+    // The output length is known up front (PKCS#7 always adds 1..16 bytes),
+    // so write straight into the library's buffer: no copy, no temporary.
+    const size_t out_len = cipher == SG_CIPHER_AES_CBC_PKCS5
+                               ? (input_len / kAesBlockSize + 1) * kAesBlockSize
+                               : input_len;
+    signal_buffer* buffer = signal_buffer_alloc(out_len);
+    if (!buffer) return SG_ERR_NOMEM;
+    uint8_t* out = signal_buffer_data(buffer);
+    int update_len = 0;
+    int final_len = 0;
+    if (EVP_CipherUpdate(ctx.get(), out, &update_len, input, static_cast<int>(input_len)) != 1 ||
+        EVP_CipherFinal_ex(ctx.get(), out + update_len, &final_len) != 1 ||
+        static_cast<size_t>(update_len + final_len) != out_len) {
+      signal_buffer_free(buffer);
+      return SG_ERR_UNKNOWN;
+    }
+    *output = buffer;
+    return SG_SUCCESS;
+  }
+
+  // Decrypted length is only known after the padding check, and a library
+  // buffer cannot shrink: decrypt into a temporary, copy, wipe.
   std::vector<uint8_t> out(input_len + kAesBlockSize);
   int update_len = 0;
   int final_len = 0;
@@ -137,13 +160,12 @@ int Crypt(bool encrypt, signal_buffer** output, int cipher, const uint8_t* key, 
       1) {
     result = SG_ERR_UNKNOWN;
   } else if (EVP_CipherFinal_ex(ctx.get(), out.data() + update_len, &final_len) != 1) {
-    // On decrypt this is bad padding: the input was not our ciphertext.
-    result = encrypt ? SG_ERR_UNKNOWN : SG_ERR_INVALID_MESSAGE;
+    result = SG_ERR_INVALID_MESSAGE;  // bad padding: not our ciphertext
   } else {
     *output = signal_buffer_create(out.data(), static_cast<size_t>(update_len + final_len));
     if (!*output) result = SG_ERR_NOMEM;
   }
-  Wipe(out.data(), out.size());  // plaintext on decrypt
+  Wipe(out.data(), out.size());
   return result;
 }
 

@@ -98,8 +98,8 @@ TEST_F(SessionsTest, ReplayedPreKeyMessageIsDuplicateAndForgetsNothing) {
   ASSERT_FALSE(replay.ok());
   EXPECT_EQ(ClassifySessionError(replay.status()), SessionError::kDuplicateMessage);
   EXPECT_EQ(bob_.store().rollbacks(), rollbacks + 1);
-  // On this path the library asks the store to forget Alice's identity key;
-  // the rollback must have kept it, or a new key would be trusted silently.
+  // The failed call was rolled back, and Alice's accepted key is intact
+  // (newer upstream code would ask the store to forget it here).
   auto kept = Must(bob_.store().LoadIdentity(alice_.address()));
   ASSERT_TRUE(kept.has_value());
   EXPECT_EQ(*kept, alice_.identity().public_key);
@@ -154,6 +154,8 @@ TEST_F(SessionsTest, TamperedPreKeyMessageLeavesNoState) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(ClassifySessionError(r.status()), SessionError::kInvalidMessage);
   EXPECT_FALSE(Must(bob_.sessions().HasSession(alice_.address())));
+  // The library saved the claimed identity before checking the MAC; the
+  // rollback must have undone that, or a forgery would pin its key.
   EXPECT_FALSE(Must(bob_.store().LoadIdentity(alice_.address())).has_value());
   EXPECT_EQ(Must(Receive(bob_, alice_, m)), "first");
 }

@@ -6,9 +6,12 @@
 // read them; the caller carries the type in its envelope.
 //
 // Each public call is one store transaction (see signal_store.h): on error
-// nothing it wrote is kept. This matters beyond tidiness — on a failed
-// PreKey decrypt the library asks the store to forget the peer's identity
-// key, which would let a later, different key be trusted on first use.
+// nothing it wrote is kept. This matters beyond tidiness: while reading a
+// PreKey message the library saves the sender's identity key before the
+// MAC is checked, so without the rollback a forged first message would pin
+// its own key for that address and the genuine one would then be refused.
+// (Later upstream code also forgets the key on such failures; the rollback
+// covers that too.)
 //
 // Identity trust: the first key seen for an address is trusted; a different
 // key later is not, and every call touching that address fails with

@@ -86,7 +86,8 @@ class SignalStore {
 
   // --- Remote identities: the key last accepted for an address ---
   virtual Result<std::optional<std::string>> LoadIdentity(const SignalAddress& address) = 0;
-  // nullopt forgets the key (the library asks for that in one error path).
+  // nullopt forgets the key (some library versions ask for this after a
+  // failed PreKey decrypt).
   virtual Status SaveIdentity(const SignalAddress& address,
                               std::optional<std::string_view> identity_key) = 0;
 
