@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The libsignal stores over ClientDb. Records are opaque bytes from the
+// library, stored and returned unchanged; nearly all of them hold private
+// keys, so every copy made here that the caller does not receive is wiped.
+// Writes join the open transaction (SignalSessions opens one per call) or,
+// outside one, are synced at once.
+#include <utility>
+
+#include "client_store_format.h"
+#include "client_store_impl.h"
+#include "kollega/crypto/device_key.h"
+
+namespace kollega::storage::client_internal {
+
+namespace fmt = client_format;
+
+Result<std::optional<std::string>> RocksClientStore::Load(const std::string& key) {
+  return db_->Get(key);
+}
+
+Status RocksClientStore::Store(const std::string& key, std::string_view record) {
+  return db_->Mutate([&] { return db_->Put(key, record); });
+}
+
+Result<bool> RocksClientStore::Contains(const std::string& key) {
+  auto found = db_->Get(key);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return false;
+  crypto::Wipe(**found);
+  return true;
+}
+
+Status RocksClientStore::Remove(const std::string& key) {
+  return db_->Mutate([&] { return db_->Delete(key); });
+}
+
+// --- Local identity ---
+
+Status RocksClientStore::SaveLocalIdentity(const crypto::IdentityKeyPair& identity,
+                                           uint32_t registration_id) {
+  if (identity.public_key.size() != crypto::kSignalPublicKeySize ||
+      identity.private_key.size() != crypto::kSignalPrivateKeySize) {
+    return InvalidArgument("identity key pair must be 33 + 32 bytes");
+  }
+  std::string record = fmt::EncodeLocalIdentity(identity, registration_id);
+  WipeOnExit wipe(record);
+  return Store(fmt::LocalIdentityKey(), record);
+}
+
+Result<crypto::IdentityKeyPair> RocksClientStore::LoadLocalIdentity() {
+  auto loaded = db_->Get(fmt::LocalIdentityKey());
+  if (!loaded.ok()) return loaded.status();
+  if (!loaded->has_value()) return FailedPrecondition("no local identity saved yet");
+  WipeOnExit wipe(**loaded);
+  auto decoded = fmt::DecodeLocalIdentity(**loaded);
+  if (!decoded) return DataLoss("local identity record is corrupt");
+  return std::move(decoded->identity);
+}
+
+Result<uint32_t> RocksClientStore::LocalRegistrationId() {
+  auto loaded = db_->Get(fmt::LocalIdentityKey());
+  if (!loaded.ok()) return loaded.status();
+  if (!loaded->has_value()) return FailedPrecondition("no local identity saved yet");
+  WipeOnExit wipe(**loaded);
+  auto decoded = fmt::DecodeLocalIdentity(**loaded);
+  if (!decoded) return DataLoss("local identity record is corrupt");
+  return decoded->registration_id;
+}
+
+// --- Sessions ---
+
+Result<std::optional<std::string>> RocksClientStore::LoadSession(
+    const crypto::SignalAddress& address) {
+  return Load(fmt::SessionKey(address));
+}
+Status RocksClientStore::StoreSession(const crypto::SignalAddress& address,
+                                      std::string_view record) {
+  return Store(fmt::SessionKey(address), record);
+}
+Result<bool> RocksClientStore::ContainsSession(const crypto::SignalAddress& address) {
+  return Contains(fmt::SessionKey(address));
+}
+Status RocksClientStore::DeleteSession(const crypto::SignalAddress& address) {
+  return Remove(fmt::SessionKey(address));
+}
+
+Result<int> RocksClientStore::DeleteAllSessions(std::string_view name) {
+  int deleted = 0;
+  Status s = db_->Mutate([&] {
+    std::vector<std::string> doomed;
+    KOLLEGA_RETURN_IF_ERROR(
+        db_->Scan(fmt::SessionPrefix(name), false, [&](std::string_view key, std::string_view) {
+          doomed.emplace_back(key);
+          return true;
+        }));
+    for (const auto& key : doomed) KOLLEGA_RETURN_IF_ERROR(db_->Delete(key));
+    deleted = static_cast<int>(doomed.size());
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return deleted;
+}
+
+Result<std::vector<int32_t>> RocksClientStore::SessionDevices(std::string_view name) {
+  const std::string prefix = fmt::SessionPrefix(name);
+  std::vector<int32_t> devices;
+  bool corrupt = false;
+  KOLLEGA_RETURN_IF_ERROR(db_->Scan(prefix, false, [&](std::string_view key, std::string_view) {
+    auto device = fmt::DeviceOfSessionKey(key, prefix.size());
+    if (!device) corrupt = true;
+    if (device) devices.push_back(*device);
+    return !corrupt;
+  }));
+  if (corrupt) return DataLoss("session key is corrupt");
+  return devices;
+}
+
+// --- One-time and signed prekeys ---
+
+Result<std::optional<std::string>> RocksClientStore::LoadPreKey(uint32_t id) {
+  return Load(fmt::PreKeyKey(id));
+}
+Status RocksClientStore::StorePreKey(uint32_t id, std::string_view record) {
+  return Store(fmt::PreKeyKey(id), record);
+}
+Result<bool> RocksClientStore::ContainsPreKey(uint32_t id) { return Contains(fmt::PreKeyKey(id)); }
+Status RocksClientStore::RemovePreKey(uint32_t id) { return Remove(fmt::PreKeyKey(id)); }
+
+Result<std::optional<std::string>> RocksClientStore::LoadSignedPreKey(uint32_t id) {
+  return Load(fmt::SignedPreKeyKey(id));
+}
+Status RocksClientStore::StoreSignedPreKey(uint32_t id, std::string_view record) {
+  return Store(fmt::SignedPreKeyKey(id), record);
+}
+Result<bool> RocksClientStore::ContainsSignedPreKey(uint32_t id) {
+  return Contains(fmt::SignedPreKeyKey(id));
+}
+Status RocksClientStore::RemoveSignedPreKey(uint32_t id) {
+  return Remove(fmt::SignedPreKeyKey(id));
+}
+
+// --- Remote identities and sender keys ---
+
+Result<std::optional<std::string>> RocksClientStore::LoadIdentity(
+    const crypto::SignalAddress& address) {
+  return Load(fmt::RemoteIdentityKey(address));
+}
+Status RocksClientStore::SaveIdentity(const crypto::SignalAddress& address,
+                                      std::optional<std::string_view> identity_key) {
+  if (!identity_key) return Remove(fmt::RemoteIdentityKey(address));
+  return Store(fmt::RemoteIdentityKey(address), *identity_key);
+}
+
+Result<std::optional<std::string>> RocksClientStore::LoadSenderKey(
+    const crypto::SenderKeyName& name) {
+  return Load(fmt::SenderKeyKey(name));
+}
+Status RocksClientStore::StoreSenderKey(const crypto::SenderKeyName& name,
+                                        std::string_view record) {
+  return Store(fmt::SenderKeyKey(name), record);
+}
+
+}  // namespace kollega::storage::client_internal
