@@ -1,0 +1,55 @@
+// RelayConfig: every knob of kollega-relay, and the parser for its command
+// line and `--config FILE` (the same long names, as `key = value` lines).
+//
+// Ownership: plain value. Thread-safety: a const RelayConfig may be read from
+// any thread; the relay never mutates it after start.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kollega/base/log.h"
+#include "kollega/base/status.h"
+
+namespace kollega::server {
+
+struct RelayConfig {
+  std::string listen = "127.0.0.1";
+  uint16_t port = 8420;   // 0 = ephemeral (see port_file)
+  std::string port_file;  // written with the bound port once listening
+  std::string data_dir = "./data";
+  int64_t ttl_seconds = 30LL * 24 * 3600;
+  uint64_t max_frame_bytes = 1 << 20;
+  uint64_t max_content_bytes = 98304;
+  uint32_t max_prekeys_per_upload = 100;
+  uint32_t prekey_low_threshold = 10;
+  uint32_t mailbox_max_envelopes = 10'000;
+  uint64_t mailbox_max_bytes = 256ull << 20;
+  uint32_t pow_bits = 20;
+  uint32_t account_rate = 30;   // new accounts per minute, whole relay
+  uint32_t bundle_rate = 60;    // bundle fetches per minute, per account
+  uint32_t request_rate = 500;  // requests per second, per connection
+  uint32_t threads = 0;         // 0 = hardware concurrency
+  std::string tls_cert;         // PEM chain; TLS on when both are set
+  std::string tls_key;          // PEM private key
+  log::Level log_level = log::Level::kInfo;
+
+  bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
+};
+
+struct ParsedArgs {
+  bool help = false;  // --help was given: print RelayUsage() and exit 0
+  RelayConfig config;
+};
+
+// Parses argv (argv[0] is skipped). Flags take `--name value` or
+// `--name=value`; `--config FILE` is read where it appears, so later flags
+// override the file. InvalidArgument with a one-line reason on any error.
+Result<ParsedArgs> ParseRelayArgs(const std::vector<std::string>& args);
+
+// The --help text: every flag, its default and meaning.
+std::string RelayUsage();
+
+}  // namespace kollega::server

@@ -1,0 +1,203 @@
+// Flag and config-file parsing for kollega-relay. One table describes every
+// option (name, help, how to store it), so --help, the parser and the config
+// file cannot drift apart.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kollega/server/config.h"
+
+#include <charconv>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <sstream>
+
+namespace kollega::server {
+namespace {
+
+struct Option {
+  const char* name;
+  const char* value_hint;  // "" for none
+  const char* help;
+  // Stores `value` into the config; returns an error message or "".
+  std::function<std::string(RelayConfig&, const std::string&)> set;
+  std::function<std::string(const RelayConfig&)> show_default;
+};
+
+template <typename T>
+std::string ParseNumber(const std::string& text, T min, T max, T* out) {
+  T value{};
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return "is not a number";
+  if (value < min || value > max) {
+    return "must be between " + std::to_string(min) + " and " + std::to_string(max);
+  }
+  *out = value;
+  return "";
+}
+
+template <typename T>
+Option Number(const char* name, const char* help, T RelayConfig::*field, T min, T max) {
+  return Option{name, "N", help,
+                [=](RelayConfig& c, const std::string& v) {
+                  return ParseNumber<T>(v, min, max, &(c.*field));
+                },
+                [=](const RelayConfig& c) { return std::to_string(c.*field); }};
+}
+
+Option Text(const char* name, const char* hint, const char* help, std::string RelayConfig::*field) {
+  return Option{name, hint, help,
+                [=](RelayConfig& c, const std::string& v) {
+                  if (v.empty()) return std::string("must not be empty");
+                  c.*field = v;
+                  return std::string();
+                },
+                [=](const RelayConfig& c) { return c.*field; }};
+}
+
+const std::vector<Option>& Options() {
+  constexpr uint32_t kU32Max = std::numeric_limits<uint32_t>::max();
+  static const std::vector<Option> options = {
+      Text("listen", "ADDR", "IP address to listen on", &RelayConfig::listen),
+      Number<uint16_t>("port", "TCP port; 0 picks a free one", &RelayConfig::port, 0, 65535),
+      Text("port-file", "FILE", "write the bound port here once listening",
+           &RelayConfig::port_file),
+      Text("data-dir", "DIR", "RocksDB data directory (created if missing)",
+           &RelayConfig::data_dir),
+      Number<int64_t>("ttl", "seconds an undelivered envelope is kept", &RelayConfig::ttl_seconds,
+                      1, 10LL * 365 * 24 * 3600),
+      Number<uint64_t>("max-frame-bytes", "largest WebSocket message accepted (close 1009)",
+                       &RelayConfig::max_frame_bytes, 1024, 64ull << 20),
+      Number<uint64_t>("max-content-bytes", "largest envelope content (TOO_LARGE)",
+                       &RelayConfig::max_content_bytes, 1, 64ull << 20),
+      Number<uint32_t>("max-prekeys-per-upload", "one-time prekeys per upload (TOO_MANY)",
+                       &RelayConfig::max_prekeys_per_upload, 1, 10'000),
+      Number<uint32_t>("prekey-low-threshold", "push PrekeysLow below this many one-time prekeys",
+                       &RelayConfig::prekey_low_threshold, 0, 10'000),
+      Number<uint32_t>("mailbox-max-envelopes", "envelopes per device mailbox (MAILBOX_FULL)",
+                       &RelayConfig::mailbox_max_envelopes, 1, kU32Max),
+      Number<uint64_t>("mailbox-max-bytes", "bytes per device mailbox (MAILBOX_FULL)",
+                       &RelayConfig::mailbox_max_bytes, 1, std::numeric_limits<uint64_t>::max()),
+      Number<uint32_t>("pow-bits", "proof-of-work difficulty for CreateAccount",
+                       &RelayConfig::pow_bits, 0, 40),
+      Number<uint32_t>("account-rate", "new accounts per minute, whole relay",
+                       &RelayConfig::account_rate, 1, kU32Max),
+      Number<uint32_t>("bundle-rate", "prekey bundle fetches per minute, per account",
+                       &RelayConfig::bundle_rate, 1, kU32Max),
+      Number<uint32_t>("request-rate", "requests per second, per connection",
+                       &RelayConfig::request_rate, 1, kU32Max),
+      Number<uint32_t>("threads", "io threads; 0 = one per core", &RelayConfig::threads, 0, 1024),
+      Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
+           &RelayConfig::tls_cert),
+      Text("tls-key", "FILE", "PEM private key", &RelayConfig::tls_key),
+      Option{"log-level", "LEVEL", "debug, info, warn, error or off",
+             [](RelayConfig& c, const std::string& v) {
+               return log::ParseLevel(v, &c.log_level) ? std::string()
+                                                       : std::string(
+                                                             "must be one of debug, info, "
+                                                             "warn, error, off");
+             },
+             [](const RelayConfig&) { return std::string("info"); }},
+  };
+  return options;
+}
+
+const Option* FindOption(const std::string& name) {
+  for (const Option& o : Options()) {
+    if (name == o.name) return &o;
+  }
+  return nullptr;
+}
+
+Status Apply(RelayConfig& config, const std::string& name, const std::string& value,
+             const std::string& where) {
+  const Option* option = FindOption(name);
+  if (option == nullptr) return InvalidArgument(where + "unknown option '" + name + "'");
+  std::string error = option->set(config, value);
+  if (!error.empty()) return InvalidArgument(where + "--" + name + " " + error);
+  return Status::Ok();
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+Status ReadConfigFile(const std::string& path, RelayConfig& config) {
+  std::ifstream in(path);
+  if (!in) return InvalidArgument("cannot read config file " + path);
+  std::string line;
+  for (int line_no = 1; std::getline(in, line); ++line_no) {
+    line = Trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = path + ":" + std::to_string(line_no) + ": ";
+    size_t eq = line.find('=');
+    if (eq == std::string::npos) return InvalidArgument(where + "expected 'key = value'");
+    std::string key = Trim(line.substr(0, eq));
+    if (key == "config") return InvalidArgument(where + "config files do not nest");
+    KOLLEGA_RETURN_IF_ERROR(Apply(config, key, Trim(line.substr(eq + 1)), where));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ParsedArgs> ParseRelayArgs(const std::vector<std::string>& args) {
+  ParsedArgs parsed;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      parsed.help = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0) return InvalidArgument("unexpected argument '" + arg + "'");
+    std::string name = arg.substr(2);
+    std::string value;
+    size_t eq = name.find('=');
+    if (eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name.resize(eq);
+    } else {
+      if (name != "config" && FindOption(name) == nullptr) {
+        return InvalidArgument("unknown option '--" + name + "'");
+      }
+      if (i + 1 >= args.size()) return InvalidArgument("--" + name + " needs a value");
+      value = args[++i];
+    }
+    if (name == "config") {
+      KOLLEGA_RETURN_IF_ERROR(ReadConfigFile(value, parsed.config));
+    } else {
+      KOLLEGA_RETURN_IF_ERROR(Apply(parsed.config, name, value, ""));
+    }
+  }
+  if (parsed.config.tls_cert.empty() != parsed.config.tls_key.empty()) {
+    return InvalidArgument("--tls-cert and --tls-key must be given together");
+  }
+  return parsed;
+}
+
+std::string RelayUsage() {
+  RelayConfig defaults;
+  std::ostringstream out;
+  out << "Usage: kollega-relay [--config FILE] [options]\n\n"
+         "The Kollega relay: stores and forwards end-to-end encrypted envelopes.\n"
+         "WebSocket on any path (e.g. /v1/websocket); GET /healthz and GET /metrics\n"
+         "on the same port. A config file holds 'key = value' lines with the long\n"
+         "option names below; later command-line flags override it.\n\nOptions:\n";
+  auto line = [&](const std::string& flag, const std::string& help) {
+    out << "  " << flag;
+    for (size_t n = flag.size(); n < 32; ++n) out << ' ';
+    out << help << "\n";
+  };
+  line("--help", "show this text and exit");
+  line("--config FILE", "read options from FILE");
+  for (const Option& o : Options()) {
+    std::string flag = std::string("--") + o.name;
+    if (*o.value_hint) flag += std::string(" ") + o.value_hint;
+    std::string def = o.show_default(defaults);
+    line(flag, std::string(o.help) + (def.empty() ? "" : " (default: " + def + ")"));
+  }
+  return out.str();
+}
+
+}  // namespace kollega::server

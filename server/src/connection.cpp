@@ -1,0 +1,233 @@
+// Frame parsing, dispatch, replies and the connection's lifecycle.
+//
+// Every input from the socket is untrusted: it is parsed, checked and either
+// answered with a specific ErrorCode or closes the connection with a reason.
+// Nothing here throws or asserts on client input.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+
+#include "kollega/base/log.h"
+#include "kollega/crypto/device_key.h"
+
+namespace kollega::server {
+namespace {
+
+constexpr char kLog[] = "conn";
+constexpr uint32_t kMaxMalformedFrames = 3;
+// WebSocket close codes (RFC 6455 and the private 4000 range).
+constexpr uint16_t kCloseGoingAway = 1001;
+constexpr uint16_t kCloseProtocolError = 1002;
+constexpr uint16_t kClosePolicyViolation = 1008;
+
+}  // namespace
+
+wire::ErrorCode StoreErrorCode(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kResourceExhausted:
+      // The store reports a full disk as ResourceExhausted("... disk full").
+      return status.message().find("disk") != std::string::npos ? wire::STORAGE_FULL
+                                                                : wire::MAILBOX_FULL;
+    case StatusCode::kUnavailable:
+      return wire::UNAVAILABLE;
+    default:
+      return wire::INTERNAL;
+  }
+}
+
+Connection::Connection(ServerContext& ctx, Transport& transport)
+    : ctx_(ctx),
+      transport_(transport),
+      request_bucket_(ctx.config.request_rate, 1000, ctx.config.request_rate, ctx.clock->NowMs()) {}
+
+Connection::~Connection() { Cleanup(); }
+
+void Connection::Bind(const std::shared_ptr<Connection>& self) {
+  weak_self_ = self;
+  bound_ = true;
+  ctx_.registry.AddConnection(this, std::weak_ptr<DeliveryTarget>(self));
+  ctx_.metrics.connections.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Connection::Cleanup() {
+  if (cleaned_up_ || !bound_) return;
+  cleaned_up_ = true;
+  if (address_) {
+    ctx_.registry.Unregister(*address_, this);
+    ctx_.metrics.authenticated_connections.fetch_sub(1, std::memory_order_relaxed);
+  }
+  ctx_.registry.RemoveConnection(this);
+  ctx_.metrics.connections.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void Connection::OnOpen() {
+  wire::Push push;
+  *push.mutable_challenge() = FreshChallenge();
+  SendPush(push);
+}
+
+void Connection::OnClosed() {
+  closing_ = true;
+  Cleanup();
+}
+
+wire::Challenge Connection::FreshChallenge() {
+  nonce_ = crypto::RandomBytes(crypto::kChallengeNonceSize);
+  wire::Challenge challenge;
+  challenge.set_nonce(*nonce_);
+  challenge.set_pow_bits(ctx_.config.pow_bits);
+  return challenge;
+}
+
+std::optional<std::string> Connection::TakeNonce() {
+  std::optional<std::string> nonce = std::move(nonce_);
+  nonce_.reset();
+  return nonce;
+}
+
+void Connection::OnMessage(std::string_view bytes) {
+  if (closing_) return;
+  wire::Frame frame;
+  if (!frame.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    Reply(0, wire::MALFORMED, "frame does not parse");
+    if (++malformed_frames_ >= kMaxMalformedFrames) {
+      CloseWith(kClosePolicyViolation, "too many malformed frames", true);
+    }
+    return;
+  }
+  if (frame.version() != wire::PROTOCOL_VERSION_1) {
+    Reply(frame.has_request() ? frame.request().id() : 0, wire::UNSUPPORTED_VERSION,
+          "unsupported protocol version");
+    CloseWith(kCloseProtocolError, "unsupported protocol version", false);
+    return;
+  }
+  if (!frame.has_request()) {
+    Reply(0, wire::MALFORMED, "expected a request frame");
+    if (++malformed_frames_ >= kMaxMalformedFrames) {
+      CloseWith(kClosePolicyViolation, "too many malformed frames", true);
+    }
+    return;
+  }
+  const wire::Request& request = frame.request();
+  if (!request_bucket_.TryTake(ctx_.clock->NowMs())) {
+    Reply(request.id(), wire::RATE_LIMITED, "too many requests");
+    // A client that keeps going after a second's worth of refusals is not
+    // backing off; closing it protects the threads it shares with others.
+    if (++rate_limited_streak_ > std::max<uint32_t>(50, ctx_.config.request_rate)) {
+      CloseWith(kClosePolicyViolation, "request rate exceeded", true);
+    }
+    return;
+  }
+  rate_limited_streak_ = 0;
+  if (shutting_down_) {
+    Reply(request.id(), wire::UNAVAILABLE, "relay is shutting down");
+    return;
+  }
+  Dispatch(request);
+}
+
+void Connection::Dispatch(const wire::Request& r) {
+  using R = wire::Request;
+  const uint64_t id = r.id();
+  // Requests that make sense before authentication.
+  switch (r.op_case()) {
+    case R::kGetChallenge: {
+      wire::Response response;
+      *response.mutable_challenge() = FreshChallenge();
+      return ReplyOk(id, response);
+    }
+    case R::kPing: {
+      wire::Response response;
+      return ReplyOk(id, response);
+    }
+    case R::kCreateAccount:
+      return HandleCreateAccount(id, r.create_account());
+    case R::kAuthenticate:
+      return HandleAuthenticate(id, r.authenticate());
+    case R::kRegisterDevice:
+      return HandleRegisterDevice(id, r.register_device());
+    case R::OP_NOT_SET:
+      return Reply(id, wire::MALFORMED, "request has no operation");
+    default:
+      break;
+  }
+  if (!Authenticated()) return Reply(id, wire::NOT_AUTHENTICATED, "authenticate first");
+  switch (r.op_case()) {
+    case R::kCreateLinkToken:
+      return HandleCreateLinkToken(id);
+    case R::kListDevices:
+      return HandleListDevices(id);
+    case R::kUploadPrekeys:
+      return HandleUploadPrekeys(id, r.upload_prekeys());
+    case R::kGetPrekeyCount:
+      return HandleGetPrekeyCount(id);
+    case R::kFetchBundle:
+      return HandleFetchBundle(id, r.fetch_bundle());
+    case R::kSend:
+      return HandleSend(id, r.send());
+    case R::kAck:
+      return HandleAck(id, r.ack());
+    default:
+      return Reply(id, wire::MALFORMED, "unknown operation");
+  }
+}
+
+void Connection::Reply(uint64_t id, wire::ErrorCode code, std::string_view message) {
+  wire::Response response;
+  Reply(id, code, message, response);
+}
+
+void Connection::Reply(uint64_t id, wire::ErrorCode code, std::string_view message,
+                       wire::Response& response) {
+  if (code != wire::OK) ctx_.metrics.CountError(code);
+  response.set_id(id);
+  response.set_code(code);
+  response.set_message(std::string(message));
+  wire::Frame frame;
+  frame.set_version(wire::PROTOCOL_VERSION_1);
+  frame.mutable_response()->Swap(&response);
+  transport_.SendFrame(frame.SerializeAsString());
+}
+
+void Connection::ReplyOk(uint64_t id, wire::Response& response) {
+  Reply(id, wire::OK, "", response);
+}
+
+void Connection::SendPush(const wire::Push& push) {
+  wire::Frame frame;
+  frame.set_version(wire::PROTOCOL_VERSION_1);
+  *frame.mutable_push() = push;
+  transport_.SendFrame(frame.SerializeAsString());
+}
+
+void Connection::CloseWith(uint16_t code, const std::string& reason, bool tell) {
+  if (closing_) return;
+  closing_ = true;
+  if (tell) {
+    wire::Push push;
+    push.mutable_closing()->set_reason(reason);
+    SendPush(push);
+  }
+  log::Debug(kLog, "closing: " + reason);
+  transport_.Close(code, reason);
+}
+
+void Connection::OnReplaced() {
+  transport_.Post([this] { CloseWith(4001, "replaced by a new connection", true); });
+}
+
+void Connection::OnShutdown() {
+  transport_.Post([this] {
+    shutting_down_ = true;
+    MaybeFinishShutdown();
+  });
+}
+
+void Connection::MaybeFinishShutdown() {
+  // In-flight sends are answered first: their senders must learn the
+  // outcome of a write that may already be durable.
+  if (shutting_down_ && pending_writes_ == 0) {
+    CloseWith(kCloseGoingAway, "relay shutting down", true);
+  }
+}
+
+}  // namespace kollega::server

@@ -1,0 +1,139 @@
+// Connection: the protocol state of one WebSocket — its challenge nonce, who
+// it authenticated as, its rate limits, and its delivery cursor — and the
+// handlers for every request.
+//
+// The bodies are split by concern:
+//   connection.cpp          frame parsing, dispatch, replies, closing
+//   handlers_account.cpp    challenge, accounts, authentication, devices
+//   handlers_prekeys.cpp    prekey upload, count, bundle fetch
+//   handlers_messages.cpp   send and ack
+//   delivery.cpp            mailbox drain, live pushes, write backpressure
+//
+// Ownership: a member of its WebSocket session; the shared_ptr handed out
+// (Bind) aliases the session, so anyone holding it keeps the whole session
+// alive. Thread-safety: everything runs on the session's strand except the
+// DeliveryTarget methods, which only Post() to it.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rate_limiter.h"
+#include "registry.h"
+#include "relay.pb.h"
+#include "server_context.h"
+#include "transport.h"
+
+namespace kollega::server {
+
+// The wire error for a failed store call: disk full, shutting down, or an
+// internal failure. Callers map NotFound and the like themselves first.
+wire::ErrorCode StoreErrorCode(const Status& status);
+
+class Connection final : public DeliveryTarget {
+ public:
+  Connection(ServerContext& ctx, Transport& transport);
+  ~Connection() override;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Called once by the session with a pointer that shares its ownership;
+  // registers the connection (for shutdown) and counts it.
+  void Bind(const std::shared_ptr<Connection>& self);
+
+  // Strand-only entry points, called by the session.
+  void OnOpen();                           // pushes the first Challenge
+  void OnMessage(std::string_view bytes);  // one binary WebSocket message
+  void OnWritable();                       // the write queue has drained
+  void OnClosed();                         // the session has ended
+
+  // DeliveryTarget: any thread; each posts to the strand.
+  void OnEnvelope(uint64_t seq, std::shared_ptr<const std::string> payload) override;
+  void OnPrekeysLow(uint32_t remaining) override;
+  void OnReplaced() override;
+  void OnShutdown() override;
+
+ private:
+  // connection.cpp
+  void Dispatch(const wire::Request& request);
+  bool Authenticated() const { return address_.has_value(); }
+  void Reply(uint64_t id, wire::ErrorCode code, std::string_view message);
+  void Reply(uint64_t id, wire::ErrorCode code, std::string_view message, wire::Response& response);
+  void ReplyOk(uint64_t id, wire::Response& response);
+  void SendPush(const wire::Push& push);
+  // Pushes Closing{reason} (when `tell` is set), then closes.
+  void CloseWith(uint16_t code, const std::string& reason, bool tell);
+  // Consumes the current nonce: nullopt if there is none (used or never
+  // issued), which callers answer with AUTH_FAILED.
+  std::optional<std::string> TakeNonce();
+  wire::Challenge FreshChallenge();
+  void MaybeFinishShutdown();
+  void Cleanup();
+
+  // handlers_account.cpp
+  void HandleCreateAccount(uint64_t id, const wire::CreateAccount& req);
+  void HandleAuthenticate(uint64_t id, const wire::Authenticate& req);
+  void HandleRegisterDevice(uint64_t id, const wire::RegisterDevice& req);
+  void HandleCreateLinkToken(uint64_t id);
+  void HandleListDevices(uint64_t id);
+
+  // handlers_prekeys.cpp
+  void HandleUploadPrekeys(uint64_t id, const wire::UploadPrekeys& req);
+  void HandleGetPrekeyCount(uint64_t id);
+  void HandleFetchBundle(uint64_t id, const wire::FetchBundle& req);
+  // Pushes PrekeysLow to this device when its stock is below the threshold.
+  void CheckOwnPrekeys();
+
+  // handlers_messages.cpp
+  void HandleSend(uint64_t id, const wire::Send& req);
+  void HandleAck(uint64_t id, const wire::Ack& req);
+  // Store completions, back on the strand.
+  void OnAppendDone(uint64_t id, const Status& status, int64_t server_time_ms);
+  void OnRemoveDone(uint64_t id, size_t asked, const Status& status, std::vector<uint64_t> unknown);
+
+  // delivery.cpp
+  void StartDelivery();
+  void ScheduleDrain();
+  void DrainStep();
+  void OnEnvelopeOnStrand(uint64_t seq, std::shared_ptr<const std::string> payload);
+  void FlushLive();
+  // Sends `deliveries` as Deliver pushes of bounded size.
+  void PushDeliveries(std::vector<wire::Delivery>& deliveries);
+
+  ServerContext& ctx_;
+  Transport& transport_;
+  std::weak_ptr<Connection> weak_self_;
+  bool bound_ = false;
+  bool cleaned_up_ = false;
+
+  // Authentication.
+  std::optional<std::string> nonce_;
+  std::optional<DeviceAddress> address_;
+  uint32_t accounts_created_ = 0;
+
+  // Flood control.
+  TokenBucket request_bucket_;
+  uint32_t rate_limited_streak_ = 0;
+  uint32_t malformed_frames_ = 0;
+
+  // Lifecycle.
+  bool closing_ = false;         // a close was started; ignore further input
+  bool shutting_down_ = false;   // relay shutdown: answer UNAVAILABLE, then close
+  uint32_t pending_writes_ = 0;  // sends and acks the store has not answered
+
+  // Delivery (see delivery.cpp for the invariants).
+  bool delivering_ = false;
+  bool behind_ = true;  // the store may hold envelopes not yet pushed
+  bool drain_scheduled_ = false;
+  bool queue_empty_sent_ = false;
+  bool flush_scheduled_ = false;
+  uint64_t last_pushed_seq_ = 0;
+  std::vector<wire::Delivery> pending_live_;
+};
+
+}  // namespace kollega::server

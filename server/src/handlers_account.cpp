@@ -1,0 +1,178 @@
+// Accounts, authentication and device linking.
+//
+// Every one of these consumes the connection's nonce before checking
+// anything else, so a nonce is good for exactly one attempt: a replay or a
+// second try with the same challenge is AUTH_FAILED.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+#include "kollega/base/log.h"
+#include "kollega/crypto/device_key.h"
+
+namespace kollega::server {
+namespace {
+
+constexpr char kLog[] = "auth";
+// A single connection may create this many accounts; beyond that it has to
+// reconnect (and solve fresh proofs of work), on top of the relay-wide rate.
+constexpr uint32_t kAccountsPerConnection = 3;
+constexpr int64_t kLinkTokenLifetimeMs = 10 * 60 * 1000;
+constexpr size_t kLinkTokenSize = 32;
+constexpr size_t kMaxPowSolutionSize = 64;
+
+// Field checks shared by CreateAccount and RegisterDevice.
+bool ValidNewDevice(const wire::NewDevice& d) {
+  return d.auth_public_key().size() == crypto::kEd25519PublicKeySize &&
+         d.proof().size() == crypto::kEd25519SignatureSize && d.registration_id() >= 1 &&
+         d.registration_id() <= 16380;
+}
+
+// The creator proves it holds the private half of the key it registers.
+bool ProofVerifies(const wire::NewDevice& d, const std::string& nonce) {
+  return crypto::VerifySignature(d.auth_public_key(), crypto::DeviceAuthMessage(nonce, "", 0),
+                                 d.proof());
+}
+
+storage::DeviceRecord ToRecord(const wire::NewDevice& d, int64_t now_ms) {
+  storage::DeviceRecord record;
+  record.auth_public_key = d.auth_public_key();
+  record.registration_id = d.registration_id();
+  record.created_ms = now_ms;
+  return record;
+}
+
+}  // namespace
+
+void Connection::HandleCreateAccount(uint64_t id, const wire::CreateAccount& req) {
+  if (!req.has_device() || !ValidNewDevice(req.device()) ||
+      req.pow_solution().size() > kMaxPowSolutionSize) {
+    return Reply(id, wire::INVALID_ARGUMENT, "device keys or proof of work malformed");
+  }
+  std::optional<std::string> nonce = TakeNonce();
+  if (!nonce) return Reply(id, wire::AUTH_FAILED, "no unused challenge; request a new one");
+  if (!crypto::CheckProofOfWork(*nonce, req.pow_solution(), ctx_.config.pow_bits)) {
+    return Reply(id, wire::BAD_PROOF_OF_WORK, "proof of work does not meet the difficulty");
+  }
+  if (!ProofVerifies(req.device(), *nonce)) {
+    return Reply(id, wire::AUTH_FAILED, "device key proof does not verify");
+  }
+  // Rate limits last: only a correct proof of work spends relay-wide tokens,
+  // so nobody can block sign-ups with cheap garbage.
+  if (accounts_created_ >= kAccountsPerConnection || !ctx_.account_limiter.TryTake()) {
+    return Reply(id, wire::RATE_LIMITED, "too many new accounts; try again later");
+  }
+  const int64_t now = ctx_.clock->NowMs();
+  Status status;
+  std::string account;
+  // A collision of 128 random bits will not happen; one retry is cheap insurance.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    account = crypto::RandomBytes(storage::kAccountIdSize);
+    status = ctx_.store->CreateAccount(account, ToRecord(req.device(), now));
+    if (status.code() != StatusCode::kAlreadyExists) break;
+  }
+  if (!status.ok()) {
+    log::Warn(kLog, "account creation failed: " + std::string(StatusCodeName(status.code())));
+    return Reply(id, StoreErrorCode(status), "could not create the account");
+  }
+  ++accounts_created_;
+  ctx_.metrics.Add(ctx_.metrics.accounts_created, 1);
+  wire::Response response;
+  response.mutable_account_created()->set_account_id(account);
+  response.mutable_account_created()->set_device_id(1);
+  ReplyOk(id, response);
+}
+
+void Connection::HandleAuthenticate(uint64_t id, const wire::Authenticate& req) {
+  if (Authenticated()) return Reply(id, wire::ALREADY_AUTHENTICATED, "already authenticated");
+  std::optional<std::string> nonce = TakeNonce();
+  if (!nonce) return Reply(id, wire::AUTH_FAILED, "no unused challenge; request a new one");
+  // One answer for every failure below, so the reply does not reveal which
+  // accounts or devices exist.
+  constexpr std::string_view kFailed = "authentication failed";
+  if (req.account_id().size() != storage::kAccountIdSize || req.device_id() == 0 ||
+      req.signature().size() != crypto::kEd25519SignatureSize) {
+    return Reply(id, wire::AUTH_FAILED, kFailed);
+  }
+  DeviceAddress address{req.account_id(), req.device_id()};
+  Result<storage::DeviceRecord> device = ctx_.store->GetDevice(address);
+  if (!device.ok()) {
+    if (device.status().code() == StatusCode::kNotFound) {
+      return Reply(id, wire::AUTH_FAILED, kFailed);
+    }
+    return Reply(id, StoreErrorCode(device.status()), "could not read the device");
+  }
+  std::string message = crypto::DeviceAuthMessage(*nonce, address.account, address.device);
+  if (!crypto::VerifySignature(device->auth_public_key, message, req.signature())) {
+    return Reply(id, wire::AUTH_FAILED, kFailed);
+  }
+  address_ = address;
+  ctx_.metrics.authenticated_connections.fetch_add(1, std::memory_order_relaxed);
+  // Registering before the first mailbox read closes the race with senders:
+  // anything stored after this point is also notified to us (and de-duplicated
+  // by seq), anything stored before it is found by the drain.
+  ctx_.registry.Register(address, std::weak_ptr<DeliveryTarget>(weak_self_), this);
+  Result<uint32_t> queued = ctx_.store->QueueDepth(address);
+  wire::Response response;
+  response.mutable_authenticated()->set_queued(queued.ok() ? *queued : 0);
+  ReplyOk(id, response);
+  log::Debug(kLog, "device authenticated");
+  CheckOwnPrekeys();
+  StartDelivery();
+}
+
+void Connection::HandleRegisterDevice(uint64_t id, const wire::RegisterDevice& req) {
+  if (req.account_id().size() != storage::kAccountIdSize || req.link_token().empty() ||
+      req.link_token().size() > 64 || !req.has_device() || !ValidNewDevice(req.device())) {
+    return Reply(id, wire::INVALID_ARGUMENT, "account, token or device keys malformed");
+  }
+  std::optional<std::string> nonce = TakeNonce();
+  if (!nonce) return Reply(id, wire::AUTH_FAILED, "no unused challenge; request a new one");
+  // The proof is checked before the token is spent, so a broken client does
+  // not burn its link token.
+  if (!ProofVerifies(req.device(), *nonce)) {
+    return Reply(id, wire::AUTH_FAILED, "device key proof does not verify");
+  }
+  Status consumed =
+      ctx_.store->ConsumeLinkToken(req.account_id(), crypto::Sha256(req.link_token()));
+  if (consumed.code() == StatusCode::kNotFound) {
+    return Reply(id, wire::AUTH_FAILED, "link token is not valid");
+  }
+  if (!consumed.ok()) return Reply(id, StoreErrorCode(consumed), "could not check the token");
+  Result<uint32_t> device =
+      ctx_.store->AddDevice(req.account_id(), ToRecord(req.device(), ctx_.clock->NowMs()));
+  if (!device.ok()) {
+    if (device.status().code() == StatusCode::kNotFound) {
+      return Reply(id, wire::UNKNOWN_ACCOUNT, "no such account");
+    }
+    return Reply(id, StoreErrorCode(device.status()), "could not add the device");
+  }
+  wire::Response response;
+  response.mutable_device_registered()->set_device_id(*device);
+  ReplyOk(id, response);
+}
+
+void Connection::HandleCreateLinkToken(uint64_t id) {
+  std::string token = crypto::RandomBytes(kLinkTokenSize);
+  int64_t expires = ctx_.clock->NowMs() + kLinkTokenLifetimeMs;
+  Status status = ctx_.store->PutLinkToken(address_->account, crypto::Sha256(token), expires);
+  if (!status.ok()) return Reply(id, StoreErrorCode(status), "could not store the token");
+  wire::Response response;
+  response.mutable_link_token()->set_token(token);
+  response.mutable_link_token()->set_expires_at_ms(static_cast<uint64_t>(expires));
+  crypto::Wipe(token);
+  ReplyOk(id, response);
+}
+
+void Connection::HandleListDevices(uint64_t id) {
+  Result<std::vector<storage::DeviceRecord>> devices = ctx_.store->ListDevices(address_->account);
+  if (!devices.ok()) return Reply(id, StoreErrorCode(devices.status()), "could not list devices");
+  wire::Response response;
+  for (const storage::DeviceRecord& d : *devices) {
+    wire::DeviceInfo* info = response.mutable_device_list()->add_devices();
+    info->set_device_id(d.device_id);
+    info->set_registration_id(d.registration_id);
+    info->set_created_at_ms(static_cast<uint64_t>(d.created_ms));
+  }
+  ReplyOk(id, response);
+}
+
+}  // namespace kollega::server

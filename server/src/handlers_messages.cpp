@@ -1,0 +1,180 @@
+// Send and Ack: the two requests on every message's path.
+//
+// Send answers only from the store's completion, i.e. after the envelopes
+// are durable; the completion runs on the store's writer thread, so it wakes
+// the recipients through the DeliveryNotifier and posts the sender's answer
+// back to this connection's strand.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
+
+#include "connection.h"
+
+namespace kollega::server {
+namespace {
+
+constexpr int kMaxEnvelopesPerSend = 64;
+constexpr int kMaxSeqsPerAck = 1024;
+
+bool ValidEnvelopeType(uint32_t type) {
+  return type == wire::ENVELOPE_TYPE_SIGNAL_MESSAGE ||
+         type == wire::ENVELOPE_TYPE_PREKEY_SIGNAL_MESSAGE;
+}
+
+// One recipient of a Send, kept until the store answers.
+struct Target {
+  DeviceAddress device;
+  std::shared_ptr<const std::string> payload;
+};
+
+}  // namespace
+
+void Connection::HandleSend(uint64_t id, const wire::Send& req) {
+  const std::string& recipient = req.recipient_account();
+  if (recipient.size() != storage::kAccountIdSize) {
+    return Reply(id, wire::INVALID_ARGUMENT, "recipient account must be 16 bytes");
+  }
+  if (req.envelopes_size() == 0) return Reply(id, wire::INVALID_ARGUMENT, "no envelopes");
+  if (req.envelopes_size() > kMaxEnvelopesPerSend) {
+    return Reply(id, wire::TOO_MANY, "too many envelopes in one send");
+  }
+  std::vector<uint32_t> given;
+  given.reserve(req.envelopes_size());
+  for (const wire::OutgoingEnvelope& e : req.envelopes()) {
+    if (e.content().size() > ctx_.config.max_content_bytes) {
+      return Reply(id, wire::TOO_LARGE, "envelope content too large");
+    }
+    if (e.content().empty() || e.device_id() == 0 || !ValidEnvelopeType(e.type())) {
+      return Reply(id, wire::INVALID_ARGUMENT, "envelope device, type or content missing");
+    }
+    given.push_back(e.device_id());
+  }
+  std::sort(given.begin(), given.end());
+  if (std::adjacent_find(given.begin(), given.end()) != given.end()) {
+    return Reply(id, wire::INVALID_ARGUMENT, "two envelopes for the same device");
+  }
+
+  Result<std::vector<storage::DeviceRecord>> devices = ctx_.store->ListDevices(recipient);
+  if (!devices.ok()) {
+    if (devices.status().code() == StatusCode::kNotFound) {
+      return Reply(id, wire::UNKNOWN_ACCOUNT, "no such account");
+    }
+    return Reply(id, StoreErrorCode(devices.status()), "could not read the recipient");
+  }
+  const bool own_account = recipient == address_->account;
+  std::vector<uint32_t> expected;
+  for (const storage::DeviceRecord& d : *devices) {
+    if (!(own_account && d.device_id == address_->device)) expected.push_back(d.device_id);
+  }
+  std::sort(expected.begin(), expected.end());
+  if (expected != given) {
+    wire::Response response;
+    wire::DeviceMismatch* mismatch = response.mutable_device_mismatch();
+    std::set_difference(expected.begin(), expected.end(), given.begin(), given.end(),
+                        RepeatedFieldBackInserter(mismatch->mutable_missing_devices()));
+    std::set_difference(given.begin(), given.end(), expected.begin(), expected.end(),
+                        RepeatedFieldBackInserter(mismatch->mutable_extra_devices()));
+    return Reply(id, wire::STALE_DEVICES, "device list is stale; nothing was stored", response);
+  }
+
+  // Serialize each recipient's Envelope once; the same bytes are stored and
+  // pushed live.
+  const int64_t now = ctx_.clock->NowMs();
+  std::vector<storage::EnvelopeToStore> to_store;
+  std::vector<Target> targets;
+  to_store.reserve(req.envelopes_size());
+  targets.reserve(req.envelopes_size());
+  wire::Envelope envelope;
+  envelope.set_sender_account(address_->account);
+  envelope.set_sender_device(address_->device);
+  envelope.set_server_time_ms(static_cast<uint64_t>(now));
+  for (const wire::OutgoingEnvelope& e : req.envelopes()) {
+    envelope.set_type(e.type());
+    envelope.set_content(e.content());
+    auto payload = std::make_shared<const std::string>(envelope.SerializeAsString());
+    DeviceAddress to{recipient, e.device_id()};
+    to_store.push_back(storage::EnvelopeToStore{to, *payload});
+    targets.push_back(Target{std::move(to), std::move(payload)});
+  }
+
+  ++pending_writes_;
+  ServerContext* ctx = &ctx_;
+  std::weak_ptr<Connection> weak = weak_self_;
+  ctx_.store->Append(std::move(to_store), [ctx, weak, id, now, targets = std::move(targets)](
+                                              Status status, storage::AppendResult result) {
+    // Writer thread: keep it short. Recipients first — the envelope is
+    // durable, so waking them does not depend on the sender still being here.
+    if (status.ok() && result.seqs.size() == targets.size()) {
+      Metrics::Add(ctx->metrics.messages_accepted, targets.size());
+      for (size_t i = 0; i < targets.size(); ++i) {
+        ctx->notifier->NotifyStored(targets[i].device, result.seqs[i], targets[i].payload);
+      }
+    } else if (status.ok()) {
+      status = Internal("store returned the wrong number of seqs");
+    }
+    if (std::shared_ptr<Connection> self = weak.lock()) {
+      Connection* c = self.get();
+      c->transport_.Post(
+          [c, id, now, status = std::move(status)] { c->OnAppendDone(id, status, now); });
+    }
+  });
+}
+
+void Connection::OnAppendDone(uint64_t id, const Status& status, int64_t server_time_ms) {
+  --pending_writes_;
+  if (status.ok()) {
+    wire::Response response;
+    response.mutable_send_accepted()->set_server_time_ms(static_cast<uint64_t>(server_time_ms));
+    ReplyOk(id, response);
+  } else {
+    wire::ErrorCode code = StoreErrorCode(status);
+    Reply(id, code,
+          code == wire::MAILBOX_FULL   ? "a recipient mailbox is full; nothing was stored"
+          : code == wire::STORAGE_FULL ? "relay storage is full; retry later"
+                                       : "could not store the envelopes");
+  }
+  MaybeFinishShutdown();
+}
+
+void Connection::HandleAck(uint64_t id, const wire::Ack& req) {
+  if (req.seqs_size() == 0) return Reply(id, wire::INVALID_ARGUMENT, "no seqs to acknowledge");
+  if (req.seqs_size() > kMaxSeqsPerAck) return Reply(id, wire::TOO_MANY, "too many seqs");
+  std::vector<uint64_t> seqs(req.seqs().begin(), req.seqs().end());
+  std::sort(seqs.begin(), seqs.end());
+  seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+  const size_t asked = seqs.size();
+  ++pending_writes_;
+  std::weak_ptr<Connection> weak = weak_self_;
+  // Always the caller's own mailbox: there is no way to name another one.
+  ctx_.store->Remove(
+      *address_, std::move(seqs), [weak, id, asked](Status status, std::vector<uint64_t> unknown) {
+        if (std::shared_ptr<Connection> self = weak.lock()) {
+          Connection* c = self.get();
+          c->transport_.Post(
+              [c, id, asked, status = std::move(status), unknown = std::move(unknown)]() mutable {
+                c->OnRemoveDone(id, asked, status, std::move(unknown));
+              });
+        }
+      });
+}
+
+void Connection::OnRemoveDone(uint64_t id, size_t asked, const Status& status,
+                              std::vector<uint64_t> unknown) {
+  --pending_writes_;
+  if (!status.ok()) {
+    Reply(id, StoreErrorCode(status), "could not remove the envelopes");
+  } else {
+    uint32_t removed = static_cast<uint32_t>(asked - std::min(asked, unknown.size()));
+    Metrics::Add(ctx_.metrics.envelopes_acked, removed);
+    wire::Response response;
+    response.mutable_ack_result()->set_removed(removed);
+    for (uint64_t seq : unknown) response.mutable_ack_result()->add_unknown_seqs(seq);
+    if (unknown.empty()) {
+      ReplyOk(id, response);
+    } else {
+      Reply(id, wire::UNKNOWN_ENVELOPE, "some seqs are not in this mailbox", response);
+    }
+  }
+  MaybeFinishShutdown();
+}
+
+}  // namespace kollega::server

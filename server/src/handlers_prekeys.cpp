@@ -1,0 +1,139 @@
+// Prekey upload, count and bundle fetch.
+//
+// The relay checks sizes only: prekey signatures are XEdDSA by the identity
+// key and are verified by the fetching client, which trusts the relay with
+// nothing. Fetches are rate limited per requesting account so nobody can
+// drain a helper's one-time prekeys.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+
+namespace kollega::server {
+namespace {
+
+constexpr size_t kCurveKeySize = 33;  // 0x05 || X25519
+constexpr size_t kSignatureSize = 64;
+// Upper bound on one device's stored one-time prekeys, as a multiple of one
+// upload: enough for any honest client, bounded for a hostile one.
+constexpr size_t kStockUploads = 10;
+
+void ToWire(const storage::PrekeyBundle& b, wire::DeviceBundle* out) {
+  out->set_device_id(b.device_id);
+  out->set_registration_id(b.registration_id);
+  out->set_identity_key(b.identity_key);
+  out->mutable_signed_prekey()->set_id(b.signed_prekey.id);
+  out->mutable_signed_prekey()->set_public_key(b.signed_prekey.public_key);
+  out->mutable_signed_prekey()->set_signature(b.signed_prekey.signature);
+  if (b.one_time) {
+    out->mutable_one_time_prekey()->set_id(b.one_time->id);
+    out->mutable_one_time_prekey()->set_public_key(b.one_time->public_key);
+  }
+}
+
+}  // namespace
+
+void Connection::HandleUploadPrekeys(uint64_t id, const wire::UploadPrekeys& req) {
+  if (static_cast<uint32_t>(req.one_time_prekeys_size()) > ctx_.config.max_prekeys_per_upload) {
+    return Reply(id, wire::TOO_MANY, "too many one-time prekeys in one upload");
+  }
+  if (req.identity_key().size() != kCurveKeySize) {
+    return Reply(id, wire::INVALID_ARGUMENT, "identity key must be 33 bytes");
+  }
+  storage::PrekeyUpload upload;
+  upload.identity_key = req.identity_key();
+  if (req.has_signed_prekey()) {
+    const wire::SignedPrekey& s = req.signed_prekey();
+    if (s.public_key().size() != kCurveKeySize || s.signature().size() != kSignatureSize) {
+      return Reply(id, wire::INVALID_ARGUMENT, "signed prekey or signature has the wrong size");
+    }
+    upload.signed_prekey = storage::SignedPrekey{s.id(), s.public_key(), s.signature()};
+  }
+  upload.one_time.reserve(req.one_time_prekeys_size());
+  for (const wire::OneTimePrekey& k : req.one_time_prekeys()) {
+    if (k.public_key().size() != kCurveKeySize) {
+      return Reply(id, wire::INVALID_ARGUMENT, "one-time prekey must be 33 bytes");
+    }
+    upload.one_time.push_back(storage::OneTimePrekey{k.id(), k.public_key()});
+  }
+  Status status = ctx_.store->StorePrekeys(*address_, upload,
+                                           kStockUploads * ctx_.config.max_prekeys_per_upload);
+  switch (status.code()) {
+    case StatusCode::kOk:
+      break;
+    case StatusCode::kFailedPrecondition:
+      return Reply(id, wire::INVALID_ARGUMENT, "identity key differs from the stored one");
+    case StatusCode::kResourceExhausted:
+      if (status.message().find("disk") == std::string::npos) {
+        return Reply(id, wire::TOO_MANY, "one-time prekey stock is full");
+      }
+      [[fallthrough]];
+    default:
+      return Reply(id, StoreErrorCode(status), "could not store the prekeys");
+  }
+  wire::Response response;
+  ReplyOk(id, response);
+}
+
+void Connection::HandleGetPrekeyCount(uint64_t id) {
+  Result<uint32_t> count = ctx_.store->CountOneTimePrekeys(*address_);
+  Result<bool> has_signed = ctx_.store->HasSignedPrekey(*address_);
+  if (!count.ok() || !has_signed.ok()) {
+    const Status& bad = count.ok() ? has_signed.status() : count.status();
+    if (bad.code() != StatusCode::kNotFound) {
+      return Reply(id, StoreErrorCode(bad), "could not count prekeys");
+    }
+  }
+  wire::Response response;
+  response.mutable_prekey_count()->set_one_time(count.ok() ? *count : 0);
+  response.mutable_prekey_count()->set_has_signed_prekey(has_signed.ok() && *has_signed);
+  ReplyOk(id, response);
+}
+
+void Connection::HandleFetchBundle(uint64_t id, const wire::FetchBundle& req) {
+  if (req.account_id().size() != storage::kAccountIdSize) {
+    return Reply(id, wire::INVALID_ARGUMENT, "account id must be 16 bytes");
+  }
+  if (!ctx_.bundle_limiter.TryTake(address_->account)) {
+    return Reply(id, wire::RATE_LIMITED, "too many bundle fetches; try again later");
+  }
+  std::optional<uint32_t> device;
+  if (req.device_id() != 0) device = req.device_id();
+  Result<std::vector<storage::PrekeyBundle>> bundles =
+      ctx_.store->TakeBundles(req.account_id(), device);
+  if (!bundles.ok()) {
+    if (bundles.status().code() != StatusCode::kNotFound) {
+      return Reply(id, StoreErrorCode(bundles.status()), "could not read prekeys");
+    }
+    // Tell a missing account from a missing device of an existing one.
+    bool account_exists = device && ctx_.store->ListDevices(req.account_id()).ok();
+    return account_exists ? Reply(id, wire::UNKNOWN_DEVICE, "no such device")
+                          : Reply(id, wire::UNKNOWN_ACCOUNT, "no such account");
+  }
+  wire::Response response;
+  wire::PrekeyBundle* out = response.mutable_bundle();
+  out->set_account_id(req.account_id());
+  for (const storage::PrekeyBundle& b : *bundles) ToWire(b, out->add_devices());
+  ReplyOk(id, response);
+
+  // A one-time prekey was handed out: if that left the device short, tell it
+  // (wherever it is connected) so it tops up before it runs dry.
+  for (const storage::PrekeyBundle& b : *bundles) {
+    if (!b.one_time) continue;
+    DeviceAddress target{req.account_id(), b.device_id};
+    Result<uint32_t> left = ctx_.store->CountOneTimePrekeys(target);
+    if (left.ok() && *left < ctx_.config.prekey_low_threshold) {
+      ctx_.notifier->NotifyPrekeysLow(target, *left);
+    }
+  }
+}
+
+void Connection::CheckOwnPrekeys() {
+  Result<uint32_t> left = ctx_.store->CountOneTimePrekeys(*address_);
+  uint32_t n = left.ok() ? *left : 0;
+  if (n < ctx_.config.prekey_low_threshold) {
+    wire::Push push;
+    push.mutable_prekeys_low()->set_one_time(n);
+    SendPush(push);
+  }
+}
+
+}  // namespace kollega::server

@@ -1,0 +1,222 @@
+// Listener -> Detector -> HttpSession: the stages before a WebSocket.
+//
+// HTTP is deliberately tiny: GET /healthz, GET /metrics, and a WebSocket
+// upgrade on any path. Requests have no body worth reading, so the parser's
+// limits are small, and every read has a deadline so a slow client cannot
+// hold a socket open.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+#include <type_traits>
+
+#include "kollega/base/log.h"
+#include "listener.h"
+#include "ws_session.h"
+
+namespace kollega::server {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+constexpr auto kHttpTimeout = std::chrono::seconds(15);
+constexpr uint32_t kMaxHeaderBytes = 8 * 1024;
+constexpr uint64_t kMaxBodyBytes = 1024;
+constexpr char kLog[] = "http";
+
+template <class Stream>
+class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream>> {
+ public:
+  HttpSession(ServerContext& ctx, Stream&& stream, beast::flat_buffer buffer)
+      : ctx_(ctx), stream_(std::move(stream)), buffer_(std::move(buffer)) {}
+
+  // TLS first needs its handshake, using whatever the detector already read.
+  void RunTls() {
+    beast::get_lowest_layer(stream_).expires_after(kHttpTimeout);
+    // The default argument is a workaround: Boost 1.81's ssl_stream checks
+    // the buffered handshake's handler against void(error_code) although it
+    // calls it with (error_code, bytes_used).
+    stream_.async_handshake(
+        asio::ssl::stream_base::server, buffer_.data(),
+        [self = this->shared_from_this()](beast::error_code ec, size_t used = 0) {
+          if (ec) return;
+          self->buffer_.consume(used);
+          self->DoRead();
+        });
+  }
+
+  void DoRead() {
+    parser_.emplace();
+    parser_->header_limit(kMaxHeaderBytes);
+    parser_->body_limit(kMaxBodyBytes);
+    beast::get_lowest_layer(stream_).expires_after(kHttpTimeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&HttpSession::OnRead, this->shared_from_this()));
+  }
+
+ private:
+  void OnRead(beast::error_code ec, size_t) {
+    if (ec == http::error::end_of_stream) return DoShutdown();
+    if (ec) return;  // timeout, reset or garbage: drop the socket
+    if (beast::websocket::is_upgrade(parser_->get())) {
+      RunWebSocketSession(ctx_, std::move(stream_), parser_->release());
+      return;
+    }
+    Respond(parser_->release());
+  }
+
+  void Respond(const http::request<http::string_body>& req) {
+    auto res = std::make_shared<http::response<http::string_body>>();
+    res->version(req.version());
+    res->keep_alive(req.keep_alive());
+    res->set(http::field::server, "kollega-relay");
+    res->set(http::field::content_type, "text/plain; charset=utf-8");
+    if (req.method() != http::verb::get && req.method() != http::verb::head) {
+      res->result(http::status::method_not_allowed);
+      res->body() = "method not allowed\n";
+    } else if (req.target() == "/healthz") {
+      res->result(http::status::ok);
+      res->body() = "ok\n";
+    } else if (req.target() == "/metrics") {
+      res->result(http::status::ok);
+      res->set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+      res->body() = ctx_.metrics.Render(ctx_.store->Stats());
+    } else {
+      res->result(http::status::not_found);
+      res->body() = "not found\n";
+    }
+    res->prepare_payload();
+    if (req.method() == http::verb::head) res->body().clear();
+    beast::get_lowest_layer(stream_).expires_after(kHttpTimeout);
+    http::async_write(stream_, *res,
+                      [self = this->shared_from_this(), res](beast::error_code ec, size_t) {
+                        if (ec) return;
+                        if (res->need_eof()) return self->DoShutdown();
+                        self->DoRead();
+                      });
+  }
+
+  void DoShutdown() {
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      beast::get_lowest_layer(stream_).expires_after(kHttpTimeout);
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
+    } else {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    }
+  }
+
+  ServerContext& ctx_;
+  Stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+};
+
+// Peeks at the first bytes to tell a TLS ClientHello from plain HTTP.
+class Detector final : public std::enable_shared_from_this<Detector> {
+ public:
+  Detector(ServerContext& ctx, asio::ssl::context* tls, tcp::socket&& socket)
+      : ctx_(ctx), tls_(tls), stream_(std::move(socket)) {}
+
+  void Run() {
+    if (tls_ == nullptr) {
+      return std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(stream_),
+                                                        std::move(buffer_))
+          ->DoRead();
+    }
+    stream_.expires_after(kHttpTimeout);
+    beast::async_detect_ssl(stream_, buffer_,
+                            beast::bind_front_handler(&Detector::OnDetect, shared_from_this()));
+  }
+
+ private:
+  void OnDetect(beast::error_code ec, bool is_tls) {
+    if (ec) return;
+    if (is_tls) {
+      std::make_shared<HttpSession<TlsStream>>(ctx_, TlsStream(std::move(stream_), *tls_),
+                                               std::move(buffer_))
+          ->RunTls();
+    } else {
+      std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(stream_), std::move(buffer_))
+          ->DoRead();
+    }
+  }
+
+  ServerContext& ctx_;
+  asio::ssl::context* tls_;
+  PlainStream stream_;
+  beast::flat_buffer buffer_;
+};
+
+class ListenerImpl final : public Listener, public std::enable_shared_from_this<ListenerImpl> {
+ public:
+  ListenerImpl(asio::io_context& ioc, asio::ssl::context* tls, ServerContext& ctx)
+      : ioc_(ioc), tls_(tls), ctx_(ctx), acceptor_(asio::make_strand(ioc)) {}
+
+  Status Bind(const std::string& address, uint16_t port) {
+    beast::error_code ec;
+    auto ip = asio::ip::make_address(address, ec);
+    if (ec) return InvalidArgument("--listen is not an IP address");
+    tcp::endpoint endpoint(ip, port);
+    if (acceptor_.open(endpoint.protocol(), ec); ec) return Unavailable("socket: " + ec.message());
+    if (acceptor_.set_option(asio::socket_base::reuse_address(true), ec); ec) {
+      return Unavailable("SO_REUSEADDR: " + ec.message());
+    }
+    if (acceptor_.bind(endpoint, ec); ec) return Unavailable("bind: " + ec.message());
+    if (acceptor_.listen(asio::socket_base::max_listen_connections, ec); ec) {
+      return Unavailable("listen: " + ec.message());
+    }
+    port_ = acceptor_.local_endpoint(ec).port();
+    return Status::Ok();
+  }
+
+  uint16_t port() const override { return port_; }
+  void Start() override { DoAccept(); }
+  void Stop() override {
+    asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      self->acceptor_.close(ec);
+    });
+  }
+
+ private:
+  void DoAccept() {
+    acceptor_.async_accept(asio::make_strand(ioc_),
+                           beast::bind_front_handler(&ListenerImpl::OnAccept, shared_from_this()));
+  }
+
+  void OnAccept(beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+    if (ec) {
+      // E.g. out of file descriptors: keep serving the connections we have.
+      log::Warn(kLog, "accept failed: " + ec.message());
+    } else {
+      std::make_shared<Detector>(ctx_, tls_, std::move(socket))->Run();
+    }
+    DoAccept();
+  }
+
+  asio::io_context& ioc_;
+  asio::ssl::context* tls_;
+  ServerContext& ctx_;
+  tcp::acceptor acceptor_;
+  uint16_t port_ = 0;
+};
+
+}  // namespace
+
+Result<std::shared_ptr<Listener>> Listener::Open(asio::io_context& ioc, asio::ssl::context* tls,
+                                                 ServerContext& ctx, const std::string& address,
+                                                 uint16_t port) {
+  auto listener = std::make_shared<ListenerImpl>(ioc, tls, ctx);
+  Status status = listener->Bind(address, port);
+  if (!status.ok()) return status;
+  return std::shared_ptr<Listener>(std::move(listener));
+}
+
+}  // namespace kollega::server

@@ -1,0 +1,63 @@
+// Prometheus rendering of Metrics plus the store's own counters.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics.h"
+
+#include <sstream>
+
+#include "kollega/storage/relay_store.h"
+#include "relay.pb.h"
+
+namespace kollega::server {
+namespace {
+
+void Write(std::ostringstream& out, const char* name, const char* type, const char* help,
+           uint64_t value) {
+  out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n'
+      << name << ' ' << value << '\n';
+}
+
+}  // namespace
+
+std::string Metrics::Render(const storage::StoreStats& store) const {
+  auto load = [](const auto& a) {
+    return static_cast<uint64_t>(a.load(std::memory_order_relaxed));
+  };
+  std::ostringstream out;
+  Write(out, "kollega_connections", "gauge", "Open WebSocket connections.", load(connections));
+  Write(out, "kollega_authenticated_connections", "gauge", "Authenticated WebSocket connections.",
+        load(authenticated_connections));
+  Write(out, "kollega_accounts_created_total", "counter", "Accounts created since start.",
+        load(accounts_created));
+  Write(out, "kollega_messages_accepted_total", "counter",
+        "Envelopes durably stored and acknowledged to senders.", load(messages_accepted));
+  Write(out, "kollega_messages_delivered_total", "counter",
+        "Envelopes pushed to recipient devices (including re-deliveries).",
+        load(messages_delivered));
+  Write(out, "kollega_envelopes_acked_total", "counter", "Envelopes removed on acknowledgement.",
+        load(envelopes_acked));
+  Write(out, "kollega_queue_depth", "gauge", "Envelopes waiting in all mailboxes (estimate).",
+        store.queued_envelopes);
+  Write(out, "kollega_store_sst_bytes", "gauge", "On-disk size of RocksDB table files.",
+        store.sst_bytes);
+  Write(out, "kollega_store_memtable_bytes", "gauge", "RocksDB memtable size.",
+        store.memtable_bytes);
+  Write(out, "kollega_wal_syncs_total", "counter", "Synced group commits of mailbox writes.",
+        store.wal_syncs);
+  Write(out, "kollega_envelopes_expired_total", "counter",
+        "Undelivered envelopes dropped at their time-to-live.", store.envelopes_expired);
+  Write(out, "kollega_store_write_errors_total", "counter", "Failed synced writes.",
+        store.write_errors);
+  out << "# HELP kollega_errors_total Error responses sent, by code.\n"
+         "# TYPE kollega_errors_total counter\n";
+  for (int code = 1; code <= kMaxErrorCode; ++code) {
+    uint64_t n = errors_[code].load(std::memory_order_relaxed);
+    if (n == 0) continue;
+    std::string name = wire::ErrorCode_IsValid(code)
+                           ? wire::ErrorCode_Name(static_cast<wire::ErrorCode>(code))
+                           : "OTHER";
+    out << "kollega_errors_total{code=\"" << name << "\"} " << n << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace kollega::server

@@ -1,0 +1,130 @@
+// RelayServerImpl: the io_context and its threads, the TLS context, the
+// listener, and the two-step shutdown (Drain, then Stop).
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kollega/server/relay_server.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "kollega/base/log.h"
+#include "listener.h"
+#include "server_context.h"
+
+namespace kollega::server {
+namespace {
+
+namespace asio = boost::asio;
+constexpr char kLog[] = "relay";
+
+// Written to a temporary name and renamed, so a reader never sees a
+// half-written port.
+Status WritePortFile(const std::string& path, uint16_t port) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!(out << port << '\n')) return InvalidArgument("cannot write --port-file");
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return InvalidArgument("cannot write --port-file");
+  }
+  return Status::Ok();
+}
+
+class RelayServerImpl final : public RelayServer {
+ public:
+  RelayServerImpl(const RelayConfig& config, storage::RelayStore* store, const Clock* clock)
+      : ctx_(config, store, clock),
+        ioc_(static_cast<int>(ThreadCount(config))),
+        work_(asio::make_work_guard(ioc_)),
+        tls_(asio::ssl::context::tls_server) {}
+
+  ~RelayServerImpl() override { Stop(); }
+
+  Status Init() {
+    const RelayConfig& c = ctx_.config;
+    if (c.tls()) KOLLEGA_RETURN_IF_ERROR(LoadTls(c));
+    Result<std::shared_ptr<Listener>> listener =
+        Listener::Open(ioc_, c.tls() ? &tls_ : nullptr, ctx_, c.listen, c.port);
+    if (!listener.ok()) return listener.status();
+    listener_ = std::move(listener).value();
+    listener_->Start();
+    for (uint32_t i = 0; i < ThreadCount(c); ++i) threads_.emplace_back([this] { ioc_.run(); });
+    if (!c.port_file.empty()) KOLLEGA_RETURN_IF_ERROR(WritePortFile(c.port_file, port()));
+    log::Info(kLog, "listening on port " + std::to_string(port()) + (c.tls() ? " (TLS)" : "") +
+                        " with " + std::to_string(ThreadCount(c)) + " io threads");
+    return Status::Ok();
+  }
+
+  uint16_t port() const override { return listener_ ? listener_->port() : 0; }
+
+  void Drain(std::chrono::milliseconds grace) override {
+    if (listener_) listener_->Stop();
+    auto deadline = std::chrono::steady_clock::now() + grace;
+    // Repeated, so a connection that finished its handshake meanwhile is
+    // told too (OnShutdown is idempotent).
+    while (ctx_.metrics.connections.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+      ctx_.registry.ShutdownAll();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    int64_t left = ctx_.metrics.connections.load();
+    if (left > 0) log::Warn(kLog, std::to_string(left) + " connections did not close in time");
+  }
+
+  void Stop() override {
+    work_.reset();
+    ioc_.stop();
+    for (std::thread& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+    threads_.clear();
+  }
+
+ private:
+  static uint32_t ThreadCount(const RelayConfig& c) {
+    if (c.threads > 0) return c.threads;
+    return std::max(1u, std::thread::hardware_concurrency());
+  }
+
+  Status LoadTls(const RelayConfig& c) {
+    boost::system::error_code ec;
+    tls_.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                         asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                         asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use,
+                     ec);
+    if (tls_.use_certificate_chain_file(c.tls_cert, ec); ec) {
+      return InvalidArgument("cannot load --tls-cert: " + ec.message());
+    }
+    if (tls_.use_private_key_file(c.tls_key, asio::ssl::context::pem, ec); ec) {
+      return InvalidArgument("cannot load --tls-key: " + ec.message());
+    }
+    return Status::Ok();
+  }
+
+  ServerContext ctx_;
+  asio::io_context ioc_;
+  // Keeps run() going while no socket is open: store completions may still
+  // post answers during shutdown.
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work_;
+  asio::ssl::context tls_;
+  std::shared_ptr<Listener> listener_;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<RelayServer>> RelayServer::Start(const RelayConfig& config,
+                                                        storage::RelayStore* store,
+                                                        const Clock* clock) {
+  auto server = std::make_unique<RelayServerImpl>(config, store, clock);
+  Status status = server->Init();
+  if (!status.ok()) return status;
+  return std::unique_ptr<RelayServer>(std::move(server));
+}
+
+}  // namespace kollega::server

@@ -1,0 +1,39 @@
+// Transport: what the protocol logic (Connection) needs from the WebSocket
+// session that carries it. Keeping Beast behind this interface means the
+// request handlers compile without Beast or Asio, and could run over another
+// transport unchanged.
+//
+// Thread-safety: Post() from any thread; everything else only on the
+// connection's strand (i.e. inside a handler that Post() or the session ran).
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace kollega::server {
+
+class Transport {
+ public:
+  virtual ~Transport() = default;
+
+  // Runs `fn` on the connection's strand, keeping the session alive until it
+  // has run.
+  virtual void Post(std::function<void()> fn) = 0;
+
+  // Queues one binary WebSocket message. Queued messages are written in
+  // order, back to back, by a single write loop.
+  virtual void SendFrame(std::string bytes) = 0;
+
+  // True when the write queue is past its soft limit: the caller should stop
+  // pushing optional traffic (live deliveries) and let the mailbox hold it.
+  // The session calls Connection::OnWritable() when the queue has drained.
+  virtual bool Backlogged() const = 0;
+
+  // Sends a close frame with `code` and `reason` once the queued messages
+  // are written, then ends the session. Later calls are ignored.
+  virtual void Close(uint16_t code, std::string reason) = 0;
+};
+
+}  // namespace kollega::server

@@ -1,0 +1,189 @@
+// WsSession: one WebSocket connection — read loop, bounded write queue,
+// close — carrying one Connection (the protocol logic) over the Transport
+// interface. Templated over the stream so plain and TLS share one body;
+// both instantiations live in this file.
+//
+// Write queue: SendFrame() appends; a single write loop sends messages back
+// to back until the queue is empty. Past kSoftQueue messages (or bytes) the
+// queue reports Backlogged() and Connection stops live pushes (the mailbox
+// holds them); at kHardQueue the session stops reading requests until the
+// client drains its side, so a client that never reads cannot grow our
+// memory.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ws_session.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+#include <deque>
+#include <memory>
+
+#include "connection.h"
+#include "kollega/base/log.h"
+
+namespace kollega::server {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+
+constexpr size_t kSoftQueue = 32;
+constexpr size_t kSoftQueueBytes = 4u << 20;
+constexpr size_t kHardQueue = 64;
+// Read buffers grow to the largest message seen; give the memory back after
+// an unusually large one so idle connections stay small.
+constexpr size_t kKeepBufferBytes = 64 * 1024;
+
+template <class Stream>
+class WsSession final : public Transport, public std::enable_shared_from_this<WsSession<Stream>> {
+ public:
+  WsSession(ServerContext& ctx, Stream&& stream)
+      : ctx_(ctx), ws_(std::move(stream)), connection_(ctx, *this) {}
+
+  void Run(UpgradeRequest request) {
+    // The HTTP session's timer must not cut the WebSocket: Beast's own
+    // websocket timeouts take over.
+    beast::get_lowest_layer(ws_).expires_never();
+    websocket::stream_base::timeout timeouts;
+    timeouts.handshake_timeout = std::chrono::seconds(10);
+    timeouts.idle_timeout = std::chrono::seconds(60);
+    timeouts.keep_alive_pings = true;
+    ws_.set_option(timeouts);
+    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+      res.set(beast::http::field::server, "kollega-relay");
+    }));
+    // Over the cap Beast fails the read and closes with 1009 (too big).
+    ws_.read_message_max(ctx_.config.max_frame_bytes);
+    ws_.binary(true);
+    ws_.async_accept(request, beast::bind_front_handler(&WsSession::OnAccept, Self()));
+  }
+
+  // Transport
+  void Post(std::function<void()> fn) override {
+    asio::post(ws_.get_executor(), [self = Self(), fn = std::move(fn)] { fn(); });
+  }
+
+  void SendFrame(std::string bytes) override {
+    if (close_started_ || failed_) return;
+    queued_bytes_ += bytes.size();
+    queue_.push_back(std::move(bytes));
+    if (!writing_) DoWrite();
+  }
+
+  bool Backlogged() const override {
+    return queue_.size() >= kSoftQueue || queued_bytes_ >= kSoftQueueBytes;
+  }
+
+  void Close(uint16_t code, std::string reason) override {
+    if (close_pending_) return;
+    close_pending_ = true;
+    close_reason_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+    if (!writing_) StartClose();
+  }
+
+ private:
+  std::shared_ptr<WsSession> Self() { return this->shared_from_this(); }
+
+  void OnAccept(beast::error_code ec) {
+    if (ec) return;  // handshake failed or timed out: nothing to clean up yet
+    connection_.Bind(std::shared_ptr<Connection>(Self(), &connection_));
+    connection_.OnOpen();
+    DoRead();
+  }
+
+  void DoRead() { ws_.async_read(buffer_, beast::bind_front_handler(&WsSession::OnRead, Self())); }
+
+  void OnRead(beast::error_code ec, size_t) {
+    if (ec) return OnEnd(ec);
+    if (ws_.got_text()) {
+      Close(static_cast<uint16_t>(websocket::close_code::unknown_data), "binary frames only");
+    } else {
+      auto data = buffer_.cdata();
+      connection_.OnMessage(std::string_view(static_cast<const char*>(data.data()), data.size()));
+    }
+    buffer_.consume(buffer_.size());
+    if (buffer_.capacity() > kKeepBufferBytes) buffer_.shrink_to_fit();
+    if (queue_.size() >= kHardQueue) {
+      read_paused_ = true;  // OnWrite resumes
+      return;
+    }
+    DoRead();
+  }
+
+  void DoWrite() {
+    writing_ = true;
+    ws_.async_write(asio::buffer(queue_.front()),
+                    beast::bind_front_handler(&WsSession::OnWrite, Self()));
+  }
+
+  void OnWrite(beast::error_code ec, size_t) {
+    writing_ = false;
+    if (ec) {
+      // The peer is gone or the stream broke; the read side ends the session.
+      failed_ = true;
+      queue_.clear();
+      queued_bytes_ = 0;
+      return;
+    }
+    queued_bytes_ -= queue_.front().size();
+    queue_.pop_front();
+    if (!queue_.empty()) return DoWrite();
+    if (close_pending_) return StartClose();
+    if (read_paused_) {
+      read_paused_ = false;
+      DoRead();
+    }
+    connection_.OnWritable();
+  }
+
+  void StartClose() {
+    if (close_started_ || failed_) return;
+    close_started_ = true;
+    ws_.async_close(close_reason_, [self = Self()](beast::error_code) {});
+    // A paused reader must run again to see the close complete.
+    if (read_paused_) {
+      read_paused_ = false;
+      DoRead();
+    }
+  }
+
+  void OnEnd(beast::error_code ec) {
+    if (ec != websocket::error::closed && ec != asio::error::operation_aborted) {
+      log::Debug("ws", "session ended: " + ec.message());
+    }
+    connection_.OnClosed();
+  }
+
+  ServerContext& ctx_;
+  websocket::stream<Stream> ws_;
+  beast::flat_buffer buffer_;
+  std::deque<std::string> queue_;
+  size_t queued_bytes_ = 0;
+  bool writing_ = false;
+  bool read_paused_ = false;
+  bool close_pending_ = false;
+  bool close_started_ = false;
+  bool failed_ = false;
+  websocket::close_reason close_reason_;
+  Connection connection_;  // last: it refers to this session as its Transport
+};
+
+template <class Stream>
+void Launch(ServerContext& ctx, Stream stream, UpgradeRequest request) {
+  auto session = std::make_shared<WsSession<Stream>>(ctx, std::move(stream));
+  session->Run(std::move(request));
+}
+
+}  // namespace
+
+void RunWebSocketSession(ServerContext& ctx, PlainStream stream, UpgradeRequest request) {
+  Launch(ctx, std::move(stream), std::move(request));
+}
+
+void RunWebSocketSession(ServerContext& ctx, TlsStream stream, UpgradeRequest request) {
+  Launch(ctx, std::move(stream), std::move(request));
+}
+
+}  // namespace kollega::server

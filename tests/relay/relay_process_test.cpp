@@ -1,0 +1,129 @@
+// The relay as a process: HTTP endpoints, shutdown, flags, config file, and
+// what it must never write down (account ids in metrics or logs).
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <fstream>
+
+#include "kollega/base/hex.h"
+#include "relay_fixture.h"
+
+namespace kollega::testing {
+namespace {
+
+TEST_F(RelayTest, HealthzAndMetricsOverPlainHttp) {
+  std::string health = HttpGet(port(), "/healthz");
+  EXPECT_NE(health.find("200 OK"), std::string::npos) << health;
+  EXPECT_NE(health.find("\r\n\r\nok"), std::string::npos);
+
+  std::unique_ptr<TestClient> alice_c, bob_c;
+  auto alice = NewAccount(port(), &alice_c);
+  auto bob = NewAccount(port(), &bob_c);
+  ASSERT_TRUE(alice && bob);
+  ASSERT_EQ(Send(*alice_c, bob->account, {1}, "counted")->code(), wire::OK);
+  ASSERT_EQ(ReceiveEnvelopes(*bob_c, 1).size(), 1u);
+  Send(*alice_c, std::string(16, 'q'), {1}, "x").value();  // one UNKNOWN_ACCOUNT
+
+  std::string metrics = HttpGet(port(), "/metrics");
+  EXPECT_NE(metrics.find("200 OK"), std::string::npos);
+  for (const char* line :
+       {"kollega_connections 2", "kollega_authenticated_connections 2",
+        "kollega_messages_accepted_total 1", "kollega_messages_delivered_total 1",
+        "kollega_envelopes_acked_total 0", "kollega_queue_depth", "kollega_store_sst_bytes",
+        "kollega_store_memtable_bytes", "kollega_wal_syncs_total",
+        "kollega_errors_total{code=\"UNKNOWN_ACCOUNT\"} 1"}) {
+    EXPECT_NE(metrics.find(line), std::string::npos) << line << "\n" << metrics;
+  }
+  for (const auto& id : {alice->account, bob->account}) {
+    EXPECT_EQ(metrics.find(ToHex(id)), std::string::npos);
+    EXPECT_EQ(metrics.find(id), std::string::npos);
+  }
+  EXPECT_NE(HttpGet(port(), "/nope").find("404"), std::string::npos);
+
+  // Nor do the logs carry ids, content or addresses.
+  ASSERT_EQ(relay_->Stop(), 0);
+  std::string log = relay_->ReadLog();
+  for (const auto& id : {alice->account, bob->account}) {
+    EXPECT_EQ(log.find(ToHex(id)), std::string::npos);
+  }
+  EXPECT_EQ(log.find("counted"), std::string::npos);
+  EXPECT_EQ(log.find("127.0.0.1"), std::string::npos) << log;
+}
+
+TEST_F(RelayTest, SigtermClosesSessionsWithAReasonAndExitsZero) {
+  std::unique_ptr<TestClient> c;
+  ASSERT_TRUE(NewAccount(port(), &c));
+  EXPECT_EQ(relay_->Stop(), 0) << relay_->ReadLog();
+  auto closing = c->WaitPush(IsClosing);
+  ASSERT_TRUE(closing);
+  EXPECT_EQ(closing->closing().reason(), "relay shutting down");
+  ASSERT_TRUE(c->WaitClosed());
+  EXPECT_EQ(c->close_info().code, 1001);
+  EXPECT_NE(relay_->ReadLog().find("stopped cleanly"), std::string::npos);
+}
+
+TEST(RelayProcessTest, HelpListsEveryFlag) {
+  std::string out;
+  EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--help"}, &out), 0);
+  for (const char* flag : {"--listen",
+                           "--port",
+                           "--port-file",
+                           "--data-dir",
+                           "--ttl",
+                           "--max-frame-bytes",
+                           "--max-content-bytes",
+                           "--max-prekeys-per-upload",
+                           "--prekey-low-threshold",
+                           "--mailbox-max-envelopes",
+                           "--mailbox-max-bytes",
+                           "--pow-bits",
+                           "--account-rate",
+                           "--bundle-rate",
+                           "--request-rate",
+                           "--threads",
+                           "--tls-cert",
+                           "--tls-key",
+                           "--log-level",
+                           "--config"}) {
+    EXPECT_NE(out.find(flag), std::string::npos) << flag;
+  }
+}
+
+TEST(RelayProcessTest, BadFlagsExitTwoWithAClearError) {
+  std::string out;
+  EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--no-such-flag"}, &out), 2);
+  EXPECT_NE(out.find("unknown option '--no-such-flag'"), std::string::npos) << out;
+  EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--port", "70000"}, &out), 2);
+  EXPECT_NE(out.find("--port"), std::string::npos) << out;
+  EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--tls-cert", "x.pem"}, &out), 2);
+  EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--config", "/nonexistent"}, &out), 2);
+}
+
+class ConfigFileTest : public RelayCustomTest {};
+
+TEST_F(ConfigFileTest, ConfigFileSetsOptions) {
+  // The fixture's directory is made by the first RelayProcess; write the
+  // file next to it and start a relay that reads it.
+  RelayProcess probe(KOLLEGA_RELAY_BIN);
+  std::string path = probe.dir() + "/relay.conf";
+  {
+    std::ofstream conf(path);
+    conf << "# test configuration\nmax-content-bytes = 10\n  pow-bits = 3 \n";
+  }
+  StartRelay({"--config", path});
+  auto c = TestClient::Connect(port());
+  auto challenge = c->WaitPush(IsChallenge);
+  ASSERT_TRUE(challenge);
+  EXPECT_EQ(challenge->challenge().pow_bits(), 3u);
+  std::unique_ptr<TestClient> alice_c, bob_c;
+  auto alice = NewAccount(port(), &alice_c);
+  auto bob = NewAccount(port(), &bob_c);
+  ASSERT_TRUE(alice && bob);
+  EXPECT_EQ(Send(*alice_c, bob->account, {1}, std::string(11, 'x'))->code(), wire::TOO_LARGE);
+
+  std::ofstream(path) << "pow-bits = lots\n";
+  std::string out;
+  EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--config", path}, &out), 2);
+  EXPECT_NE(out.find("relay.conf:1"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace kollega::testing
