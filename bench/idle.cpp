@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -82,8 +83,10 @@ bool RunIdle(const IdleOptions& options, IdleResult* result, std::string* error)
   const int n = options.connections;
   Loop loop;
   std::thread thread([&] { loop.Run(); });
-  auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                     std::chrono::duration<double>(options.timeout_s));
+  auto phase_timeout =
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.timeout_s));
+  auto deadline = Clock::now() + phase_timeout;
+  std::fprintf(stderr, "idle: creating %d accounts...\n", n);
 
   // 1. Accounts, on connections that close right after.
   std::vector<Account> accounts(n);
@@ -116,6 +119,9 @@ bool RunIdle(const IdleOptions& options, IdleResult* result, std::string* error)
   result->rss_before_kb = ReadRssKb(options.relay_pid);
 
   // 3. One authenticated connection per account, then silence.
+  std::fprintf(stderr, "idle: %d accounts; opening %d authenticated connections...\n",
+               result->accounts_created, n);
+  deadline = Clock::now() + phase_timeout;
   std::atomic<int> closed_by_relay{0};
   std::atomic<bool> closing{false};
   t0 = Clock::now();

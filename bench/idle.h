@@ -25,7 +25,7 @@ struct IdleOptions {
   int connections = 10000;
   int concurrency = 200;  // set-ups in flight at once
   double settle_s = 3;
-  double timeout_s = 600;
+  double timeout_s = 180;  // per phase
 };
 
 struct IdleResult {
