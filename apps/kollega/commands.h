@@ -1,0 +1,23 @@
+// The `kollega` client's commands. Each is a thin use of client::Client:
+// all logic lives in client-core.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "args.h"
+
+namespace kollega::cli {
+
+struct Command {
+  std::string name;
+  std::string usage;    // "send <account> <text...>"
+  std::string summary;  // one line
+  std::string details;  // shown by `kollega <command> --help`
+  int (*run)(const Args& args);
+};
+
+const std::vector<Command>& Commands();
+
+}  // namespace kollega::cli
