@@ -2,6 +2,7 @@
 #include "lanes.h"
 
 #include <algorithm>
+#include <deque>
 #include <vector>
 
 #include "relay_device.h"
@@ -148,10 +149,19 @@ class RelayPairLane final : public Lane {
     ++unaccepted_;
     ++undelivered_;
     ctx_.outstanding += 2;  // one for the acceptance, one for the delivery
+    send_times_.push_back(stamp_ns);
     sender_.SendTo(recipient_.account_id(), MakePayload(stamp_ns, payload_));
   }
 
   void OnSendResponse(const wire::Response& r) {
+    // One writer commits in arrival order, so responses to one connection's
+    // sends come back in order; a FIFO of send times is enough.
+    if (!send_times_.empty()) {
+      if (ctx_.control->measuring() && r.code() == wire::OK) {
+        ctx_.stats.accept_latency_ns.push_back(NowNs() - send_times_.front());
+      }
+      send_times_.pop_front();
+    }
     --unaccepted_;
     --ctx_.outstanding;
     if (r.code() != wire::OK) {
@@ -193,6 +203,7 @@ class RelayPairLane final : public Lane {
   int undelivered_ = 0;
   bool closing_ = false;
   std::vector<uint64_t> seqs_;
+  std::deque<int64_t> send_times_;
   wire::Envelope envelope_;
 };
 

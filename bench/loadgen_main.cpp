@@ -166,6 +166,10 @@ void PrintRow(const char* what, int connections, const char* mode, const Summary
               static_cast<unsigned long long>(s.errors + s.sends_skipped), percent(s.server_cpu_s),
               percent(s.client_cpu_s), s.ServerCpuUsPerMessage());
   if (!s.first_error.empty()) std::printf("         first error: %s\n", s.first_error.c_str());
+  if (s.accept_p50_ms >= 0) {
+    std::printf("  send -> SendAccepted (durable write): p50 %.2f ms, p99 %.2f ms\n",
+                s.accept_p50_ms, s.accept_p99_ms);
+  }
   if (!s.notes.empty()) std::printf("%s", s.notes.c_str());
   std::fflush(stdout);
 }

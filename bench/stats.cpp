@@ -20,13 +20,19 @@ double PercentileMs(const std::vector<int64_t>& sorted, double q) {
 Summary Summarize(std::vector<LaneStats>& lanes, double seconds) {
   Summary s;
   s.seconds = seconds;
-  std::vector<int64_t> all;
+  std::vector<int64_t> all, accept;
   for (auto& lane : lanes) {
     s.samples += lane.completed;
     s.errors += lane.errors;
     s.sends_skipped += lane.sends_skipped;
     if (s.first_error.empty()) s.first_error = lane.first_error;
     all.insert(all.end(), lane.latency_ns.begin(), lane.latency_ns.end());
+    accept.insert(accept.end(), lane.accept_latency_ns.begin(), lane.accept_latency_ns.end());
+  }
+  if (!accept.empty()) {
+    std::sort(accept.begin(), accept.end());
+    s.accept_p50_ms = PercentileMs(accept, 0.50);
+    s.accept_p99_ms = PercentileMs(accept, 0.99);
   }
   std::sort(all.begin(), all.end());
   s.per_second = seconds > 0 ? static_cast<double>(s.samples) / seconds : 0;

@@ -31,6 +31,9 @@ struct LaneStats {
   uint64_t errors = 0;         // error responses, unexpected frames, closes
   uint64_t sends_skipped = 0;  // open loop: a send fell due while the window was full
   std::vector<int64_t> latency_ns;
+  // Relay only: send -> SendAccepted (the durable write), apart from the
+  // send -> push latency above, to tell the sync path from the push path.
+  std::vector<int64_t> accept_latency_ns;
   std::string first_error;
 
   void Error(const std::string& what) {
@@ -43,6 +46,8 @@ struct Summary {
   double p50_ms = 0;
   double p99_ms = 0;
   double max_ms = 0;
+  double accept_p50_ms = -1;  // relay only, see LaneStats
+  double accept_p99_ms = -1;
   uint64_t samples = 0;
   uint64_t errors = 0;
   uint64_t sends_skipped = 0;
