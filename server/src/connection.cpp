@@ -153,7 +153,7 @@ void Connection::Dispatch(const wire::Request& r) {
   if (!Authenticated()) return Reply(id, wire::NOT_AUTHENTICATED, "authenticate first");
   switch (r.op_case()) {
     case R::kCreateLinkToken:
-      return HandleCreateLinkToken(id);
+      return HandleCreateLinkToken(id, r.create_link_token());
     case R::kListDevices:
       return HandleListDevices(id);
     case R::kUploadPrekeys:

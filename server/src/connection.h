@@ -79,7 +79,7 @@ class Connection final : public DeliveryTarget {
   void HandleCreateAccount(uint64_t id, const wire::CreateAccount& req);
   void HandleAuthenticate(uint64_t id, const wire::Authenticate& req);
   void HandleRegisterDevice(uint64_t id, const wire::RegisterDevice& req);
-  void HandleCreateLinkToken(uint64_t id);
+  void HandleCreateLinkToken(uint64_t id, const wire::CreateLinkToken& req);
   void HandleListDevices(uint64_t id);
 
   // handlers_prekeys.cpp

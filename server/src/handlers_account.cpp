@@ -18,6 +18,7 @@ constexpr uint32_t kAccountsPerConnection = 3;
 constexpr int64_t kLinkTokenLifetimeMs = 10 * 60 * 1000;
 constexpr size_t kLinkTokenSize = 32;
 constexpr size_t kMaxPowSolutionSize = 64;
+constexpr size_t kMaxSealedProvisioningSize = 4096;  // as relay.proto promises
 
 // Field checks shared by CreateAccount and RegisterDevice.
 bool ValidNewDevice(const wire::NewDevice& d) {
@@ -131,12 +132,16 @@ void Connection::HandleRegisterDevice(uint64_t id, const wire::RegisterDevice& r
   if (!ProofVerifies(req.device(), *nonce)) {
     return Reply(id, wire::AUTH_FAILED, "device key proof does not verify");
   }
-  Status consumed =
-      ctx_.store->ConsumeLinkToken(req.account_id(), crypto::Sha256(req.link_token()));
-  if (consumed.code() == StatusCode::kNotFound) {
-    return Reply(id, wire::AUTH_FAILED, "link token is not valid");
+  // Taking the token also hands over the sealed provisioning blob the
+  // linking device parked with it (opaque to the relay).
+  Result<std::string> sealed =
+      ctx_.store->TakeLinkToken(req.account_id(), crypto::Sha256(req.link_token()));
+  if (!sealed.ok()) {
+    if (sealed.status().code() == StatusCode::kNotFound) {
+      return Reply(id, wire::AUTH_FAILED, "link token is not valid");
+    }
+    return Reply(id, StoreErrorCode(sealed.status()), "could not check the token");
   }
-  if (!consumed.ok()) return Reply(id, StoreErrorCode(consumed), "could not check the token");
   Result<uint32_t> device =
       ctx_.store->AddDevice(req.account_id(), ToRecord(req.device(), ctx_.clock->NowMs()));
   if (!device.ok()) {
@@ -147,13 +152,18 @@ void Connection::HandleRegisterDevice(uint64_t id, const wire::RegisterDevice& r
   }
   wire::Response response;
   response.mutable_device_registered()->set_device_id(*device);
+  response.mutable_device_registered()->set_sealed_provisioning(std::move(sealed).value());
   ReplyOk(id, response);
 }
 
-void Connection::HandleCreateLinkToken(uint64_t id) {
+void Connection::HandleCreateLinkToken(uint64_t id, const wire::CreateLinkToken& req) {
+  if (req.sealed_provisioning().size() > kMaxSealedProvisioningSize) {
+    return Reply(id, wire::TOO_LARGE, "provisioning blob too large");
+  }
   std::string token = crypto::RandomBytes(kLinkTokenSize);
   int64_t expires = ctx_.clock->NowMs() + kLinkTokenLifetimeMs;
-  Status status = ctx_.store->PutLinkToken(address_->account, crypto::Sha256(token), expires);
+  Status status = ctx_.store->PutLinkToken(address_->account, crypto::Sha256(token), expires,
+                                           req.sealed_provisioning());
   if (!status.ok()) return Reply(id, StoreErrorCode(status), "could not store the token");
   wire::Response response;
   response.mutable_link_token()->set_token(token);

@@ -182,7 +182,7 @@ TEST_F(RelayTest, LinkTokenWorksOnce) {
   auto dev = NewAccount(port(), &c);
   ASSERT_TRUE(dev);
   wire::Request token_request;
-  token_request.mutable_create_link_token();
+  token_request.mutable_create_link_token()->set_sealed_provisioning("sealed blob");
   auto token = c->Call(token_request);
   ASSERT_EQ(token->code(), wire::OK);
   EXPECT_EQ(token->link_token().token().size(), 32u);
@@ -195,11 +195,18 @@ TEST_F(RelayTest, LinkTokenWorksOnce) {
     r.mutable_register_device()->set_account_id(dev->account);
     r.mutable_register_device()->set_link_token(t);
     *r.mutable_register_device()->mutable_device() = MakeNewDevice(key, ch->nonce(), 9);
-    return n->Call(r)->code();
+    return n->Call(r).value();
   };
-  EXPECT_EQ(register_with(std::string(32, 'x')), wire::AUTH_FAILED);
-  EXPECT_EQ(register_with(token->link_token().token()), wire::OK);
-  EXPECT_EQ(register_with(token->link_token().token()), wire::AUTH_FAILED);
+  EXPECT_EQ(register_with(std::string(32, 'x')).code(), wire::AUTH_FAILED);
+  auto registered = register_with(token->link_token().token());
+  EXPECT_EQ(registered.code(), wire::OK);
+  EXPECT_EQ(registered.device_registered().device_id(), 2u);
+  EXPECT_EQ(registered.device_registered().sealed_provisioning(), "sealed blob");
+  EXPECT_EQ(register_with(token->link_token().token()).code(), wire::AUTH_FAILED);
+
+  wire::Request too_big;
+  too_big.mutable_create_link_token()->set_sealed_provisioning(std::string(4097, 'b'));
+  EXPECT_EQ(c->Call(too_big)->code(), wire::TOO_LARGE);
 }
 
 }  // namespace
