@@ -40,7 +40,9 @@ Status RelayHarness::Start() {
   if (pid_ > 0) return Status::Ok();
   const std::string port_file = data_dir_ + ".port";
   std::filesystem::remove(port_file);
-  std::vector<std::string> args = {KOLLEGA_RELAY_BIN,
+  // $KOLLEGA_RELAY_BIN overrides the built binary (e.g. to test another build).
+  const char* override_bin = std::getenv("KOLLEGA_RELAY_BIN");
+  std::vector<std::string> args = {override_bin && *override_bin ? override_bin : KOLLEGA_RELAY_BIN,
                                    "--listen",
                                    "127.0.0.1",
                                    "--port",
