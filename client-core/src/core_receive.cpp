@@ -37,7 +37,7 @@ void Core::HandleDeliver(const wire::Deliver& deliver) {
   }
   // One Ack for the whole push, sent only after every message in it that is
   // being acknowledged was committed to the store.
-  if (!acks.empty()) {
+  if (!acks.empty() && options_.acknowledge) {
     wire::Request request;
     for (uint64_t seq : acks) request.mutable_ack()->add_seqs(seq);
     auto response = Call(std::move(request));

@@ -121,6 +121,36 @@ TEST_F(ClientEdgeTest, ResentMessageIsShownOnce) {
   EXPECT_EQ(CountText(*b, alice, "only once", false), 1);
 }
 
+// The recipient stored a message but "crashed" before acknowledging it, so
+// the relay delivers the same envelope again on the next connection: the
+// library reports a duplicate, it is acknowledged, and it shows once.
+TEST_F(ClientEdgeTest, RedeliveredEnvelopeIsShownOnce) {
+  auto a = OpenClient(tmp_.Sub("alice"));
+  ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
+  const std::string alice = AccountOf(*a);
+  std::string bob_id;
+  {
+    auto options = FastOptions();
+    options.acknowledge = false;
+    auto b = client::Client::Open(tmp_.Sub("bob"), options);
+    ASSERT_TRUE(b.ok());
+    ASSERT_TRUE((*b)->CreateAccount(relay_->url()).ok());
+    bob_id = AccountOf(**b);
+    ASSERT_TRUE(a->Send(bob_id, "delivered twice").ok());
+    ASSERT_TRUE((*b)->Connect().ok());
+    ASSERT_EQ(CountText(**b, alice, "delivered twice", false), 1);
+  }
+  auto b = OpenClient(tmp_.Sub("bob"));
+  ASSERT_TRUE(b->Connect().ok());  // the relay redelivers the unacknowledged envelope
+  ASSERT_TRUE(b->StartListening().ok());
+  ASSERT_TRUE(a->Send(bob_id, "after redelivery").ok());
+  ASSERT_TRUE(Has(*b, alice, "after redelivery", false));
+  EXPECT_EQ(CountText(*b, alice, "delivered twice", false), 1);
+  bool failed = false;
+  for (const auto& e : b->PollEvents()) failed |= e.kind == client::Event::Kind::kDecryptionFailed;
+  EXPECT_FALSE(failed);
+}
+
 // Everything the relay keeps after a full exchange, read back key by key and
 // value by value from every column family: no plaintext, no private key.
 TEST_F(ClientEdgeTest, RelayDatabaseHoldsNoPlaintextAndNoPrivateKeys) {

@@ -95,6 +95,9 @@ class Client {
     uint32_t prekey_batch = 100;      // one-time prekeys per upload
     uint32_t prekey_low_water = 20;   // top up below this many on the relay
     uint32_t max_send_attempts = 20;  // then the message is dropped (kSendFailed)
+    // Tests only: false stores received messages but never acknowledges
+    // them, as a device that crashes between the two would.
+    bool acknowledge = true;
   };
 
   static Result<std::unique_ptr<Client>> Open(const std::string& data_dir);
