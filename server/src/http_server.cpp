@@ -5,6 +5,7 @@
 // limits are small, and every read has a deadline so a slow client cannot
 // hold a socket open.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -193,11 +194,27 @@ class ListenerImpl final : public Listener, public std::enable_shared_from_this<
   void OnAccept(beast::error_code ec, tcp::socket socket) {
     if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
     if (ec) {
-      // E.g. out of file descriptors: keep serving the connections we have.
-      log::Warn(kLog, "accept failed: " + ec.message());
-    } else {
-      std::make_shared<Detector>(ctx_, tls_, std::move(socket))->Run();
+      // E.g. out of file descriptors: keep serving the connections we have,
+      // and back off instead of spinning (the pending connection stays in
+      // the kernel's backlog until a descriptor frees up). Log once per
+      // streak, not once per attempt.
+      if (accept_failures_++ == 0) log::Warn(kLog, "accept failed: " + ec.message());
+      retry_timer_.expires_after(std::chrono::milliseconds(100));
+      retry_timer_.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
+        if (!wait_ec) self->DoAccept();
+      });
+      return;
     }
+    if (accept_failures_ > 0) {
+      log::Info(kLog,
+                "accepting again after " + std::to_string(accept_failures_) + " failed attempts");
+      accept_failures_ = 0;
+    }
+    // Each message is several small frames; without this, Nagle's algorithm
+    // and the peer's delayed ACK add ~40 ms to a reply.
+    beast::error_code nodelay_ec;
+    socket.set_option(tcp::no_delay(true), nodelay_ec);
+    std::make_shared<Detector>(ctx_, tls_, std::move(socket))->Run();
     DoAccept();
   }
 
@@ -205,6 +222,8 @@ class ListenerImpl final : public Listener, public std::enable_shared_from_this<
   asio::ssl::context* tls_;
   ServerContext& ctx_;
   tcp::acceptor acceptor_;
+  asio::steady_timer retry_timer_{acceptor_.get_executor()};
+  uint64_t accept_failures_ = 0;  // consecutive; touched only by the accept chain
   uint16_t port_ = 0;
 };
 

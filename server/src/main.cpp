@@ -7,6 +7,7 @@
 // Exit codes: 0 clean, 1 runtime failure, 2 bad flags.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pthread.h>
+#include <sys/resource.h>
 
 #include <csignal>
 #include <cstdio>
@@ -25,6 +26,22 @@ constexpr auto kDrainGrace = std::chrono::seconds(5);
 
 }  // namespace
 
+namespace {
+
+// Every connection is a descriptor; the usual soft limit of 1024 would cap
+// the relay at about a thousand devices. Raise the soft limit to the hard
+// limit the operator (or systemd's LimitNOFILE) allows.
+void RaiseDescriptorLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  if (setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+    kollega::log::Warn(kLog, "cannot raise the open-file limit");
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace kollega;
   std::vector<std::string> args(argv, argv + argc);
@@ -40,6 +57,7 @@ int main(int argc, char** argv) {
   }
   const server::RelayConfig& config = parsed->config;
   log::SetLevel(config.log_level);
+  RaiseDescriptorLimit();
 
   // Block the stop signals in every thread (the io threads inherit this
   // mask); the main thread takes them synchronously with sigwait.
