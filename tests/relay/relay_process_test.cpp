@@ -1,6 +1,7 @@
 // The relay as a process: HTTP endpoints, shutdown, flags, config file, and
 // what it must never write down (account ids in metrics or logs).
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <filesystem>
 #include <fstream>
 
 #include "kollega/base/hex.h"
@@ -123,6 +124,48 @@ TEST_F(ConfigFileTest, ConfigFileSetsOptions) {
   std::string out;
   EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--config", path}, &out), 2);
   EXPECT_NE(out.find("relay.conf:1"), std::string::npos) << out;
+}
+
+class TlsTest : public RelayCustomTest {};
+
+// TLS and plain HTTP on the same port. Uses the openssl and curl command-line
+// tools to make a certificate and talk TLS; skipped where they are missing.
+TEST_F(TlsTest, ServesTlsAndPlainOnTheSamePort) {
+  const char* kOpenssl = "/usr/bin/openssl";
+  const char* kCurl = "/usr/bin/curl";
+  if (!std::filesystem::exists(kOpenssl) || !std::filesystem::exists(kCurl)) {
+    GTEST_SKIP() << "needs openssl and curl";
+  }
+  RelayProcess probe(KOLLEGA_RELAY_BIN);
+  std::string cert = probe.dir() + "/cert.pem", key = probe.dir() + "/key.pem";
+  std::string out;
+  ASSERT_EQ(RelayProcess::RunToExit(
+                kOpenssl,
+                {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                 "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"},
+                &out),
+            0)
+      << out;
+  StartRelay({"--tls-cert", cert, "--tls-key", key});
+  std::string url = "https://127.0.0.1:" + std::to_string(port()) + "/healthz";
+  ASSERT_EQ(RelayProcess::RunToExit(kCurl, {"-sk", "--max-time", "5", url}, &out), 0);
+  EXPECT_EQ(out, "ok\n");
+  EXPECT_NE(HttpGet(port(), "/healthz").find("200 OK"), std::string::npos);
+  auto c = TestClient::Connect(port());  // plain WebSocket still works
+  ASSERT_TRUE(c);
+  EXPECT_TRUE(c->WaitPush(IsChallenge));
+}
+
+TEST(RelayProcessTest, UnreadableTlsFilesAreAClearError) {
+  std::string out;
+  EXPECT_EQ(
+      RelayProcess::RunToExit(KOLLEGA_RELAY_BIN,
+                              {"--port", "0", "--data-dir", "/tmp/kollega-tls-none", "--tls-cert",
+                               "/nonexistent.pem", "--tls-key", "/nonexistent.key"},
+                              &out),
+      2);
+  EXPECT_NE(out.find("--tls-cert"), std::string::npos) << out;
+  std::filesystem::remove_all("/tmp/kollega-tls-none");
 }
 
 }  // namespace
