@@ -249,6 +249,7 @@ int RunLinkDevice(const Args& args) {
   if (code == args.options.end()) {
     auto c = OpenClient(args, true);
     if (!c) return 1;
+    if (Status s = c->Connect(); !s.ok()) return Fail("cannot reach the relay", s);
     auto linking = c->StartLinking();
     if (!linking.ok()) return Fail("cannot start linking", linking.status());
     auto me = c->WhoAmI();
