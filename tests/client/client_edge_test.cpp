@@ -42,14 +42,14 @@ class ClientEdgeTest : public ::testing::Test {
 TEST_F(ClientEdgeTest, ChangedIdentityIsFlaggedAndHeldUntilAccepted) {
   std::string alice, bob_id;
   auto b = OpenClient(tmp_.Sub("bob"));
-  ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+  KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()));
   bob_id = AccountOf(*b);
   {
     auto a = OpenClient(tmp_.Sub("alice"));
-    ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
+    KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()));
     alice = AccountOf(*a);
     ASSERT_TRUE(a->Send(bob_id, "first").ok());
-    ASSERT_TRUE(b->Connect().ok());
+    KOLLEGA_ASSERT_OK(b->Connect());
     ASSERT_EQ(CountText(*b, alice, "first", false), 1);
   }
   {
@@ -62,7 +62,7 @@ TEST_F(ClientEdgeTest, ChangedIdentityIsFlaggedAndHeldUntilAccepted) {
     ASSERT_TRUE(store->SaveIdentity({*FromHex(bob_id), 1}, other->public_key).ok());
   }
   auto a = OpenClient(tmp_.Sub("alice"));
-  ASSERT_TRUE(a->StartListening().ok());
+  KOLLEGA_ASSERT_OK(a->StartListening());
   ASSERT_TRUE(b->Send(alice, "after the change").ok());
 
   bool flagged = false;
@@ -90,12 +90,12 @@ TEST_F(ClientEdgeTest, ChangedIdentityIsFlaggedAndHeldUntilAccepted) {
 // ciphertexts): the recipient shows it once.
 TEST_F(ClientEdgeTest, ResentMessageIsShownOnce) {
   auto b = OpenClient(tmp_.Sub("bob"));
-  ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+  KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()));
   const std::string bob_id = AccountOf(*b);
   std::string alice;
   {
     auto a = OpenClient(tmp_.Sub("alice"));
-    ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
+    KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()));
     alice = AccountOf(*a);
     a->Disconnect();
     ASSERT_TRUE(a->Send(bob_id, "only once").ok());
@@ -114,9 +114,9 @@ TEST_F(ClientEdgeTest, ResentMessageIsShownOnce) {
     ASSERT_EQ(copies, 1);
   }
   auto a = OpenClient(tmp_.Sub("alice"));
-  ASSERT_TRUE(a->Connect().ok());
+  KOLLEGA_ASSERT_OK(a->Connect());
   ASSERT_TRUE(a->Send(bob_id, "marker after").ok());
-  ASSERT_TRUE(b->StartListening().ok());
+  KOLLEGA_ASSERT_OK(b->StartListening());
   ASSERT_TRUE(Has(*b, alice, "marker after", false));
   EXPECT_EQ(CountText(*b, alice, "only once", false), 1);
 }
@@ -126,7 +126,7 @@ TEST_F(ClientEdgeTest, ResentMessageIsShownOnce) {
 // library reports a duplicate, it is acknowledged, and it shows once.
 TEST_F(ClientEdgeTest, RedeliveredEnvelopeIsShownOnce) {
   auto a = OpenClient(tmp_.Sub("alice"));
-  ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
+  KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()));
   const std::string alice = AccountOf(*a);
   std::string bob_id;
   {
@@ -134,15 +134,15 @@ TEST_F(ClientEdgeTest, RedeliveredEnvelopeIsShownOnce) {
     options.acknowledge = false;
     auto b = client::Client::Open(tmp_.Sub("bob"), options);
     ASSERT_TRUE(b.ok());
-    ASSERT_TRUE((*b)->CreateAccount(relay_->url()).ok());
+    KOLLEGA_ASSERT_OK((*b)->CreateAccount(relay_->url()));
     bob_id = AccountOf(**b);
     ASSERT_TRUE(a->Send(bob_id, "delivered twice").ok());
-    ASSERT_TRUE((*b)->Connect().ok());
+    KOLLEGA_ASSERT_OK((*b)->Connect());
     ASSERT_EQ(CountText(**b, alice, "delivered twice", false), 1);
   }
   auto b = OpenClient(tmp_.Sub("bob"));
-  ASSERT_TRUE(b->Connect().ok());  // the relay redelivers the unacknowledged envelope
-  ASSERT_TRUE(b->StartListening().ok());
+  KOLLEGA_ASSERT_OK(b->Connect());  // the relay redelivers the unacknowledged envelope
+  KOLLEGA_ASSERT_OK(b->StartListening());
   ASSERT_TRUE(a->Send(bob_id, "after redelivery").ok());
   ASSERT_TRUE(Has(*b, alice, "after redelivery", false));
   EXPECT_EQ(CountText(*b, alice, "delivered twice", false), 1);
@@ -162,8 +162,8 @@ TEST_F(ClientEdgeTest, RelayDatabaseHoldsNoPlaintextAndNoPrivateKeys) {
     auto a1 = OpenClient(tmp_.Sub("alice1"));
     auto a2 = OpenClient(tmp_.Sub("alice2"));
     auto b = OpenClient(tmp_.Sub("bob"));
-    ASSERT_TRUE(a1->CreateAccount(relay_->url()).ok());
-    ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+    KOLLEGA_ASSERT_OK(a1->CreateAccount(relay_->url()));
+    KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()));
     // With the relay's linking support, a second device joins; without it
     // the test still covers the two-account exchange.
     auto code = a1->StartLinking();
@@ -177,11 +177,11 @@ TEST_F(ClientEdgeTest, RelayDatabaseHoldsNoPlaintextAndNoPrivateKeys) {
     }
     const std::string alice = AccountOf(*a1);
     const std::string bob_id = AccountOf(*b);
-    ASSERT_TRUE(b->StartListening().ok());
+    KOLLEGA_ASSERT_OK(b->StartListening());
     ASSERT_TRUE(a1->Send(bob_id, marker_a).ok());
     ASSERT_TRUE(Has(*b, alice, marker_a, false));
     if (a2) {
-      ASSERT_TRUE(a2->StartListening().ok());
+      KOLLEGA_ASSERT_OK(a2->StartListening());
       ASSERT_TRUE(a2->Send(bob_id, marker_l).ok());
       ASSERT_TRUE(Has(*b, alice, marker_l, false));
     }

@@ -26,15 +26,15 @@ TEST_F(ClientFlowTest, TwoAccountsOneWithALinkedDeviceTalkBothWays) {
   auto alice1 = OpenClient(tmp_.Sub("alice1"));
   auto alice2 = OpenClient(tmp_.Sub("alice2"));
   auto bob = OpenClient(tmp_.Sub("bob"));
-  ASSERT_TRUE(alice1->CreateAccount(relay_->url()).ok());
-  ASSERT_TRUE(bob->CreateAccount(relay_->url()).ok());
-  ASSERT_TRUE(alice1->StartListening().ok());
-  ASSERT_TRUE(bob->StartListening().ok());
+  KOLLEGA_ASSERT_OK(alice1->CreateAccount(relay_->url()));
+  KOLLEGA_ASSERT_OK(bob->CreateAccount(relay_->url()));
+  KOLLEGA_ASSERT_OK(alice1->StartListening());
+  KOLLEGA_ASSERT_OK(bob->StartListening());
   const std::string alice = AccountOf(*alice1);
   const std::string bob_id = AccountOf(*bob);
 
   KOLLEGA_LINK_OR_SKIP(*alice1, *alice2, relay_->url());
-  ASSERT_TRUE(alice2->StartListening().ok());
+  KOLLEGA_ASSERT_OK(alice2->StartListening());
   auto who = alice2->WhoAmI();
   ASSERT_TRUE(who.ok());
   EXPECT_EQ(who->account_id, alice);
@@ -85,7 +85,7 @@ TEST_F(ClientFlowTest, TwoAccountsOneWithALinkedDeviceTalkBothWays) {
 TEST_F(ClientFlowTest, LinkingCodeWorksOnce) {
   auto first = OpenClient(tmp_.Sub("first"));
   auto second = OpenClient(tmp_.Sub("second"));
-  ASSERT_TRUE(first->CreateAccount(relay_->url()).ok());
+  KOLLEGA_ASSERT_OK(first->CreateAccount(relay_->url()));
   auto code = first->StartLinking();
   ASSERT_TRUE(code.ok());
   Status linked = second->LinkDevice(relay_->url(), *code);
@@ -102,8 +102,8 @@ TEST_F(ClientFlowTest, OfflineRecipientAndRestartedClientsLoseNothing) {
   {
     auto a = OpenClient(tmp_.Sub("alice"));
     auto b = OpenClient(tmp_.Sub("bob"));
-    ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
-    ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+    KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()));
+    KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()));
     alice = AccountOf(*a);
     bob_id = AccountOf(*b);
     // Bob is gone (client closed); Alice writes three messages.
@@ -117,30 +117,30 @@ TEST_F(ClientFlowTest, OfflineRecipientAndRestartedClientsLoseNothing) {
   }
   // Both reopen their data dirs (a restart of each client).
   auto b = OpenClient(tmp_.Sub("bob"));
-  ASSERT_TRUE(b->Connect().ok());
+  KOLLEGA_ASSERT_OK(b->Connect());
   auto history = b->History(alice, 100);
   ASSERT_TRUE(history.ok());
   ASSERT_EQ(history->size(), 3u);
   for (int i = 0; i < 3; ++i) EXPECT_EQ((*history)[i].text, "offline " + std::to_string(i));
-  ASSERT_TRUE(b->StartListening().ok());
+  KOLLEGA_ASSERT_OK(b->StartListening());
 
   auto a = OpenClient(tmp_.Sub("alice"));
-  ASSERT_TRUE(a->Connect().ok());  // flushes the outbound queue
+  KOLLEGA_ASSERT_OK(a->Connect());  // flushes the outbound queue
   EXPECT_TRUE(Has(*b, alice, "queued while offline", false));
   ASSERT_TRUE(b->Send(alice, "back online").ok());
-  ASSERT_TRUE(a->StartListening().ok());
+  KOLLEGA_ASSERT_OK(a->StartListening());
   EXPECT_TRUE(Has(*a, bob_id, "back online", false));
 }
 
 TEST_F(ClientFlowTest, ClientsReconnectAfterRelayRestartAndCrash) {
   auto a = OpenClient(tmp_.Sub("alice"));
   auto b = OpenClient(tmp_.Sub("bob"));
-  ASSERT_TRUE(a->CreateAccount(relay_->url()).ok());
-  ASSERT_TRUE(b->CreateAccount(relay_->url()).ok());
+  KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()));
+  KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()));
   const std::string alice = AccountOf(*a);
   const std::string bob_id = AccountOf(*b);
-  ASSERT_TRUE(a->StartListening().ok());
-  ASSERT_TRUE(b->StartListening().ok());
+  KOLLEGA_ASSERT_OK(a->StartListening());
+  KOLLEGA_ASSERT_OK(b->StartListening());
   ASSERT_TRUE(a->Send(bob_id, "before restart").ok());
   ASSERT_TRUE(Has(*b, alice, "before restart", false));
 

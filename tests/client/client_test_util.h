@@ -44,6 +44,12 @@ inline std::unique_ptr<client::Client> OpenClient(const std::string& dir) {
     ASSERT_TRUE(link_status_.ok()) << link_status_.ToString();                                \
   } while (0)
 
+#define KOLLEGA_ASSERT_OK(expr)                      \
+  do {                                               \
+    const ::kollega::Status status_ = (expr);        \
+    ASSERT_TRUE(status_.ok()) << status_.ToString(); \
+  } while (0)
+
 inline bool WaitFor(const std::function<bool()>& done,
                     std::chrono::milliseconds timeout = std::chrono::milliseconds(10000)) {
   const auto end = std::chrono::steady_clock::now() + timeout;
