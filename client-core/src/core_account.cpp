@@ -13,6 +13,18 @@ namespace {
 constexpr std::string_view kLog = "client";
 constexpr size_t kAccountSecretSize = 32;
 
+// The keys of a device being created, with the proof that it holds the
+// private half: a signature over the connection's current nonce.
+Status FillNewDevice(const crypto::DeviceKey& key, uint32_t registration_id,
+                     const std::string& nonce, wire::NewDevice* device) {
+  device->set_auth_public_key(key.public_key());
+  device->set_registration_id(registration_id);
+  auto proof = key.Sign(crypto::DeviceAuthMessage(nonce, "", 0));
+  if (!proof.ok()) return proof.status();
+  device->set_proof(*proof);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<wire::Response> Core::Call(wire::Request request) {
@@ -79,12 +91,8 @@ Status Core::CreateAccount(const std::string& relay_url) {
   wire::Request request;
   auto* create = request.mutable_create_account();
   create->set_pow_solution(crypto::SolveProofOfWork(challenge->nonce(), challenge->pow_bits()));
-  auto* device = create->mutable_device();
-  device->set_auth_public_key(device_key->public_key());
-  device->set_registration_id(*registration_id);
-  auto proof = device_key->Sign(crypto::DeviceAuthMessage(challenge->nonce(), "", 0));
-  if (!proof.ok()) return proof.status();
-  device->set_proof(*proof);
+  KOLLEGA_RETURN_IF_ERROR(
+      FillNewDevice(*device_key, *registration_id, challenge->nonce(), create->mutable_device()));
   wire::Response response;
   KOLLEGA_RETURN_IF_ERROR(CallOk(std::move(request), &response));
   if (!response.has_account_created()) return Internal("relay answered without an account");
@@ -156,12 +164,8 @@ Status Core::LinkDevice(const std::string& relay_url, const std::string& code_te
   auto* reg = request.mutable_register_device();
   reg->set_account_id(code->account_id);
   reg->set_link_token(code->link_token);
-  auto* device = reg->mutable_device();
-  device->set_auth_public_key(device_key->public_key());
-  device->set_registration_id(*registration_id);
-  auto proof = device_key->Sign(crypto::DeviceAuthMessage(challenge->nonce(), "", 0));
-  if (!proof.ok()) return proof.status();
-  device->set_proof(*proof);
+  KOLLEGA_RETURN_IF_ERROR(
+      FillNewDevice(*device_key, *registration_id, challenge->nonce(), reg->mutable_device()));
   wire::Response response;
   KOLLEGA_RETURN_IF_ERROR(CallOk(std::move(request), &response));
   if (!response.has_device_registered()) return Internal("relay answered without a device id");

@@ -176,9 +176,9 @@ std::optional<wire::Frame> TestClient::TakeKept(
   return std::nullopt;
 }
 
-std::optional<wire::Response> TestClient::WaitResponse(uint64_t id, milliseconds timeout) {
-  auto match = [id](const wire::Frame& f) { return f.has_response() && f.response().id() == id; };
-  if (auto f = TakeKept(match)) return f->response();
+std::optional<wire::Frame> TestClient::WaitFrame(
+    const std::function<bool(const wire::Frame&)>& match, milliseconds timeout) {
+  if (auto f = TakeKept(match)) return f;
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
     auto left =
@@ -195,9 +195,16 @@ std::optional<wire::Response> TestClient::WaitResponse(uint64_t id, milliseconds
     lock.unlock();
     wire::Frame frame;
     if (!frame.ParseFromString(bytes)) continue;
-    if (match(frame)) return frame.response();
+    if (match(frame)) return frame;
     impl_->kept.push_back(std::move(frame));
   }
+}
+
+std::optional<wire::Response> TestClient::WaitResponse(uint64_t id, milliseconds timeout) {
+  auto frame = WaitFrame(
+      [id](const wire::Frame& f) { return f.has_response() && f.response().id() == id; }, timeout);
+  if (!frame) return std::nullopt;
+  return std::move(*frame->mutable_response());
 }
 
 std::optional<wire::Response> TestClient::Call(wire::Request request, milliseconds timeout) {
@@ -206,26 +213,10 @@ std::optional<wire::Response> TestClient::Call(wire::Request request, millisecon
 
 std::optional<wire::Push> TestClient::WaitPush(const std::function<bool(const wire::Push&)>& match,
                                                milliseconds timeout) {
-  auto frame_match = [&](const wire::Frame& f) { return f.has_push() && match(f.push()); };
-  if (auto f = TakeKept(frame_match)) return f->push();
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (true) {
-    auto left =
-        std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return std::nullopt;
-    std::unique_lock lock(impl_->mu);
-    if (!impl_->cv.wait_for(lock, left, [&] { return !impl_->inbox.empty() || impl_->closed; }) ||
-        impl_->inbox.empty()) {
-      return std::nullopt;
-    }
-    std::string bytes = std::move(impl_->inbox.front());
-    impl_->inbox.pop_front();
-    lock.unlock();
-    wire::Frame frame;
-    if (!frame.ParseFromString(bytes)) continue;
-    if (frame_match(frame)) return frame.push();
-    impl_->kept.push_back(std::move(frame));
-  }
+  auto frame =
+      WaitFrame([&](const wire::Frame& f) { return f.has_push() && match(f.push()); }, timeout);
+  if (!frame) return std::nullopt;
+  return std::move(*frame->mutable_push());
 }
 
 void TestClient::DiscardPending() {

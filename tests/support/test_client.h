@@ -67,6 +67,10 @@ class TestClient {
   struct Impl;
   explicit TestClient(std::unique_ptr<Impl> impl);
   std::optional<wire::Frame> TakeKept(const std::function<bool(const wire::Frame&)>& match);
+  // The first frame (kept or newly read) that matches; frames read on the way
+  // that don't match are kept for later waits.
+  std::optional<wire::Frame> WaitFrame(const std::function<bool(const wire::Frame&)>& match,
+                                       milliseconds timeout);
   std::unique_ptr<Impl> impl_;
   uint64_t next_id_ = 1;
 };
