@@ -192,10 +192,10 @@ void Connection::ReplyOk(uint64_t id, wire::Response& response) {
   Reply(id, wire::OK, "", response);
 }
 
-void Connection::SendPush(const wire::Push& push) {
+void Connection::SendPush(wire::Push& push) {
   wire::Frame frame;
   frame.set_version(wire::PROTOCOL_VERSION_1);
-  *frame.mutable_push() = push;
+  frame.mutable_push()->Swap(&push);
   transport_.SendFrame(frame.SerializeAsString());
 }
 

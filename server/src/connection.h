@@ -65,7 +65,8 @@ class Connection final : public DeliveryTarget {
   void Reply(uint64_t id, wire::ErrorCode code, std::string_view message);
   void Reply(uint64_t id, wire::ErrorCode code, std::string_view message, wire::Response& response);
   void ReplyOk(uint64_t id, wire::Response& response);
-  void SendPush(const wire::Push& push);
+  // Sends `push` and leaves it empty (its contents move into the frame).
+  void SendPush(wire::Push& push);
   // Pushes Closing{reason} (when `tell` is set), then closes.
   void CloseWith(uint16_t code, const std::string& reason, bool tell);
   // Consumes the current nonce: nullopt if there is none (used or never

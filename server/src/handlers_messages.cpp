@@ -53,18 +53,15 @@ void Connection::HandleSend(uint64_t id, const wire::Send& req) {
     return Reply(id, wire::INVALID_ARGUMENT, "two envelopes for the same device");
   }
 
-  Result<std::vector<storage::DeviceRecord>> devices = ctx_.store->ListDevices(recipient);
+  Result<std::vector<uint32_t>> devices = ctx_.store->ListDeviceIds(recipient);
   if (!devices.ok()) {
     if (devices.status().code() == StatusCode::kNotFound) {
       return Reply(id, wire::UNKNOWN_ACCOUNT, "no such account");
     }
     return Reply(id, StoreErrorCode(devices.status()), "could not read the recipient");
   }
-  const bool own_account = recipient == address_->account;
-  std::vector<uint32_t> expected;
-  for (const storage::DeviceRecord& d : *devices) {
-    if (!(own_account && d.device_id == address_->device)) expected.push_back(d.device_id);
-  }
+  std::vector<uint32_t> expected = std::move(devices).value();
+  if (recipient == address_->account) std::erase(expected, address_->device);
   std::sort(expected.begin(), expected.end());
   if (expected != given) {
     wire::Response response;

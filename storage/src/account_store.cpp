@@ -12,6 +12,9 @@
 namespace kollega::storage {
 namespace {
 
+// Per stripe: 64 x 4,096 accounts ~= 262k cached device lists.
+constexpr size_t kMaxCachedAccountsPerStripe = 4096;
+
 // Input from the network: checked, never asserted.
 Status CheckAccount(const AccountId& account) {
   if (account.size() != kAccountIdSize) return InvalidArgument("bad account id");
@@ -22,6 +25,20 @@ Status CheckAccount(const AccountId& account) {
 
 std::mutex& RocksRelayStore::AccountLock(const AccountId& account) {
   return account_locks_[std::hash<std::string>{}(account) % kStripes];
+}
+
+std::shared_ptr<const std::vector<DeviceRecord>> RocksRelayStore::CachedDevices(
+    const AccountId& account) {
+  DeviceCache& cache = device_cache_[std::hash<std::string>{}(account) % kStripes];
+  std::lock_guard lock(cache.mu);
+  auto found = cache.accounts.find(account);
+  return found == cache.accounts.end() ? nullptr : found->second;
+}
+
+void RocksRelayStore::ForgetDevices(const AccountId& account) {
+  DeviceCache& cache = device_cache_[std::hash<std::string>{}(account) % kStripes];
+  std::lock_guard lock(cache.mu);
+  cache.accounts.erase(account);
 }
 
 Status RocksRelayStore::CreateAccount(const AccountId& account, DeviceRecord first_device) {
@@ -40,7 +57,9 @@ Status RocksRelayStore::CreateAccount(const AccountId& account, DeviceRecord fir
   rocksdb::WriteBatch batch;
   batch.Put(db_->accounts(), codec::AccountKey(account), codec::EncodeAccount(value));
   batch.Put(db_->accounts(), codec::DeviceKey(account, 1), codec::EncodeDevice(first_device));
-  return db_->WriteSynced(&batch);
+  Status written = db_->WriteSynced(&batch);
+  ForgetDevices(account);
+  return written;
 }
 
 Result<uint32_t> RocksRelayStore::AddDevice(const AccountId& account, DeviceRecord device) {
@@ -62,7 +81,10 @@ Result<uint32_t> RocksRelayStore::AddDevice(const AccountId& account, DeviceReco
   batch.Put(db_->accounts(), codec::AccountKey(account), codec::EncodeAccount(*value));
   batch.Put(db_->accounts(), codec::DeviceKey(account, device.device_id),
             codec::EncodeDevice(device));
-  KOLLEGA_RETURN_IF_ERROR(db_->WriteSynced(&batch));
+  Status written = db_->WriteSynced(&batch);
+  // Also after a failure: the write may still come back from the WAL.
+  ForgetDevices(account);
+  KOLLEGA_RETURN_IF_ERROR(written);
   return device.device_id;
 }
 
@@ -83,10 +105,36 @@ Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevices(const AccountId& 
   KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
-  return ListDevicesLocked(account);
+  auto devices = CachedDevices(account);
+  if (devices == nullptr) {
+    std::lock_guard lock(AccountLock(account));
+    auto loaded = DevicesLocked(account);
+    if (!loaded.ok()) return loaded.status();
+    devices = std::move(loaded).value();
+  }
+  return *devices;
 }
 
-Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevicesLocked(const AccountId& account) {
+Result<std::vector<uint32_t>> RocksRelayStore::ListDeviceIds(const AccountId& account) {
+  KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
+  std::shared_lock open(open_mu_);
+  KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
+  auto devices = CachedDevices(account);
+  if (devices == nullptr) {
+    std::lock_guard lock(AccountLock(account));
+    auto loaded = DevicesLocked(account);
+    if (!loaded.ok()) return loaded.status();
+    devices = std::move(loaded).value();
+  }
+  std::vector<uint32_t> ids;
+  ids.reserve(devices->size());
+  for (const DeviceRecord& d : *devices) ids.push_back(d.device_id);
+  return ids;
+}
+
+Result<std::shared_ptr<const std::vector<DeviceRecord>>> RocksRelayStore::DevicesLocked(
+    const AccountId& account) {
+  if (auto cached = CachedDevices(account)) return cached;
   auto existing = db_->Get(db_->accounts(), codec::AccountKey(account));
   if (!existing.ok()) return existing.status();
   if (!existing->has_value()) return NotFound("no such account");
@@ -97,15 +145,20 @@ Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevicesLocked(const Accou
   rocksdb::ReadOptions ro;
   ro.iterate_upper_bound = &upper;
   std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(ro, db_->accounts()));
-  std::vector<DeviceRecord> devices;
+  auto devices = std::make_shared<std::vector<DeviceRecord>>();
   for (it->Seek(prefix); it->Valid(); it->Next()) {
     auto device = codec::DecodeDevice({it->key().data(), it->key().size()},
                                       {it->value().data(), it->value().size()});
     if (!device) return DataLoss("corrupt device record");
-    devices.push_back(*std::move(device));
+    devices->push_back(*std::move(device));
   }
   if (!it->status().ok()) return FromRocks(it->status());
-  return devices;
+
+  DeviceCache& cache = device_cache_[std::hash<std::string>{}(account) % kStripes];
+  std::lock_guard lock(cache.mu);
+  if (cache.accounts.size() >= kMaxCachedAccountsPerStripe) cache.accounts.clear();
+  cache.accounts[account] = devices;
+  return std::shared_ptr<const std::vector<DeviceRecord>>(std::move(devices));
 }
 
 Status RocksRelayStore::PutLinkToken(const AccountId& account, const std::string& token_hash,

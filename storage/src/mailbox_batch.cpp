@@ -15,6 +15,10 @@ namespace {
 // Forget recount hints wholesale rather than let the map grow without bound;
 // losing them costs at most one extra scan per full mailbox.
 constexpr size_t kMaxRecountHints = 100'000;
+// Bounds on the writer's mailbox cache: worst case about 65,536 x (32 x 16 +
+// ~200) bytes ~= 45 MiB; an online device's mailbox holds a handful.
+constexpr size_t kMaxCachedMailboxes = 65'536;
+constexpr size_t kMaxExactLive = 32;
 
 // An iterator confined to [from_seq, end of mailbox).
 std::unique_ptr<rocksdb::Iterator> MailboxIterator(RocksDb* db, const std::string& prefix,
@@ -44,16 +48,25 @@ MailboxBatch::MailboxBatch(RocksDb* db, const MailboxLimits& limits, int64_t now
 Result<MailboxBatch::Staged*> MailboxBatch::Load(const std::string& prefix) {
   auto found = staged_.find(prefix);
   if (found != staged_.end()) return &found->second;
-  auto value = db_->Get(db_->meta(), prefix);
-  if (!value.ok()) return value.status();
   Staged m;
-  if (value->has_value()) {
-    auto meta = codec::DecodeMeta(**value);
-    if (!meta) {
-      log::Error("storage", "corrupt mailbox meta record");
-      return DataLoss("corrupt mailbox record");
+  if (auto cached = memory_->mailboxes.find(prefix); cached != memory_->mailboxes.end()) {
+    m.meta = cached->second.meta;
+    m.exact = cached->second.exact;
+    m.live = cached->second.live;
+  } else {
+    auto value = db_->Get(db_->meta(), prefix);
+    if (!value.ok()) return value.status();
+    if (value->has_value()) {
+      auto meta = codec::DecodeMeta(**value);
+      if (!meta) {
+        log::Error("storage", "corrupt mailbox meta record");
+        return DataLoss("corrupt mailbox record");
+      }
+      m.meta = *meta;
     }
-    m.meta = *meta;
+    // The meta record is written in the same batch as the envelopes it
+    // counts, so a count of zero means an empty mailbox, even after a crash.
+    m.exact = m.meta.count == 0;
   }
   auto floor = memory_->seq_floor.find(prefix);
   if (floor != memory_->seq_floor.end()) {
@@ -61,6 +74,15 @@ Result<MailboxBatch::Staged*> MailboxBatch::Load(const std::string& prefix) {
   }
   m.count_before = m.meta.count;
   return &staged_.emplace(prefix, std::move(m)).first->second;
+}
+
+bool MailboxBatch::TakeLive(Staged& m, uint64_t seq, LiveEnvelope* taken) {
+  auto it = std::lower_bound(m.live.begin(), m.live.end(), seq,
+                             [](const LiveEnvelope& e, uint64_t s) { return e.seq < s; });
+  if (it == m.live.end() || it->seq != seq) return false;
+  *taken = *it;
+  m.live.erase(it);
+  return true;
 }
 
 bool MailboxBatch::Fits(const Staged& m, uint64_t add_count, uint64_t add_bytes) const {
@@ -104,6 +126,11 @@ Status MailboxBatch::StageAppend(const std::vector<EnvelopeToStore>& envelopes,
     batch_.Put(db_->mailbox(), codec::EnvelopeKey(prefixes[i], seq),
                codec::EncodeEnvelope(expires_ms, envelopes[i].payload));
     m.appended.emplace(seq, envelopes[i].payload.size());
+    if (m.exact && m.live.size() >= kMaxExactLive) {
+      m.exact = false;  // too big to mirror; reads and scans take over
+      m.live = {};
+    }
+    if (m.exact) m.live.push_back({seq, envelopes[i].payload.size(), expires_ms});
     m.meta.count += 1;
     m.meta.bytes += envelopes[i].payload.size();
     m.dirty = true;
@@ -124,20 +151,34 @@ Status MailboxBatch::StageRemove(const DeviceAddress& mailbox, const std::vector
   for (uint64_t seq : seqs) {
     if (!seen.insert(seq).second) continue;  // named twice in one request
     uint64_t bytes = 0;
+    // Expired but maybe still stored: deleted, yet reported unknown, since
+    // its device cannot have read it (reads skip it).
+    bool expired = false;
+    LiveEnvelope live;
     if (auto a = m.appended.find(seq); a != m.appended.end()) {
       bytes = a->second;  // appended earlier in this very batch
       m.appended.erase(a);
+      if (m.exact) TakeLive(m, seq, &live);
     } else if (seq < m.meta.head || seq >= m.meta.next_seq || m.removed.count(seq)) {
       unknown->push_back(seq);
       continue;
+    } else if (m.exact) {
+      if (!TakeLive(m, seq, &live)) {  // acknowledged before, or never there
+        unknown->push_back(seq);
+        continue;
+      }
+      bytes = live.bytes;
+      expired = live.expires_ms <= now_ms_;
     } else {
       auto value = db_->Get(db_->mailbox(), codec::EnvelopeKey(prefix, seq));
       if (!value.ok()) return value.status();
-      if (!value->has_value()) {  // never there, acknowledged before, or expired
+      if (!value->has_value()) {  // never there, acknowledged before, or dropped
         unknown->push_back(seq);
         continue;
       }
       bytes = PayloadBytes((*value)->size());
+      auto env = codec::DecodeEnvelope(**value);
+      expired = env && env->expires_ms <= now_ms_;
     }
     batch_.SingleDelete(db_->mailbox(), codec::EnvelopeKey(prefix, seq));
     m.removed.insert(seq);
@@ -145,7 +186,11 @@ Status MailboxBatch::StageRemove(const DeviceAddress& mailbox, const std::vector
     m.meta.bytes -= std::min(m.meta.bytes, bytes);
     m.dirty = true;
     m.head_may_move = true;
-    ++removed_;
+    if (expired) {
+      unknown->push_back(seq);
+    } else {
+      ++removed_;
+    }
   }
   return Status::Ok();
 }
@@ -158,6 +203,18 @@ Status MailboxBatch::Recount(const std::string& prefix, Staged* m) {
   uint32_t count = 0;
   uint64_t bytes = 0;
   int64_t earliest = std::numeric_limits<int64_t>::max();
+  std::vector<LiveEnvelope> live;  // rebuilt while it stays small
+  bool exact = true;
+  auto keep = [&](uint64_t seq, uint64_t size, int64_t expires_ms) {
+    count += 1;
+    bytes += size;
+    if (exact && live.size() < kMaxExactLive) {
+      live.push_back({seq, size, expires_ms});
+    } else {
+      exact = false;
+      live.clear();
+    }
+  };
   for (; it->Valid(); it->Next()) {
     uint64_t seq = codec::SeqFromEnvelopeKey({it->key().data(), it->key().size()});
     if (m->removed.count(seq)) continue;
@@ -169,16 +226,16 @@ Status MailboxBatch::Recount(const std::string& prefix, Staged* m) {
       m->dirty = true;
       continue;
     }
-    count += 1;
-    bytes += PayloadBytes(it->value().size());
+    keep(seq, PayloadBytes(it->value().size()), env ? env->expires_ms : 0);
     if (env) earliest = std::min(earliest, env->expires_ms);
   }
   if (!it->status().ok()) return FromRocks(it->status());
   for (const auto& [seq, size] : m->appended) {
-    count += 1;
-    bytes += size;
+    keep(seq, size, now_ms_ + limits_.ttl_ms);
     earliest = std::min(earliest, now_ms_ + limits_.ttl_ms);
   }
+  m->exact = exact;
+  m->live = std::move(live);
   if (count != m->meta.count || bytes != m->meta.bytes) m->dirty = true;
   m->meta.count = count;
   m->meta.bytes = bytes;
@@ -188,6 +245,11 @@ Status MailboxBatch::Recount(const std::string& prefix, Staged* m) {
 }
 
 void MailboxBatch::AdvanceHead(const std::string& prefix, Staged* m) {
+  if (m->exact) {
+    const uint64_t head = m->live.empty() ? m->meta.next_seq : m->live.front().seq;
+    m->meta.head = std::max(m->meta.head, head);
+    return;
+  }
   rocksdb::Slice lower, upper;
   std::string lower_key, upper_key;
   auto it = MailboxIterator(db_, prefix, m->meta.head, m->meta.next_seq, &lower, &upper, &lower_key,
@@ -209,6 +271,10 @@ void MailboxBatch::AdvanceHead(const std::string& prefix, Staged* m) {
 void MailboxBatch::Finish() {
   for (auto& [prefix, m] : staged_) {
     if (!m.dirty) continue;
+    if (!m.exact && m.meta.count == 0) {
+      m.exact = true;  // drained: small again, and mirrored from here on
+      m.live.clear();
+    }
     if (m.head_may_move) AdvanceHead(prefix, &m);
     batch_.Put(db_->meta(), prefix, codec::EncodeMeta(m.meta));
     queued_delta_ += static_cast<int64_t>(m.meta.count) - static_cast<int64_t>(m.count_before);
@@ -216,8 +282,16 @@ void MailboxBatch::Finish() {
 }
 
 void MailboxBatch::Committed() {
-  if (memory_->seq_floor.empty()) return;
-  for (const auto& [prefix, m] : staged_) memory_->seq_floor.erase(prefix);
+  if (memory_->mailboxes.size() + staged_.size() > kMaxCachedMailboxes) {
+    memory_->mailboxes.clear();
+  }
+  for (auto& [prefix, m] : staged_) {
+    memory_->seq_floor.erase(prefix);
+    MailboxState& state = memory_->mailboxes[prefix];
+    state.meta = m.meta;
+    state.exact = m.exact;
+    state.live = std::move(m.live);
+  }
 }
 
 void MailboxBatch::Failed() {
@@ -225,6 +299,9 @@ void MailboxBatch::Failed() {
     uint64_t& floor = memory_->seq_floor[prefix];
     floor = std::max(floor, m.meta.next_seq);
     memory_->recount_after.erase(prefix);
+    // The failed write may still come back from the WAL after recovery:
+    // what is on disk is the truth again.
+    memory_->mailboxes.erase(prefix);
   }
 }
 

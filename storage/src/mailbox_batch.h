@@ -27,8 +27,31 @@
 
 namespace kollega::storage {
 
+// One envelope as the writer's mailbox mirror knows it.
+struct LiveEnvelope {
+  uint64_t seq = 0;
+  uint64_t bytes = 0;  // payload
+  int64_t expires_ms = 0;
+};
+
+// The committed state of one mailbox as the writer last wrote it. Only the
+// writer thread writes mailboxes, so this stays true until the writer itself
+// changes it, and it saves a meta read per batch.
+struct MailboxState {
+  codec::MailboxMeta meta;
+  // When set, `live` holds every envelope of the mailbox, in seq order; then an ack needs no read
+  // to learn whether its seq exists or how big it was, and the head needs no scan. Known for a
+  // mailbox that was empty when first seen and has stayed small, which is
+  // every mailbox whose device is online and acking.
+  bool exact = false;
+  std::vector<LiveEnvelope> live;
+};
+
 // What the writer remembers between batches (in memory only).
 struct WriterMemory {
+  // Mailbox prefix -> its committed state; a cache, bounded and cleared
+  // wholesale when full (a miss costs one meta read).
+  std::unordered_map<std::string, MailboxState> mailboxes;
   // Mailbox prefix -> the earliest expiry among its envelopes at its last
   // recount. Until then a recount cannot free anything, so a full mailbox
   // that senders keep hitting costs one meta read, not a scan, per attempt.
@@ -70,6 +93,8 @@ class MailboxBatch {
   struct Staged {
     codec::MailboxMeta meta;
     uint32_t count_before = 0;
+    bool exact = false;  // as MailboxState; `live` then includes this batch
+    std::vector<LiveEnvelope> live;
     std::map<uint64_t, uint64_t> appended;  // seq -> payload bytes, this batch
     std::unordered_set<uint64_t> removed;   // seqs deleted in this batch
     bool dirty = false;
@@ -77,6 +102,9 @@ class MailboxBatch {
   };
 
   Result<Staged*> Load(const std::string& prefix);
+  // Exact state only: removes `seq` from m.live and yields it; false if it
+  // is not there.
+  static bool TakeLive(Staged& m, uint64_t seq, LiveEnvelope* taken);
   bool Fits(const Staged& m, uint64_t add_count, uint64_t add_bytes) const;
   // Re-derives count/bytes from the envelopes themselves and deletes the
   // expired ones: the compaction filter drops envelopes behind the meta's

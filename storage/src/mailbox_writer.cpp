@@ -125,9 +125,14 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
 
   Status written;
   if (!batch.empty()) {
-    written = db_->WriteSynced(batch.batch());
+    // Only appends must be durable before they are answered. A batch of
+    // removals alone is not synced: a power loss may undo it, and then the
+    // envelopes are delivered again, which clients already tolerate (they
+    // drop what they have). The next synced batch makes it durable too.
+    const bool sync = batch.appended() > 0;
+    written = db_->Write(batch.batch(), sync);
     if (written.ok()) {
-      syncs_.fetch_add(1, std::memory_order_relaxed);
+      if (sync) syncs_.fetch_add(1, std::memory_order_relaxed);
       appended_.fetch_add(batch.appended(), std::memory_order_relaxed);
       removed_.fetch_add(batch.removed(), std::memory_order_relaxed);
       int64_t queued = static_cast<int64_t>(queued_.load()) + batch.queued_delta();

@@ -145,16 +145,17 @@ Result<std::vector<PrekeyBundle>> RocksRelayStore::TakeBundles(const AccountId& 
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
   std::lock_guard lock(AccountLock(account));
 
-  auto devices = ListDevicesLocked(account);
-  if (!devices.ok()) return devices.status();
+  auto cached = DevicesLocked(account);
+  if (!cached.ok()) return cached.status();
+  std::vector<DeviceRecord> devices = **cached;
   if (device_id) {
-    std::erase_if(*devices, [&](const DeviceRecord& d) { return d.device_id != *device_id; });
-    if (devices->empty()) return NotFound("no such device");
+    std::erase_if(devices, [&](const DeviceRecord& d) { return d.device_id != *device_id; });
+    if (devices.empty()) return NotFound("no such device");
   }
 
   std::vector<PrekeyBundle> bundles;
   rocksdb::WriteBatch batch;
-  for (const DeviceRecord& d : *devices) {
+  for (const DeviceRecord& d : devices) {
     const DeviceAddress address{account, d.device_id};
     auto stored = db_->Get(db_->prekeys(), codec::IdentityKey(address));
     if (!stored.ok()) return stored.status();

@@ -136,15 +136,15 @@ rocksdb::Status RocksDb::OpenDb() {
 
 RocksDb::~RocksDb() { Close().IgnoreError(); }
 
-Status RocksDb::WriteSynced(rocksdb::WriteBatch* batch) {
+Status RocksDb::Write(rocksdb::WriteBatch* batch, bool sync) {
   if (!db_) return Unavailable("storage unavailable");
   rocksdb::WriteOptions wo;
-  wo.sync = true;
+  wo.sync = sync;
   rocksdb::Status s = db_->Write(wo, batch);
   if (!s.ok()) {
     needs_recovery_ = true;
     write_errors_.fetch_add(1, std::memory_order_relaxed);
-    log::Warn(kLog, "synced write failed: " + s.ToString());
+    log::Warn(kLog, "write failed: " + s.ToString());
   }
   return FromRocks(s);
 }

@@ -48,7 +48,11 @@ class RocksDb {
 
   // Writes with sync = true. A failed write puts RocksDB into read-only mode
   // (a background error); reads keep working, and needs_recovery() is set.
-  Status WriteSynced(rocksdb::WriteBatch* batch);
+  Status WriteSynced(rocksdb::WriteBatch* batch) { return Write(batch, true); }
+  // As WriteSynced, but with `sync` false the write is in the WAL and the page cache, so a process
+  // crash keeps it; a power loss may lose it, together with everything after the last synced write
+  // (never anything before it).
+  Status Write(rocksdb::WriteBatch* batch, bool sync);
 
   // True after a failed write until Recover() succeeds.
   bool needs_recovery() const { return needs_recovery_.load(); }

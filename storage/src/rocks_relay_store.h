@@ -16,6 +16,8 @@
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <unordered_map>
+#include <vector>
 
 #include "kollega/storage/relay_store.h"
 #include "mailbox_writer.h"
@@ -34,6 +36,7 @@ class RocksRelayStore final : public RelayStore {
   Result<uint32_t> AddDevice(const AccountId& account, DeviceRecord device) override;
   Result<DeviceRecord> GetDevice(const DeviceAddress& address) override;
   Result<std::vector<DeviceRecord>> ListDevices(const AccountId& account) override;
+  Result<std::vector<uint32_t>> ListDeviceIds(const AccountId& account) override;
   using AccountStore::ConsumeLinkToken;
   using AccountStore::PutLinkToken;
   Status PutLinkToken(const AccountId& account, const std::string& token_hash, int64_t expires_ms,
@@ -70,8 +73,14 @@ class RocksRelayStore final : public RelayStore {
   // After a failed write, lets RocksDb recover (Resume, or reopen) with
   // exclusive use. Cheap when nothing failed. Caller must not hold open_mu_.
   void MaybeRecover();
-  // Device records of `account`, or NotFound. Caller holds open_mu_.
-  Result<std::vector<DeviceRecord>> ListDevicesLocked(const AccountId& account);
+  // Device records of `account`, or NotFound; from the cache, else read and
+  // cached. Caller holds open_mu_ and AccountLock(account), which is what
+  // orders a cache fill after any AddDevice of the same account.
+  Result<std::shared_ptr<const std::vector<DeviceRecord>>> DevicesLocked(const AccountId& account);
+  // The cached device list, or nullptr; any lock state.
+  std::shared_ptr<const std::vector<DeviceRecord>> CachedDevices(const AccountId& account);
+  // Caller holds AccountLock(account).
+  void ForgetDevices(const AccountId& account);
   Result<uint32_t> CountOneTimeLocked(const DeviceAddress& device);
 
   const Clock* clock_;
@@ -82,6 +91,13 @@ class RocksRelayStore final : public RelayStore {
   std::unique_ptr<RocksDb> db_;
   std::unique_ptr<MailboxWriter> writer_;
   std::array<std::mutex, kStripes> account_locks_;
+  // Device lists, read on every Send and changed only by AddDevice. Striped
+  // like account_locks_; each stripe is cleared when it outgrows its bound.
+  struct DeviceCache {
+    std::mutex mu;
+    std::unordered_map<AccountId, std::shared_ptr<const std::vector<DeviceRecord>>> accounts;
+  };
+  std::array<DeviceCache, kStripes> device_cache_;
 };
 
 }  // namespace kollega::storage

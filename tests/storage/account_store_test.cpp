@@ -53,6 +53,21 @@ TEST_F(AccountStoreTest, AddsDevicesWithFreshIdsAndListsThemInOrder) {
   EXPECT_EQ(*store_->AddDevice(a, TestDevice('d')), 4u);  // the counter is durable
 }
 
+// Sends check the device list from memory; a new device must show at once.
+TEST_F(AccountStoreTest, DeviceListsStayCurrentAfterAddingADevice) {
+  Open();
+  const AccountId a = TestAccount(1);
+  EXPECT_EQ(store_->ListDeviceIds(a).status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->CreateAccount(a, TestDevice('a')).ok());
+  EXPECT_EQ(*store_->ListDeviceIds(a), std::vector<uint32_t>{1});
+  ASSERT_EQ(store_->ListDevices(a)->size(), 1u);
+  ASSERT_EQ(*store_->AddDevice(a, TestDevice('b')), 2u);
+  EXPECT_EQ(*store_->ListDeviceIds(a), (std::vector<uint32_t>{1, 2}));
+  auto devices = store_->ListDevices(a);
+  ASSERT_EQ(devices->size(), 2u);
+  EXPECT_EQ((*devices)[1].auth_public_key, std::string(32, 'b'));
+}
+
 TEST_F(AccountStoreTest, UnknownAccountOrDeviceIsNotFound) {
   Open();
   const AccountId a = TestAccount(1);

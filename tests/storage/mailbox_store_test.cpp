@@ -81,6 +81,30 @@ TEST_F(MailboxStoreTest, AcknowledgedAppendsSurviveACrashWithoutClose) {
   EXPECT_GT(AppendOne(kBox, "next").seqs.at(0), last);
 }
 
+// Acks are not worth an fsync each: a power loss may only bring an envelope
+// back (delivered again), but a process crash must not.
+TEST_F(MailboxStoreTest, RemovalsAloneAreNotSyncedYetSurviveAProcessCrash) {
+  Open();
+  AppendOutcome a = AppendSync({{kBox, "1"}, {kBox, "2"}, {kBox, "3"}});
+  ASSERT_TRUE(a.status.ok());
+  const StoreStats before = store_->Stats();
+  EXPECT_EQ(before.wal_syncs, 1u);
+  ASSERT_TRUE(RemoveSync(kBox, {a.seqs[0], a.seqs[1]}).unknown.empty());
+  EXPECT_EQ(store_->Stats().wal_syncs, before.wal_syncs);
+  EXPECT_EQ(store_->Stats().rocksdb_wal_syncs, before.rocksdb_wal_syncs);
+
+  const auto crash_copy = dir_.string() + "-crash";
+  std::filesystem::remove_all(crash_copy);
+  std::filesystem::copy(dir_, crash_copy, std::filesystem::copy_options::recursive);
+  store_->Close();
+  store_.reset();
+  std::filesystem::remove_all(dir_);
+  std::filesystem::rename(crash_copy, dir_);
+  Open();
+  EXPECT_EQ(Payloads(ReadAll(kBox)), std::vector<std::string>{"3"});
+  EXPECT_EQ(*store_->QueueDepth(kBox), 1u);
+}
+
 TEST_F(MailboxStoreTest, RemoveTouchesOnlyNamedSeqsOfThatMailbox) {
   Open();
   AppendOutcome mine = AppendSync({{kBox, "a"}, {kBox, "b"}, {kBox, "c"}});
@@ -211,6 +235,59 @@ TEST_F(MailboxStoreTest, OutOfOrderAcksStillAdvanceTheHead) {
   EXPECT_EQ(left[1].seq, a.seqs[8]);
   // Below-head seqs are known to be gone without a lookup.
   EXPECT_EQ(RemoveSync(kBox, {a.seqs[0]}).unknown, std::vector<uint64_t>{a.seqs[0]});
+}
+
+// The writer mirrors small mailboxes in memory and falls back to reading
+// the store for large ones; counts, quotas and acks must agree either way,
+// also across the switch and a reopen (which starts from disk again).
+TEST_F(MailboxStoreTest, AcksAndQuotasAgreeForSmallAndLargeMailboxes) {
+  options_.limits.max_bytes = 1000;
+  Open();
+  const std::string ten(10, 'x');
+  AppendOutcome large = AppendSync(std::vector<EnvelopeToStore>(40, {kBox, ten}));
+  ASSERT_TRUE(large.status.ok());
+  std::vector<uint64_t> first(large.seqs.begin(), large.seqs.begin() + 20);
+  std::vector<uint64_t> rest(large.seqs.begin() + 20, large.seqs.end());
+  first.push_back(large.seqs.back() + 100);  // never assigned
+  EXPECT_EQ(RemoveSync(kBox, first).unknown, std::vector<uint64_t>{large.seqs.back() + 100});
+  EXPECT_EQ(*store_->QueueDepth(kBox), 20u);
+  EXPECT_EQ(RemoveSync(kBox, {large.seqs[0]}).unknown, std::vector<uint64_t>{large.seqs[0]});
+  EXPECT_TRUE(RemoveSync(kBox, rest).unknown.empty());
+  EXPECT_EQ(*store_->QueueDepth(kBox), 0u);
+
+  AppendOutcome small = AppendSync(std::vector<EnvelopeToStore>(3, {kBox, ten}));
+  ASSERT_TRUE(small.status.ok());
+  EXPECT_EQ(RemoveSync(kBox, {large.seqs[39], small.seqs[1]}).unknown,
+            std::vector<uint64_t>{large.seqs[39]});
+  auto left = ReadAll(kBox);
+  ASSERT_EQ(left.size(), 2u);
+  EXPECT_EQ(left[0].seq, small.seqs[0]);
+  EXPECT_EQ(left[1].seq, small.seqs[2]);
+
+  Reopen();
+  EXPECT_EQ(*store_->QueueDepth(kBox), 2u);
+  EXPECT_EQ(RemoveSync(kBox, {small.seqs[1], small.seqs[2]}).unknown,
+            std::vector<uint64_t>{small.seqs[1]});
+  EXPECT_EQ(Payloads(ReadAll(kBox)), std::vector<std::string>{ten});
+  // 10 of 1000 bytes are queued: 99 more fit, the 100th does not.
+  ASSERT_TRUE(AppendSync(std::vector<EnvelopeToStore>(99, {kBox, ten})).status.ok());
+  EXPECT_EQ(AppendOne(kBox, ten).status.code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(store_->Stats().queued_envelopes, 100u);
+}
+
+TEST_F(MailboxStoreTest, AnExpiredEnvelopeIsUnknownToAnAckAndIsDeleted) {
+  options_.limits.ttl_ms = 1000;
+  Open();
+  AppendOutcome small = AppendOne(kBox, "a");
+  AppendOutcome large = AppendSync(std::vector<EnvelopeToStore>(40, {kOtherDevice, "b"}));
+  ASSERT_TRUE(small.status.ok() && large.status.ok());
+  clock_.Advance(1000);
+  EXPECT_EQ(RemoveSync(kBox, small.seqs).unknown, small.seqs);
+  EXPECT_EQ(RemoveSync(kOtherDevice, {large.seqs[0]}).unknown,
+            std::vector<uint64_t>{large.seqs[0]});
+  EXPECT_EQ(*store_->QueueDepth(kBox), 0u);
+  EXPECT_EQ(*store_->QueueDepth(kOtherDevice), 39u);
+  EXPECT_EQ(store_->Stats().envelopes_removed, 0u);
 }
 
 }  // namespace

@@ -87,6 +87,17 @@ class AccountStore {
   // All devices, ascending by id. NotFound if no such account.
   virtual Result<std::vector<DeviceRecord>> ListDevices(const AccountId& account) = 0;
 
+  // Just the ids of ListDevices, ascending: what every Send checks its
+  // envelopes against, so a store may answer it from memory.
+  virtual Result<std::vector<uint32_t>> ListDeviceIds(const AccountId& account) {
+    auto devices = ListDevices(account);
+    if (!devices.ok()) return devices.status();
+    std::vector<uint32_t> ids;
+    ids.reserve(devices->size());
+    for (const DeviceRecord& d : *devices) ids.push_back(d.device_id);
+    return ids;
+  }
+
   // A single-use link token, stored as its SHA-256 only, with an optional
   // opaque blob (the end-to-end sealed provisioning message, at most a few
   // KiB) that is handed to whoever redeems the token.
@@ -199,7 +210,10 @@ class MailboxStore {
                                                    size_t max) = 0;
 
   // Removes the named envelopes from this mailbox only. Seqs that are not in
-  // it are reported back as unknown (and nothing else is touched).
+  // it (never there, removed before, or expired) are reported back as
+  // unknown, and nothing else is touched. A removal need not be synced: a
+  // power loss (not a process crash) may bring an acknowledged envelope
+  // back, to be delivered again.
   virtual void Remove(const DeviceAddress& mailbox, std::vector<uint64_t> seqs,
                       RemoveDone done) = 0;
 
