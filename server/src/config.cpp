@@ -84,6 +84,8 @@ const std::vector<Option>& Options() {
                        &RelayConfig::bundle_rate, 1, kU32Max),
       Number<uint32_t>("request-rate", "requests per second, per connection",
                        &RelayConfig::request_rate, 1, kU32Max),
+      Number<uint32_t>("write-timeout", "seconds a peer may read nothing before it is cut off",
+                       &RelayConfig::write_timeout_seconds, 1, 3600),
       Number<uint32_t>("threads", "io threads; 0 = one per core", &RelayConfig::threads, 0, 1024),
       Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
            &RelayConfig::tls_cert),

@@ -35,6 +35,8 @@ std::string Metrics::Render(const storage::StoreStats& store) const {
         load(messages_delivered));
   Write(out, "kollega_envelopes_acked_total", "counter", "Envelopes removed on acknowledgement.",
         load(envelopes_acked));
+  Write(out, "kollega_write_timeouts_total", "counter",
+        "Connections cut because the peer stopped reading.", load(write_timeouts));
   Write(out, "kollega_queue_depth", "gauge", "Envelopes waiting in all mailboxes (estimate).",
         store.queued_envelopes);
   Write(out, "kollega_store_sst_bytes", "gauge", "On-disk size of RocksDB table files.",

@@ -9,10 +9,16 @@
 // holds them); at kHardQueue the session stops reading requests until the
 // client drains its side, so a client that never reads cannot grow our
 // memory.
+//
+// Stalled readers: a peer that stops reading while we write (its TCP window
+// stays shut) would hold its session and queue forever. A timer, armed while
+// a write is outstanding, cuts the socket once no write has completed for
+// --write-timeout; whatever was not acknowledged stays in the mailbox.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ws_session.h"
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
@@ -40,7 +46,10 @@ template <class Stream>
 class WsSession final : public Transport, public std::enable_shared_from_this<WsSession<Stream>> {
  public:
   WsSession(ServerContext& ctx, Stream&& stream)
-      : ctx_(ctx), ws_(std::move(stream)), connection_(ctx, *this) {}
+      : ctx_(ctx),
+        ws_(std::move(stream)),
+        write_timer_(ws_.get_executor()),
+        connection_(ctx, *this) {}
 
   void Run(UpgradeRequest request) {
     // The HTTP session's timer must not cut the WebSocket: Beast's own
@@ -114,6 +123,8 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
 
   void DoWrite() {
     writing_ = true;
+    last_write_start_ = std::chrono::steady_clock::now();
+    ArmWriteTimer();
     ws_.async_write(asio::buffer(queue_.front()),
                     beast::bind_front_handler(&WsSession::OnWrite, Self()));
   }
@@ -138,6 +149,32 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     connection_.OnWritable();
   }
 
+  // One wait per stall period, not one per frame: when it fires, the
+  // handler re-arms for the rest of the period if a later write has started
+  // (so the earlier ones completed).
+  void ArmWriteTimer() {
+    if (write_timer_armed_) return;
+    if (!writing_) return;
+    write_timer_armed_ = true;
+    write_timer_.expires_at(last_write_start_ +
+                            std::chrono::seconds(ctx_.config.write_timeout_seconds));
+    write_timer_.async_wait([self = Self()](beast::error_code ec) { self->OnWriteTimer(ec); });
+  }
+
+  void OnWriteTimer(beast::error_code ec) {
+    write_timer_armed_ = false;
+    if (ec || failed_ || !writing_) return;
+    const auto timeout = std::chrono::seconds(ctx_.config.write_timeout_seconds);
+    if (std::chrono::steady_clock::now() < last_write_start_ + timeout) return ArmWriteTimer();
+    log::Info("ws", "cutting a connection that stopped reading");
+    ctx_.metrics.write_timeouts.fetch_add(1, std::memory_order_relaxed);
+    failed_ = true;
+    beast::error_code ignored;
+    // The outstanding write and read then fail, and the read side ends the
+    // session as for any broken connection.
+    beast::get_lowest_layer(ws_).socket().close(ignored);
+  }
+
   void StartClose() {
     if (close_started_ || failed_) return;
     close_started_ = true;
@@ -158,6 +195,10 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
 
   ServerContext& ctx_;
   websocket::stream<Stream> ws_;
+  asio::steady_timer write_timer_;
+  bool write_timer_armed_ = false;
+  // When the current (or last) write started: every earlier one completed.
+  std::chrono::steady_clock::time_point last_write_start_{};
   beast::flat_buffer buffer_;
   std::deque<std::string> queue_;
   size_t queued_bytes_ = 0;

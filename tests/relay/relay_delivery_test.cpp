@@ -1,6 +1,8 @@
 // Store-and-forward: live and offline delivery, order, ack, multi-device
 // sends, stale device lists, full mailboxes.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <thread>
+
 #include "relay_fixture.h"
 
 namespace kollega::testing {
@@ -216,6 +218,45 @@ TEST_F(MailboxQuotaTest, FullMailboxIsReportedAndStoresNothing) {
   // Once Bob acknowledges, there is room again.
   ASSERT_EQ(Ack(*bob_c, {got[0].seq})->code(), wire::OK);
   EXPECT_EQ(Send(*alice_c, bob->account, {1}, "fits")->code(), wire::OK);
+}
+
+class StalledReaderTest : public RelayCustomTest {};
+
+// A device that stops reading would hold its session and queue forever: the
+// relay cuts it after --write-timeout, and everything it could not push
+// waits in the mailbox for the next connection.
+TEST_F(StalledReaderTest, ADeviceThatStopsReadingIsCutOffAndLosesNothing) {
+  StartRelay({"--write-timeout", "2"});
+  std::unique_ptr<TestClient> alice_c, bob_c;
+  auto alice = NewAccount(port(), &alice_c);
+  auto bob = NewAccount(port(), &bob_c);
+  ASSERT_TRUE(alice && bob);
+  ASSERT_TRUE(WaitQueueEmpty(*bob_c));
+  bob_c->PauseReading();
+  // ~24 MB: more than the relay's queue and both sockets' buffers hold.
+  constexpr int kCount = 400;
+  const std::string filler(60 * 1024, 'c');
+  for (int i = 0; i < kCount; ++i) {
+    auto sent = Send(*alice_c, bob->account, {1}, std::to_string(i) + "/" + filler);
+    ASSERT_TRUE(sent);
+    ASSERT_EQ(sent->code(), wire::OK) << "at " << i;
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(5));
+  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_write_timeouts_total 1\n"),
+            std::string::npos);
+  bob_c->ResumeReading();
+  EXPECT_TRUE(bob_c->WaitClosed(std::chrono::seconds(10)));
+
+  bob_c = ConnectAs(port(), *bob);
+  ASSERT_TRUE(bob_c);
+  auto got = ReceiveEnvelopes(*bob_c, kCount, std::chrono::seconds(30));
+  ASSERT_EQ(got.size(), static_cast<size_t>(kCount));
+  for (int i = 0; i < kCount; ++i) {
+    const std::string& content = got[i].envelope.content();
+    EXPECT_EQ(content.substr(0, content.find('/')), std::to_string(i));
+  }
+  // Alice, who kept reading, was never affected.
+  EXPECT_FALSE(alice_c->closed());
 }
 
 }  // namespace

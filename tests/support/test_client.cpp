@@ -41,10 +41,14 @@ struct TestClient::Impl {
   bool broken = false;  // a write timed out; no more writes
   CloseInfo close_info;
   std::deque<wire::Frame> kept;  // parsed but not yet consumed (test thread only)
+  bool pause_reading = false;    // guarded by mu
+  bool reading = false;          // io thread only: a read is outstanding
 
   void StartReading() {
+    reading = true;
     ws.async_read(buffer, [this](beast::error_code ec, size_t) {
       std::lock_guard lock(mu);
+      reading = false;
       if (ec) {
         closed = true;
         close_info.code = ws.reason().code;
@@ -55,7 +59,7 @@ struct TestClient::Impl {
       inbox.push_back(beast::buffers_to_string(buffer.data()));
       buffer.consume(buffer.size());
       cv.notify_all();
-      StartReading();
+      if (!pause_reading) StartReading();
     });
   }
 
@@ -228,6 +232,23 @@ void TestClient::DiscardPending() {
 bool TestClient::WaitClosed(milliseconds timeout) {
   std::unique_lock lock(impl_->mu);
   return impl_->cv.wait_for(lock, timeout, [&] { return impl_->closed; });
+}
+
+void TestClient::PauseReading() {
+  std::lock_guard lock(impl_->mu);
+  impl_->pause_reading = true;
+}
+
+void TestClient::ResumeReading() {
+  Impl* impl = impl_.get();
+  asio::post(impl->ioc, [impl] {
+    {
+      std::lock_guard lock(impl->mu);
+      impl->pause_reading = false;
+      if (impl->closed) return;
+    }
+    if (!impl->reading) impl->StartReading();
+  });
 }
 
 bool TestClient::closed() const {

@@ -62,6 +62,11 @@ class TestClient {
   bool closed() const;
   // Closes from our side (normal closure), waiting briefly.
   void Close();
+  // Stops reading from the socket once the read in progress completes, as
+  // a hung client would (its TCP window then closes); ResumeReading()
+  // carries on. Frames already read stay available.
+  void PauseReading();
+  void ResumeReading();
 
  private:
   struct Impl;

@@ -32,8 +32,11 @@ struct RelayConfig {
   uint32_t bundle_rate = 60;    // bundle fetches per minute, per account
   uint32_t request_rate = 500;  // requests per second, per connection
   uint32_t threads = 0;         // 0 = hardware concurrency
-  std::string tls_cert;         // PEM chain; TLS on when both are set
-  std::string tls_key;          // PEM private key
+  // A connection whose peer accepts none of our bytes for this long is cut:
+  // it stopped reading, and its pushes stay in the mailbox.
+  uint32_t write_timeout_seconds = 30;
+  std::string tls_cert;  // PEM chain; TLS on when both are set
+  std::string tls_key;   // PEM private key
   log::Level log_level = log::Level::kInfo;
 
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
