@@ -127,6 +127,7 @@ void RelayDevice::Ack(const std::vector<uint64_t>& seqs) {
   wire::Request request;
   auto* ack = request.mutable_ack();
   ack->mutable_seqs()->Add(seqs.begin(), seqs.end());
+  ack->set_quiet(true);  // as client-core acks: an answer only on failure
   Request(request, nullptr);
 }
 

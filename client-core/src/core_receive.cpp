@@ -37,13 +37,15 @@ void Core::HandleDeliver(const wire::Deliver& deliver) {
   }
   // One Ack for the whole push, sent only after every message in it that is
   // being acknowledged was committed to the store.
-  if (!acks.empty() && options_.acknowledge) {
+  // Quiet: nothing here waits for the relay's answer (an ack that does not
+  // arrive only means the relay delivers the message again, which the
+  // session then refuses as a duplicate).
+  if (!acks.empty() && options_.acknowledge && connection_) {
     wire::Request request;
     for (uint64_t seq : acks) request.mutable_ack()->add_seqs(seq);
-    auto response = Call(std::move(request));
-    if (!response.ok()) {
-      log::Debug(kLog, "ack not sent; the relay will redeliver: " + response.status().ToString());
-    }
+    request.mutable_ack()->set_quiet(true);
+    Status sent = connection_->SendOnly(std::move(request));
+    if (!sent.ok()) log::Debug(kLog, "ack not sent; the relay will redeliver: " + sent.ToString());
   }
   bool queued = false;
   for (const auto& [peer, ids] : receipts) {

@@ -16,6 +16,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "kollega/base/log.h"
+
 namespace kollega::client {
 
 namespace net = boost::asio;
@@ -62,6 +64,10 @@ struct RelayConnection::Impl : std::enable_shared_from_this<Impl> {
       if (it != pending.end()) {
         it->second.set_value(std::move(*frame.mutable_response()));
         pending.erase(it);
+      } else if (frame.response().code() != wire::OK) {
+        // The answer to a SendOnly request (or to one that timed out).
+        log::Debug("relay",
+                   "unawaited request failed: " + wire::ErrorCode_Name(frame.response().code()));
       }
     } else if (frame.has_push()) {
       if (frame.push().has_challenge()) {
@@ -225,6 +231,21 @@ Result<wire::Response> RelayConnection::Call(wire::Request request,
     impl_->has_challenge = true;
   }
   return response;
+}
+
+Status RelayConnection::SendOnly(wire::Request request) {
+  {
+    std::lock_guard lock(impl_->mu);
+    if (!impl_->open) return Unavailable("not connected to relay");
+    request.set_id(impl_->next_id++);
+  }
+  wire::Frame frame;
+  frame.set_version(wire::PROTOCOL_VERSION_1);
+  *frame.mutable_request() = std::move(request);
+  std::string bytes = frame.SerializeAsString();
+  net::post(impl_->ioc,
+            [impl = impl_, bytes = std::move(bytes)]() mutable { impl->Write(std::move(bytes)); });
+  return Status::Ok();
 }
 
 wire::Challenge RelayConnection::TakeChallenge() {

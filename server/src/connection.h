@@ -95,7 +95,9 @@ class Connection final : public DeliveryTarget {
   void HandleAck(uint64_t id, const wire::Ack& req);
   // Store completions, back on the strand.
   void OnAppendDone(uint64_t id, const Status& status, int64_t server_time_ms);
-  void OnRemoveDone(uint64_t id, size_t asked, const Status& status, std::vector<uint64_t> unknown);
+  // `quiet`: the Ack asked for an answer only on failure.
+  void OnRemoveDone(uint64_t id, size_t asked, bool quiet, const Status& status,
+                    std::vector<uint64_t> unknown);
 
   // delivery.cpp
   void StartDelivery();

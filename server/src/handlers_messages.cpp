@@ -139,22 +139,23 @@ void Connection::HandleAck(uint64_t id, const wire::Ack& req) {
   std::sort(seqs.begin(), seqs.end());
   seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
   const size_t asked = seqs.size();
+  const bool quiet = req.quiet();
   ++pending_writes_;
   std::weak_ptr<Connection> weak = weak_self_;
   // Always the caller's own mailbox: there is no way to name another one.
-  ctx_.store->Remove(
-      *address_, std::move(seqs), [weak, id, asked](Status status, std::vector<uint64_t> unknown) {
-        if (std::shared_ptr<Connection> self = weak.lock()) {
-          Connection* c = self.get();
-          c->transport_.Post(
-              [c, id, asked, status = std::move(status), unknown = std::move(unknown)]() mutable {
-                c->OnRemoveDone(id, asked, status, std::move(unknown));
-              });
-        }
-      });
+  ctx_.store->Remove(*address_, std::move(seqs),
+                     [weak, id, asked, quiet](Status status, std::vector<uint64_t> unknown) {
+                       if (std::shared_ptr<Connection> self = weak.lock()) {
+                         Connection* c = self.get();
+                         c->transport_.Post([c, id, asked, quiet, status = std::move(status),
+                                             unknown = std::move(unknown)]() mutable {
+                           c->OnRemoveDone(id, asked, quiet, status, std::move(unknown));
+                         });
+                       }
+                     });
 }
 
-void Connection::OnRemoveDone(uint64_t id, size_t asked, const Status& status,
+void Connection::OnRemoveDone(uint64_t id, size_t asked, bool quiet, const Status& status,
                               std::vector<uint64_t> unknown) {
   --pending_writes_;
   if (!status.ok()) {
@@ -166,7 +167,7 @@ void Connection::OnRemoveDone(uint64_t id, size_t asked, const Status& status,
     response.mutable_ack_result()->set_removed(removed);
     for (uint64_t seq : unknown) response.mutable_ack_result()->add_unknown_seqs(seq);
     if (unknown.empty()) {
-      ReplyOk(id, response);
+      if (!quiet) ReplyOk(id, response);
     } else {
       Reply(id, wire::UNKNOWN_ENVELOPE, "some seqs are not in this mailbox", response);
     }

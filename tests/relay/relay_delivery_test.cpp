@@ -105,6 +105,38 @@ TEST_F(RelayTest, AckDeletesSoAReconnectGetsNothing) {
   EXPECT_TRUE(ReceiveEnvelopes(*bob_c, 1, milliseconds(300)).empty());
 }
 
+TEST_F(RelayTest, AQuietAckIsAnsweredOnlyWhenSomethingIsWrong) {
+  std::unique_ptr<TestClient> alice_c, bob_c;
+  auto alice = NewAccount(port(), &alice_c);
+  auto bob = NewAccount(port(), &bob_c);
+  ASSERT_TRUE(alice && bob);
+  ASSERT_EQ(Send(*alice_c, bob->account, {1}, "a")->code(), wire::OK);
+  ASSERT_EQ(Send(*alice_c, bob->account, {1}, "b")->code(), wire::OK);
+  auto got = ReceiveEnvelopes(*bob_c, 2);
+  ASSERT_EQ(got.size(), 2u);
+  auto quiet_ack = [](std::vector<uint64_t> seqs) {
+    wire::Request r;
+    for (uint64_t s : seqs) r.mutable_ack()->add_seqs(s);
+    r.mutable_ack()->set_quiet(true);
+    return r;
+  };
+  uint64_t fine = bob_c->SendRequest(quiet_ack({got[0].seq}));
+  EXPECT_FALSE(bob_c->WaitResponse(fine, milliseconds(500)));
+  // Half wrong: answered, with what was removed and what was unknown.
+  uint64_t wrong = bob_c->SendRequest(quiet_ack({got[0].seq, got[1].seq}));
+  auto answer = bob_c->WaitResponse(wrong);
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->code(), wire::UNKNOWN_ENVELOPE);
+  EXPECT_EQ(answer->ack_result().removed(), 1u);
+  ASSERT_EQ(answer->ack_result().unknown_seqs_size(), 1);
+  EXPECT_EQ(answer->ack_result().unknown_seqs(0), got[0].seq);
+
+  bob_c = TestClient::Connect(port());
+  auto auth = Authenticate(*bob_c, *bob);
+  ASSERT_TRUE(auth);
+  EXPECT_EQ(auth->authenticated().queued(), 0u);
+}
+
 TEST_F(RelayTest, UnackedEnvelopesAreDeliveredAgainOnReconnect) {
   std::unique_ptr<TestClient> alice_c, bob_c;
   auto alice = NewAccount(port(), &alice_c);

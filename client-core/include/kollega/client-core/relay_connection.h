@@ -60,6 +60,10 @@ class RelayConnection {
   // Transport failures and timeouts are errors; a relay error code is a
   // successful Result whose Response.code() is not OK.
   Result<wire::Response> Call(wire::Request request, std::chrono::milliseconds timeout);
+  // Sends `request` (its id is assigned here) without waiting; a response
+  // to it is logged if it is an error and otherwise dropped. For requests
+  // whose answer only matters to the relay, such as a quiet Ack.
+  Status SendOnly(wire::Request request);
 
   // The nonce of the most recent challenge (from the connect push or a
   // GetChallenge), consumed by whoever takes it. Empty if none is fresh.
