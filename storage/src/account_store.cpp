@@ -101,34 +101,28 @@ Result<DeviceRecord> RocksRelayStore::GetDevice(const DeviceAddress& address) {
   return *std::move(device);
 }
 
-Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevices(const AccountId& account) {
+Result<std::shared_ptr<const std::vector<DeviceRecord>>> RocksRelayStore::Devices(
+    const AccountId& account) {
   KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
-  auto devices = CachedDevices(account);
-  if (devices == nullptr) {
-    std::lock_guard lock(AccountLock(account));
-    auto loaded = DevicesLocked(account);
-    if (!loaded.ok()) return loaded.status();
-    devices = std::move(loaded).value();
-  }
-  return *devices;
+  if (auto cached = CachedDevices(account)) return cached;
+  std::lock_guard lock(AccountLock(account));
+  return DevicesLocked(account);
+}
+
+Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevices(const AccountId& account) {
+  auto devices = Devices(account);
+  if (!devices.ok()) return devices.status();
+  return **devices;
 }
 
 Result<std::vector<uint32_t>> RocksRelayStore::ListDeviceIds(const AccountId& account) {
-  KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
-  std::shared_lock open(open_mu_);
-  KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
-  auto devices = CachedDevices(account);
-  if (devices == nullptr) {
-    std::lock_guard lock(AccountLock(account));
-    auto loaded = DevicesLocked(account);
-    if (!loaded.ok()) return loaded.status();
-    devices = std::move(loaded).value();
-  }
+  auto devices = Devices(account);
+  if (!devices.ok()) return devices.status();
   std::vector<uint32_t> ids;
-  ids.reserve(devices->size());
-  for (const DeviceRecord& d : *devices) ids.push_back(d.device_id);
+  ids.reserve((*devices)->size());
+  for (const DeviceRecord& d : **devices) ids.push_back(d.device_id);
   return ids;
 }
 

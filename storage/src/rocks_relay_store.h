@@ -77,6 +77,8 @@ class RocksRelayStore final : public RelayStore {
   // cached. Caller holds open_mu_ and AccountLock(account), which is what
   // orders a cache fill after any AddDevice of the same account.
   Result<std::shared_ptr<const std::vector<DeviceRecord>>> DevicesLocked(const AccountId& account);
+  // DevicesLocked with the checks and locks taken here.
+  Result<std::shared_ptr<const std::vector<DeviceRecord>>> Devices(const AccountId& account);
   // The cached device list, or nullptr; any lock state.
   std::shared_ptr<const std::vector<DeviceRecord>> CachedDevices(const AccountId& account);
   // Caller holds AccountLock(account).

@@ -67,16 +67,7 @@ TEST_F(MailboxStoreTest, AcknowledgedAppendsSurviveACrashWithoutClose) {
   Open();
   uint64_t last = 0;
   for (int i = 0; i < 20; ++i) last = AppendOne(kBox, "m" + std::to_string(i)).seqs.at(0);
-  // Copy the live directory as a crash would leave it: nothing flushed or
-  // closed, only what the synced WAL holds.
-  const auto crash_copy = dir_.string() + "-crash";
-  std::filesystem::remove_all(crash_copy);
-  std::filesystem::copy(dir_, crash_copy, std::filesystem::copy_options::recursive);
-  store_->Close();
-  store_.reset();
-  std::filesystem::remove_all(dir_);
-  std::filesystem::rename(crash_copy, dir_);
-  Open();
+  ReopenAsAfterACrash();
   EXPECT_EQ(ReadAll(kBox).size(), 20u);
   EXPECT_GT(AppendOne(kBox, "next").seqs.at(0), last);
 }
@@ -93,14 +84,7 @@ TEST_F(MailboxStoreTest, RemovalsAloneAreNotSyncedYetSurviveAProcessCrash) {
   EXPECT_EQ(store_->Stats().wal_syncs, before.wal_syncs);
   EXPECT_EQ(store_->Stats().rocksdb_wal_syncs, before.rocksdb_wal_syncs);
 
-  const auto crash_copy = dir_.string() + "-crash";
-  std::filesystem::remove_all(crash_copy);
-  std::filesystem::copy(dir_, crash_copy, std::filesystem::copy_options::recursive);
-  store_->Close();
-  store_.reset();
-  std::filesystem::remove_all(dir_);
-  std::filesystem::rename(crash_copy, dir_);
-  Open();
+  ReopenAsAfterACrash();
   EXPECT_EQ(Payloads(ReadAll(kBox)), std::vector<std::string>{"3"});
   EXPECT_EQ(*store_->QueueDepth(kBox), 1u);
 }

@@ -63,6 +63,18 @@ class StoreTest : public ::testing::Test {
     store_.reset();
     Open();
   }
+  // Reopens from a copy of the live directory as a process crash leaves it:
+  // nothing flushed or closed, only what reached the WAL file.
+  void ReopenAsAfterACrash() {
+    const auto crash_copy = dir_.string() + "-crash";
+    std::filesystem::remove_all(crash_copy);
+    std::filesystem::copy(dir_, crash_copy, std::filesystem::copy_options::recursive);
+    store_->Close();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+    std::filesystem::rename(crash_copy, dir_);
+    Open();
+  }
 
   AppendOutcome AppendSync(std::vector<EnvelopeToStore> envelopes) {
     std::promise<AppendOutcome> done;
