@@ -190,6 +190,9 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     if (ec != websocket::error::closed && ec != asio::error::operation_aborted) {
       log::Debug("ws", "session ended: " + ec.message());
     }
+    // The timer's handler holds the session: let it go now, not a write
+    // timeout later.
+    write_timer_.cancel();
     connection_.OnClosed();
   }
 
