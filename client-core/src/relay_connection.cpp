@@ -88,6 +88,17 @@ struct RelayConnection::Impl : std::enable_shared_from_this<Impl> {
     if (write_queue.size() == 1) WriteNext();
   }
 
+  // Any thread: frames `request` (its id already set) and queues it on the io
+  // thread.
+  void PostRequest(wire::Request request) {
+    wire::Frame frame;
+    frame.set_version(wire::PROTOCOL_VERSION_1);
+    *frame.mutable_request() = std::move(request);
+    net::post(ioc, [self = shared_from_this(), bytes = frame.SerializeAsString()]() mutable {
+      self->Write(std::move(bytes));
+    });
+  }
+
   void WriteNext() {
     ws.binary(true);
     ws.async_write(net::buffer(write_queue.front()),
@@ -213,12 +224,7 @@ Result<wire::Response> RelayConnection::Call(wire::Request request,
     future = impl_->pending[id].get_future();
   }
   request.set_id(id);
-  wire::Frame frame;
-  frame.set_version(wire::PROTOCOL_VERSION_1);
-  *frame.mutable_request() = std::move(request);
-  std::string bytes = frame.SerializeAsString();
-  net::post(impl_->ioc,
-            [impl = impl_, bytes = std::move(bytes)]() mutable { impl->Write(std::move(bytes)); });
+  impl_->PostRequest(std::move(request));
   if (future.wait_for(timeout) != std::future_status::ready) {
     std::lock_guard lock(impl_->mu);
     impl_->pending.erase(id);
@@ -239,12 +245,7 @@ Status RelayConnection::SendOnly(wire::Request request) {
     if (!impl_->open) return Unavailable("not connected to relay");
     request.set_id(impl_->next_id++);
   }
-  wire::Frame frame;
-  frame.set_version(wire::PROTOCOL_VERSION_1);
-  *frame.mutable_request() = std::move(request);
-  std::string bytes = frame.SerializeAsString();
-  net::post(impl_->ioc,
-            [impl = impl_, bytes = std::move(bytes)]() mutable { impl->Write(std::move(bytes)); });
+  impl_->PostRequest(std::move(request));
   return Status::Ok();
 }
 

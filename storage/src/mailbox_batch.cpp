@@ -15,8 +15,8 @@ namespace {
 // Forget recount hints wholesale rather than let the map grow without bound;
 // losing them costs at most one extra scan per full mailbox.
 constexpr size_t kMaxRecountHints = 100'000;
-// Bounds on the writer's mailbox cache: worst case about 65,536 x (32 x 16 +
-// ~200) bytes ~= 45 MiB; an online device's mailbox holds a handful.
+// Bounds on the writer's mailbox cache: worst case about 65,536 x (32 x 24 +
+// ~200) bytes ~= 60 MiB; an online device's mailbox holds a handful.
 constexpr size_t kMaxCachedMailboxes = 65'536;
 constexpr size_t kMaxExactLive = 32;
 
