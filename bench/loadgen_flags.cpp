@@ -83,6 +83,8 @@ bool ParseFlags(int argc, char** argv, Flags* f, std::string* error) {
     } else if (name == "--client-threads") {
       ok = number(1, 256, &n);
       f->client_threads = static_cast<int>(n);
+    } else if (name == "--pin") {
+      f->pin = true;
     } else if (name == "--only") {
       ok = value(&f->only) && (f->only == "echo" || f->only == "relay");
     } else if (name == "--idle") {

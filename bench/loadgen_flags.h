@@ -37,6 +37,9 @@ Load:
   --no-half-peak         skip the open-loop run at half of the measured peak
   --server-threads N     relay --threads and echo threads (default 2)
   --client-threads N     load-generator threads (default 1)
+  --pin                  give the load generator as many CPUs as it has
+                         threads and the servers the rest, instead of
+                         letting all share every CPU (needs 2 or more CPUs)
   --only echo|relay      measure just one side
   --idle N               then open N idle authenticated relay connections and
                          report relay memory per connection (try 10000)
@@ -62,6 +65,7 @@ struct Flags {
   bool half_peak = true;
   int server_threads = 2;
   int client_threads = 1;
+  bool pin = false;
   std::string only;
   int idle = 0;
   bool show_metrics = true;

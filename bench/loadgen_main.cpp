@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "cpu_split.h"
 #include "echo_server.h"
 #include "idle.h"
 #include "lanes.h"
@@ -65,14 +66,15 @@ struct Servers {
   bool spawned = false;  // relay started by us
 };
 
-bool StartServers(const Flags& flags, const std::string& dir, Servers* s) {
+bool StartServers(const Flags& flags, const std::string& dir, const std::vector<int>& cpus,
+                  Servers* s) {
   std::string error;
   if (flags.only != "relay") {
     std::vector<std::string> argv = {"/proc/self/exe",   "--serve-echo",
                                      "--port",           "0",
                                      "--port-file",      dir + "/echo.port",
                                      "--server-threads", std::to_string(flags.server_threads)};
-    if (!SpawnServer(argv, dir + "/echo.port", dir + "/echo.log", 0, 10, &s->echo, &error)) {
+    if (!SpawnServer(argv, dir + "/echo.port", dir + "/echo.log", 0, cpus, 10, &s->echo, &error)) {
       std::fprintf(stderr, "echo server: %s\n", error.c_str());
       return false;
     }
@@ -101,7 +103,7 @@ bool StartServers(const Flags& flags, const std::string& dir, Servers* s) {
                                      "--log-level",
                                      "warn"};
     argv.insert(argv.end(), flags.relay_args.begin(), flags.relay_args.end());
-    if (!SpawnServer(argv, dir + "/relay.port", dir + "/relay.log", flags.relay_nofile, 30,
+    if (!SpawnServer(argv, dir + "/relay.port", dir + "/relay.log", flags.relay_nofile, cpus, 30,
                      &s->relay, &error)) {
       std::fprintf(stderr, "relay: %s\n", error.c_str());
       return false;
@@ -206,8 +208,19 @@ int RunBench(const Flags& flags) {
       flags.size, flags.window, flags.server_threads, flags.client_threads, flags.warmup_s,
       flags.duration_s);
 
+  // Pin before any thread or server starts: both inherit the mask.
+  CpuSplit split;
+  if (flags.pin && SplitCpus(flags.client_threads, &split) && PinCurrentThread(split.client)) {
+    std::printf("load generator on CPU %s, servers on CPU %s\n", DescribeCpus(split.client).c_str(),
+                DescribeCpus(split.server).c_str());
+  } else {
+    split = CpuSplit{};
+    std::printf("load generator and servers share CPU %s%s\n", DescribeCpus(UsableCpus()).c_str(),
+                flags.pin ? " (too few CPUs to split)" : "");
+  }
+
   Servers servers;
-  if (!StartServers(flags, dir, &servers)) return 1;
+  if (!StartServers(flags, dir, split.server, &servers)) return 1;
   if (servers.relay_pid > 0) {
     std::printf("relay pid %d: RLIMIT_NOFILE soft %lld (started with %llu), RSS %lld KiB\n",
                 servers.relay_pid, static_cast<long long>(ReadSoftNofile(servers.relay_pid)),
@@ -233,11 +246,14 @@ int RunBench(const Flags& flags) {
       if (do_echo && do_relay && e.per_second > 0) {
         std::printf("ratio  %6d  relay/echo   %10.3f\n", c, r.per_second / e.per_second);
       }
-      // Half of the peak means the best rate seen at any count, applied at
-      // the largest count (the one the targets name).
-      if (e.per_second > echo_peak.per_second) echo_peak = e;
-      if (r.per_second > relay_peak.per_second) relay_peak = r;
-      peak_conns = std::max(peak_conns, c);
+      // Half of the peak: half of the closed-loop rate at the largest count
+      // (the one the targets name), offered at that same count, so that the
+      // open loop has the same connections as the peak it is half of.
+      if (c >= peak_conns) {
+        peak_conns = c;
+        echo_peak = e;
+        relay_peak = r;
+      }
     }
   }
   if (flags.rate > 0 || flags.half_peak) {

@@ -2,6 +2,7 @@
 #include "process.h"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -45,8 +46,8 @@ std::string DescribeStatus(int status) {
 }  // namespace
 
 bool SpawnServer(const std::vector<std::string>& argv, const std::string& port_file,
-                 const std::string& log_path, uint64_t soft_nofile, double timeout_s,
-                 ChildProcess* child, std::string* error) {
+                 const std::string& log_path, uint64_t soft_nofile, const std::vector<int>& cpus,
+                 double timeout_s, ChildProcess* child, std::string* error) {
   ::unlink(port_file.c_str());
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -56,6 +57,9 @@ bool SpawnServer(const std::vector<std::string>& argv, const std::string& port_f
     *error = "cannot create " + log_path + ": " + std::strerror(errno);
     return false;
   }
+  cpu_set_t cpu_set;
+  CPU_ZERO(&cpu_set);
+  for (int c : cpus) CPU_SET(c, &cpu_set);
   pid_t pid = ::fork();
   if (pid < 0) {
     *error = std::string("fork: ") + std::strerror(errno);
@@ -73,6 +77,7 @@ bool SpawnServer(const std::vector<std::string>& argv, const std::string& port_f
         ::setrlimit(RLIMIT_NOFILE, &limit);
       }
     }
+    if (!cpus.empty()) ::sched_setaffinity(0, sizeof cpu_set, &cpu_set);
     ::execv(args[0], args.data());
     ::_exit(127);
   }

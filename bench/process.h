@@ -23,9 +23,10 @@ struct ChildProcess {
 // to `timeout_s` for `port_file` to hold a port number. When `soft_nofile`
 // is non-zero the child starts with that RLIMIT_NOFILE soft limit, so a
 // server that relies on inheriting our raised limit shows up as a finding.
+// A non-empty `cpus` confines the child (and its threads) to those CPUs.
 bool SpawnServer(const std::vector<std::string>& argv, const std::string& port_file,
-                 const std::string& log_path, uint64_t soft_nofile, double timeout_s,
-                 ChildProcess* child, std::string* error);
+                 const std::string& log_path, uint64_t soft_nofile, const std::vector<int>& cpus,
+                 double timeout_s, ChildProcess* child, std::string* error);
 
 // SIGTERM, then SIGKILL after `grace_s`; reaps the child. Returns a short
 // description of how it ended ("exit 0", "signal 9", ...).

@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kollega/server/relay_server.h"
 
+#include <sched.h>
+
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -88,6 +90,13 @@ class RelayServerImpl final : public RelayServer {
  private:
   static uint32_t ThreadCount(const RelayConfig& c) {
     if (c.threads > 0) return c.threads;
+    // The CPUs this process may use (taskset, a container's cpuset), not all
+    // the machine has: more io threads than that only add context switches.
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (::sched_getaffinity(0, sizeof set, &set) == 0) {
+      return static_cast<uint32_t>(std::max(1, CPU_COUNT(&set)));
+    }
     return std::max(1u, std::thread::hardware_concurrency());
   }
 
