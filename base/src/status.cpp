@@ -27,6 +27,8 @@ std::string_view StatusCodeName(StatusCode code) {
       return "DataLoss";
     case StatusCode::kInternal:
       return "Internal";
+    case StatusCode::kStorageFull:
+      return "StorageFull";
   }
   return "Unknown";
 }

@@ -47,6 +47,8 @@ int Fail(const Status& s) {
       return KOLLEGA_ERR_DATA_LOSS;
     case StatusCode::kInternal:
       return KOLLEGA_ERR_INTERNAL;
+    case StatusCode::kStorageFull:
+      return KOLLEGA_ERR_STORAGE_FULL;
   }
   return KOLLEGA_ERR_INTERNAL;
 }

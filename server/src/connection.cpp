@@ -24,9 +24,9 @@ constexpr uint16_t kClosePolicyViolation = 1008;
 wire::ErrorCode StoreErrorCode(const Status& status) {
   switch (status.code()) {
     case StatusCode::kResourceExhausted:
-      // The store reports a full disk as ResourceExhausted("... disk full").
-      return status.message().find("disk") != std::string::npos ? wire::STORAGE_FULL
-                                                                : wire::MAILBOX_FULL;
+      return wire::MAILBOX_FULL;
+    case StatusCode::kStorageFull:
+      return wire::STORAGE_FULL;
     case StatusCode::kUnavailable:
       return wire::UNAVAILABLE;
     default:

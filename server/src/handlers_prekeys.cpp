@@ -62,10 +62,7 @@ void Connection::HandleUploadPrekeys(uint64_t id, const wire::UploadPrekeys& req
     case StatusCode::kFailedPrecondition:
       return Reply(id, wire::INVALID_ARGUMENT, "identity key differs from the stored one");
     case StatusCode::kResourceExhausted:
-      if (status.message().find("disk") == std::string::npos) {
-        return Reply(id, wire::TOO_MANY, "one-time prekey stock is full");
-      }
-      [[fallthrough]];
+      return Reply(id, wire::TOO_MANY, "one-time prekey stock is full");
     default:
       return Reply(id, StoreErrorCode(status), "could not store the prekeys");
   }

@@ -48,7 +48,7 @@ Status OpenError(const rocksdb::Status& s, const std::string& path) {
   if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
     return Unavailable(where + " is locked (in use by another process?): " + s.ToString());
   }
-  if (s.IsNoSpace()) return ResourceExhausted(where + ": disk full");
+  if (s.IsNoSpace()) return StorageFull(where + ": disk full");
   return Unavailable("cannot open " + where + ": " + s.ToString());
 }
 
@@ -57,7 +57,7 @@ Status OpenError(const rocksdb::Status& s, const std::string& path) {
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return Status::Ok();
   const std::string context = std::string(what);
-  if (s.IsNoSpace()) return ResourceExhausted("client store full (disk full) while " + context);
+  if (s.IsNoSpace()) return StorageFull("client store full (disk full) while " + context);
   if (s.IsCorruption()) return DataLoss("client store corrupt while " + context);
   if (s.IsIOError() || s.IsBusy() || s.IsTryAgain() || s.IsTimedOut() || s.IsAborted()) {
     return Unavailable("client store I/O error while " + context);

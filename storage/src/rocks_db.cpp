@@ -59,7 +59,7 @@ class LinkTokenExpiryFilter final : public rocksdb::CompactionFilter {
 
 Status FromRocks(const rocksdb::Status& s) {
   if (s.ok()) return Status::Ok();
-  if (s.IsNoSpace()) return ResourceExhausted("storage full (disk full)");
+  if (s.IsNoSpace()) return StorageFull("storage full (disk full)");
   if (s.IsNotFound()) return NotFound("not found");
   if (s.IsCorruption()) return DataLoss("storage corrupt");
   if (s.IsIOError() || s.IsBusy() || s.IsTryAgain() || s.IsTimedOut() || s.IsAborted()) {

@@ -26,7 +26,7 @@
 namespace kollega::storage {
 
 // Maps a RocksDB status to ours. Disk full becomes
-// ResourceExhausted("storage full (disk full)"); other I/O errors Unavailable;
+// StorageFull("storage full (disk full)"); other I/O errors Unavailable;
 // corruption DataLoss. Messages carry no identifiers.
 Status FromRocks(const rocksdb::Status& s);
 

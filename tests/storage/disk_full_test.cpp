@@ -81,18 +81,17 @@ class DiskFullTest : public StoreTest {
   std::unique_ptr<rocksdb::Env> env_;
 };
 
-TEST_F(DiskFullTest, FullDiskIsResourceExhaustedThenRecovers) {
+TEST_F(DiskFullTest, FullDiskIsStorageFullThenRecovers) {
   const DeviceAddress box{TestAccount(1), 1};
   AppendOutcome first = AppendOne(box, "before");
   ASSERT_TRUE(first.status.ok()) << first.status.ToString();
 
   fs_->full = true;
   AppendOutcome refused = AppendOne(box, "during");
-  EXPECT_EQ(refused.status.code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(refused.status.code(), StatusCode::kStorageFull);
   EXPECT_NE(refused.status.message().find("storage full"), std::string::npos);
   EXPECT_TRUE(refused.seqs.empty());
-  EXPECT_EQ(store_->CreateAccount(TestAccount(2), TestDevice()).code(),
-            StatusCode::kResourceExhausted);
+  EXPECT_EQ(store_->CreateAccount(TestAccount(2), TestDevice()).code(), StatusCode::kStorageFull);
   // Reads are still served while writes fail.
   EXPECT_EQ(Payloads(ReadAll(box)), std::vector<std::string>{"before"});
   EXPECT_GE(store_->Stats().write_errors, 1u);

@@ -24,11 +24,12 @@ enum class StatusCode {
   kAlreadyExists,       // creating something that is already there
   kPermissionDenied,    // authenticated, but not allowed
   kUnauthenticated,     // identity not proven (bad or missing signature)
-  kResourceExhausted,   // quota, rate limit, full mailbox, full disk
+  kResourceExhausted,   // quota, rate limit, full mailbox
   kFailedPrecondition,  // state does not allow this now (stale device list)
   kUnavailable,         // shutting down, or temporarily unreachable
   kDataLoss,            // stored data is corrupt
   kInternal,            // a bug or an unexpected library failure
+  kStorageFull,         // the local disk is full: nothing was written
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -74,6 +75,7 @@ inline Status FailedPrecondition(std::string m) {
 inline Status Unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
 inline Status DataLoss(std::string m) { return {StatusCode::kDataLoss, std::move(m)}; }
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+inline Status StorageFull(std::string m) { return {StatusCode::kStorageFull, std::move(m)}; }
 
 // Either a value or a non-OK Status. Accessing value() of an error asserts.
 template <typename T>

@@ -40,7 +40,8 @@ typedef enum kollega_error {
   KOLLEGA_ERR_UNAVAILABLE = -8,
   KOLLEGA_ERR_DATA_LOSS = -9,
   KOLLEGA_ERR_INTERNAL = -10,
-  KOLLEGA_ERR_TIMEOUT = -11 /* kollega_poll_event: nothing arrived in time */
+  KOLLEGA_ERR_TIMEOUT = -11,     /* kollega_poll_event: nothing arrived in time */
+  KOLLEGA_ERR_STORAGE_FULL = -12 /* this device's disk is full; nothing was written */
 } kollega_error;
 
 typedef enum kollega_event_kind {

@@ -199,8 +199,8 @@ class MailboxStore {
 
   // Writes all envelopes atomically and durably, then calls `done` on the
   // writer thread. ResourceExhausted (nothing written) when any target
-  // mailbox is full; Unavailable when the store is shutting down; a
-  // kResourceExhausted with "disk full" when the disk is full.
+  // mailbox is full; Unavailable when the store is shutting down;
+  // StorageFull when the disk is full.
   virtual void Append(std::vector<EnvelopeToStore> envelopes, AppendDone done) = 0;
 
   // Up to `max` live envelopes with seq > after_seq, in order. Skips expired
