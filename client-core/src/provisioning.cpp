@@ -11,7 +11,8 @@
 namespace kollega::client {
 namespace {
 
-constexpr char kCodeVersion = 0x01;
+constexpr char kCodeVersion = 0x02;
+constexpr size_t kCheckSize = 4;
 constexpr char kBlobVersion = 0x01;
 constexpr size_t kNonceSize = 12;
 constexpr size_t kTagSize = 16;
@@ -23,6 +24,10 @@ struct CtxFree {
   void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
 };
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CtxFree>;
+
+std::string CodeCheck(std::string_view raw_without_check) {
+  return crypto::Sha256(raw_without_check).substr(0, kCheckSize);
+}
 
 const unsigned char* U(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
@@ -84,6 +89,7 @@ std::string EncodeProvisioningCode(const ProvisioningCode& code) {
   raw.push_back(static_cast<char>(code.link_token.size()));
   raw.append(code.link_token);
   raw.append(code.key);
+  raw.append(CodeCheck(raw));
   std::string text = Base64UrlEncode(raw);
   crypto::Wipe(raw);
   return text;
@@ -100,10 +106,21 @@ Result<ProvisioningCode> DecodeProvisioningCode(std::string_view text) {
   if (!raw.ok()) return InvalidArgument("the linking code is not valid (check for typos)");
   std::string_view r = *raw;
   if (r.empty() || r[0] != kCodeVersion) {
+    crypto::Wipe(*raw);
     return InvalidArgument("the linking code has an unknown version");
   }
+  if (r.size() < 1 + kCheckSize ||
+      !crypto::ConstantTimeEqual(CodeCheck(r.substr(0, r.size() - kCheckSize)),
+                                 r.substr(r.size() - kCheckSize))) {
+    crypto::Wipe(*raw);
+    return InvalidArgument("the linking code is mistyped (check it and try again)");
+  }
+  r.remove_suffix(kCheckSize);
   r.remove_prefix(1);
-  if (r.size() < kAccountIdSize + 1) return InvalidArgument("the linking code is too short");
+  if (r.size() < kAccountIdSize + 1) {
+    crypto::Wipe(*raw);
+    return InvalidArgument("the linking code is too short");
+  }
   ProvisioningCode code;
   code.account_id = std::string(r.substr(0, kAccountIdSize));
   r.remove_prefix(kAccountIdSize);

@@ -1,10 +1,14 @@
 // Device linking secrets: the provisioning code shown on the first device,
 // and the sealed blob the relay parks with a link token.
 //
-// Code (version 1), base64url without padding, of:
-//   0x01 || account_id (16) || token_len (1) || link_token || K (32)
+// Code (version 2), base64url without padding, of:
+//   0x02 || account_id (16) || token_len (1) || link_token || K (32) || check (4)
+// where check is the first 4 bytes of SHA-256 over everything before it.
 // The relay needs the account id and the token to register the new device;
-// K never reaches it. K opens the blob the first device parked with
+// K never reaches it. The check catches a mistyped code before the token is
+// spent: the relay adds the device when the token is redeemed, so a code
+// with a good token and a bad K would otherwise leave a device that cannot
+// open its blob. K opens the blob the first device parked with
 // CreateLinkToken, which holds the account's identity key pair and secret.
 //
 // Sealed blob (version 1):

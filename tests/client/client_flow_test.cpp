@@ -97,6 +97,25 @@ TEST_F(ClientFlowTest, LinkingCodeWorksOnce) {
   EXPECT_EQ(second->LinkDevice(relay_->url(), *code).code(), StatusCode::kAlreadyExists);
 }
 
+// The relay adds a device when its link token is redeemed, so a mistyped code
+// must be caught before that, or it would spend the token on a device that
+// cannot open the provisioning data.
+TEST_F(ClientFlowTest, AMistypedLinkingCodeSpendsNothing) {
+  auto first = OpenClient(tmp_.Sub("first"));
+  auto second = OpenClient(tmp_.Sub("second"));
+  KOLLEGA_ASSERT_OK(first->CreateAccount(relay_->url()));
+  auto code = first->StartLinking();
+  ASSERT_TRUE(code.ok());
+  std::string mistyped = *code;
+  char& c = mistyped[mistyped.size() - 12];  // inside the key K
+  c = c == 'A' ? 'B' : 'A';
+  Status refused = second->LinkDevice(relay_->url(), mistyped);
+  EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument) << refused.ToString();
+  EXPECT_FALSE(second->HasAccount());
+  KOLLEGA_ASSERT_OK(second->LinkDevice(relay_->url(), *code));
+  EXPECT_TRUE(second->HasAccount());
+}
+
 TEST_F(ClientFlowTest, OfflineRecipientAndRestartedClientsLoseNothing) {
   std::string alice, bob_id;
   {

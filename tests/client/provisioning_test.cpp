@@ -49,6 +49,20 @@ TEST(ProvisioningTest, BadCodesAreRefused) {
   EXPECT_FALSE(DecodeProvisioningCode(other_version).ok());
 }
 
+TEST(ProvisioningTest, EveryOneCharacterTypoIsCaught) {
+  ProvisioningCode code;
+  code.account_id = std::string(16, 'a');
+  code.link_token = std::string(32, 't');
+  code.key = std::string(32, 'k');
+  const std::string text = EncodeProvisioningCode(code);
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::string typo = text;
+    typo[i] = typo[i] == 'x' ? 'y' : 'x';
+    auto decoded = DecodeProvisioningCode(typo);
+    EXPECT_FALSE(decoded.ok()) << "typo at " << i << " was not caught";
+  }
+}
+
 TEST(ProvisioningTest, SealOpenRoundTripAndTamperDetection) {
   const std::string key = crypto::RandomBytes(32);
   const std::string account = crypto::RandomBytes(16);
