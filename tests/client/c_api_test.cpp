@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <gtest/gtest.h>
 
-#include "relay_harness.h"
+#include "client_test_util.h"
 
 extern "C" int kollega_c_api_smoke(const char* relay_url, const char* dir_a, const char* dir_b);
 
@@ -11,9 +11,9 @@ namespace {
 
 TEST(CApiTest, WorksFromC) {
   TempDir tmp;
-  RelayHarness relay(tmp.Sub("relay"));
-  ASSERT_TRUE(relay.Start().ok());
-  EXPECT_EQ(kollega_c_api_smoke(relay.url().c_str(), tmp.Sub("a").c_str(), tmp.Sub("b").c_str()),
+  auto relay = MakeRelay();
+  ASSERT_TRUE(relay->Start());
+  EXPECT_EQ(kollega_c_api_smoke(relay->url().c_str(), tmp.Sub("a").c_str(), tmp.Sub("b").c_str()),
             0);
 }
 

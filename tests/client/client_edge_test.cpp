@@ -10,7 +10,6 @@
 #include "kollega/crypto/signal_context.h"
 #include "kollega/crypto/signal_keys.h"
 #include "kollega/storage/client_store.h"
-#include "relay_harness.h"
 
 namespace kollega::testing {
 namespace {
@@ -24,12 +23,12 @@ std::unique_ptr<storage::ClientStore> OpenStore(const std::string& client_dir) {
 class ClientEdgeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    relay_ = std::make_unique<RelayHarness>(tmp_.Sub("relay"));
-    ASSERT_TRUE(relay_->Start().ok());
+    relay_ = MakeRelay();
+    ASSERT_TRUE(relay_->Start());
   }
 
   TempDir tmp_;
-  std::unique_ptr<RelayHarness> relay_;
+  std::unique_ptr<RelayProcess> relay_;
 };
 
 // Scenario: the key Bob presents is not the one Alice pinned for him — what

@@ -1,19 +1,32 @@
-// Helpers for the client integration tests: quick client options, polling
-// waits, and history queries.
+// Helpers for the client integration tests: the relay, quick client
+// options, polling waits, and history queries.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "kollega/client-core/client.h"
+#include "support/relay_process.h"
 
 namespace kollega::testing {
+
+// The real kollega-relay ($KOLLEGA_RELAY_BIN overrides the built one), with
+// rate limits out of the way of quick tests. Start() it.
+inline std::unique_ptr<RelayProcess> MakeRelay() {
+  const char* override_bin = std::getenv("KOLLEGA_RELAY_BIN");
+  return std::make_unique<RelayProcess>(
+      override_bin && *override_bin ? override_bin : KOLLEGA_RELAY_BIN,
+      std::vector<std::string>{"--account-rate", "10000", "--bundle-rate", "10000",
+                               "--request-rate", "10000"});
+}
 
 inline client::Client::Options FastOptions() {
   client::Client::Options o;
@@ -29,19 +42,13 @@ inline std::unique_ptr<client::Client> OpenClient(const std::string& dir) {
   return c.ok() ? std::move(*c) : nullptr;
 }
 
-// Links `device` to the account of `existing`. Skips the test when the relay
-// does not yet hand back the sealed provisioning blob with the link token
-// (relay-side support for CreateLinkToken.sealed_provisioning).
-#define KOLLEGA_LINK_OR_SKIP(existing, device, url)                                           \
-  do {                                                                                        \
-    auto link_code_ = (existing).StartLinking();                                              \
-    ASSERT_TRUE(link_code_.ok()) << link_code_.status().ToString();                           \
-    ::kollega::Status link_status_ = (device).LinkDevice((url), *link_code_);                 \
-    if (link_status_.code() == ::kollega::StatusCode::kFailedPrecondition &&                  \
-        link_status_.message().find("provisioning") != std::string::npos) {                   \
-      GTEST_SKIP() << "relay lacks sealed_provisioning support: " << link_status_.ToString(); \
-    }                                                                                         \
-    ASSERT_TRUE(link_status_.ok()) << link_status_.ToString();                                \
+// Links `device` to the account of `existing`.
+#define KOLLEGA_LINK(existing, device, url)                                   \
+  do {                                                                        \
+    auto link_code_ = (existing).StartLinking();                              \
+    ASSERT_TRUE(link_code_.ok()) << link_code_.status().ToString();           \
+    ::kollega::Status link_status_ = (device).LinkDevice((url), *link_code_); \
+    ASSERT_TRUE(link_status_.ok()) << link_status_.ToString();                \
   } while (0)
 
 #define KOLLEGA_ASSERT_OK(expr)                      \

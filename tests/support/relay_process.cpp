@@ -21,13 +21,17 @@ namespace kollega::testing {
 namespace {
 
 std::string MakeTempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "kollega-relay-XXXXXX").string();
+  std::string pattern = (std::filesystem::temp_directory_path() / "kollega-test-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
     std::perror("mkdtemp");
     std::abort();
   }
   return pattern;
 }
+
+// Bind can fail for a moment after a restart while the old socket is
+// released; the relay then exits at once and is started again.
+constexpr int kStartAttempts = 20;
 
 // Waits for `pid` up to `timeout`; returns the wait status or -1.
 int WaitFor(pid_t pid, std::chrono::milliseconds timeout, bool* exited) {
@@ -74,29 +78,38 @@ RelayProcess::~RelayProcess() {
 }
 
 bool RelayProcess::Start(std::chrono::milliseconds timeout) {
+  if (running()) return true;
   std::string port_file = dir_ + "/port";
-  std::filesystem::remove(port_file);
-  std::vector<std::string> args = {"--listen",       "127.0.0.1", "--port",     "0",
-                                   "--port-file",    port_file,   "--data-dir", data_dir(),
-                                   "--threads",      "2",         "--pow-bits", "4",
-                                   "--account-rate", "100000"};
+  std::vector<std::string> args = {
+      "--listen",       "127.0.0.1", "--port",     std::to_string(port_),
+      "--port-file",    port_file,   "--data-dir", data_dir(),
+      "--threads",      "2",         "--pow-bits", "4",
+      "--account-rate", "100000"};
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
-  int log_fd = open(log_path().c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-  if (log_fd < 0) return false;
-  pid_ = Spawn(binary_, args, log_fd);
-  close(log_fd);
-  if (pid_ < 0) return false;
   auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::ifstream in(port_file);
-    unsigned port = 0;
-    if (in >> port && port > 0) {
-      port_ = static_cast<uint16_t>(port);
-      return true;
+  for (int attempt = 0; attempt < kStartAttempts; ++attempt) {
+    std::filesystem::remove(port_file);
+    int log_fd = open(log_path().c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (log_fd < 0) return false;
+    pid_ = Spawn(binary_, args, log_fd);
+    close(log_fd);
+    if (pid_ < 0) return false;
+    bool died = false;
+    while (!died && std::chrono::steady_clock::now() < deadline) {
+      std::ifstream in(port_file);
+      unsigned port = 0;
+      if (in >> port && port > 0) {
+        port_ = static_cast<uint16_t>(port);
+        return true;
+      }
+      int status = 0;
+      died = waitpid(pid_, &status, WNOHANG) == pid_;
+      if (!died) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) break;  // it died
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!died) break;  // timed out
+    pid_ = -1;
+    if (port_ == 0) break;  // a first start has no old socket to wait for
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   std::fprintf(stderr, "relay did not start; its log:\n%s\n", ReadLog().c_str());
   Kill9();
@@ -150,6 +163,13 @@ int RelayProcess::RunToExit(const std::string& binary, const std::vector<std::st
   *output = s.str();
   unlink(path);
   return exited && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TempDir::TempDir() : path_(MakeTempDir()) {}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
 }
 
 std::string HttpGet(uint16_t port, const std::string& path) {

@@ -27,7 +27,8 @@ class RelayProcess {
   RelayProcess& operator=(const RelayProcess&) = delete;
 
   // Starts the relay and waits until it has written its port. False (with
-  // the log printed) if it exits or times out first.
+  // the log printed) if it exits or times out first. A restart listens on
+  // the port of the first start, so clients reconnect to the same URL.
   bool Start(std::chrono::milliseconds timeout = std::chrono::seconds(15));
   // SIGTERM, then waits. Returns the exit status, or -1 on timeout/signal.
   int Stop(std::chrono::milliseconds timeout = std::chrono::seconds(15));
@@ -38,6 +39,7 @@ class RelayProcess {
 
   bool running() const { return pid_ > 0; }
   uint16_t port() const { return port_; }
+  std::string url() const { return "ws://127.0.0.1:" + std::to_string(port_); }
   const std::string& dir() const { return dir_; }
   std::string data_dir() const { return dir_ + "/data"; }
   std::string log_path() const { return dir_ + "/relay.log"; }
@@ -59,5 +61,20 @@ class RelayProcess {
 // A plain HTTP/1.1 GET to 127.0.0.1:port (Connection: close); the whole
 // response (status line, headers, body), or "" on failure. 5 s timeout.
 std::string HttpGet(uint16_t port, const std::string& path);
+
+// A fresh directory under the system's temporary directory, removed with
+// everything in it at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
 
 }  // namespace kollega::testing
