@@ -86,7 +86,12 @@ const std::vector<Option>& Options() {
                        &RelayConfig::request_rate, 1, kU32Max),
       Number<uint32_t>("write-timeout", "seconds a peer may read nothing before it is cut off",
                        &RelayConfig::write_timeout_seconds, 1, 3600),
-      Number<uint32_t>("threads", "io threads; 0 = one per CPU the relay may use", &RelayConfig::threads, 0, 1024),
+      Number<uint32_t>("memory-trim-interval",
+                       "seconds between checks that return freed memory after many "
+                       "connections closed; 0 = off",
+                       &RelayConfig::memory_trim_seconds, 0, 86400),
+      Number<uint32_t>("threads", "io threads; 0 = one per CPU the relay may use",
+                       &RelayConfig::threads, 0, 1024),
       Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
            &RelayConfig::tls_cert),
       Text("tls-key", "FILE", "PEM private key", &RelayConfig::tls_key),

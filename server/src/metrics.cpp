@@ -37,6 +37,9 @@ std::string Metrics::Render(const storage::StoreStats& store) const {
         load(envelopes_acked));
   Write(out, "kollega_write_timeouts_total", "counter",
         "Connections cut because the peer stopped reading.", load(write_timeouts));
+  Write(out, "kollega_memory_trims_total", "counter",
+        "Times freed heap was returned to the system after many connections closed.",
+        load(memory_trims));
   Write(out, "kollega_queue_depth", "gauge", "Envelopes waiting in all mailboxes (estimate).",
         store.queued_envelopes);
   Write(out, "kollega_store_sst_bytes", "gauge", "On-disk size of RocksDB table files.",

@@ -8,6 +8,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -16,6 +17,7 @@
 
 #include "kollega/base/log.h"
 #include "listener.h"
+#include "memory_trim.h"
 #include "server_context.h"
 
 namespace kollega::server {
@@ -44,7 +46,8 @@ class RelayServerImpl final : public RelayServer {
       : ctx_(config, store, clock),
         ioc_(static_cast<int>(ThreadCount(config))),
         work_(asio::make_work_guard(ioc_)),
-        tls_(asio::ssl::context::tls_server) {}
+        tls_(asio::ssl::context::tls_server),
+        trim_timer_(ioc_) {}
 
   ~RelayServerImpl() override { Stop(); }
 
@@ -56,6 +59,7 @@ class RelayServerImpl final : public RelayServer {
     if (!listener.ok()) return listener.status();
     listener_ = std::move(listener).value();
     listener_->Start();
+    if (c.memory_trim_seconds > 0) ScheduleTrimCheck();
     for (uint32_t i = 0; i < ThreadCount(c); ++i) threads_.emplace_back([this] { ioc_.run(); });
     if (!c.port_file.empty()) KOLLEGA_RETURN_IF_ERROR(WritePortFile(c.port_file, port()));
     log::Info(kLog, "listening on port " + std::to_string(port()) + (c.tls() ? " (TLS)" : "") +
@@ -88,6 +92,23 @@ class RelayServerImpl final : public RelayServer {
   }
 
  private:
+  // Runs on an io thread; Stop() abandons the pending wait with ioc_.
+  void ScheduleTrimCheck() {
+    trim_timer_.expires_after(std::chrono::seconds(ctx_.config.memory_trim_seconds));
+    trim_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec) return;
+      const int64_t connections = ctx_.metrics.connections.load(std::memory_order_relaxed);
+      if (trim_policy_.ShouldTrim(connections)) {
+        const bool released = TrimFreeMemory();
+        ctx_.metrics.memory_trims.fetch_add(1, std::memory_order_relaxed);
+        log::Info(kLog, std::string("connections down to ") + std::to_string(connections) +
+                            (released ? ": returned freed memory to the system"
+                                      : ": no freed memory to return"));
+      }
+      ScheduleTrimCheck();
+    });
+  }
+
   static uint32_t ThreadCount(const RelayConfig& c) {
     if (c.threads > 0) return c.threads;
     // The CPUs this process may use (taskset, a container's cpuset), not all
@@ -123,6 +144,8 @@ class RelayServerImpl final : public RelayServer {
   asio::ssl::context tls_;
   std::shared_ptr<Listener> listener_;
   std::vector<std::thread> threads_;
+  asio::steady_timer trim_timer_;
+  TrimPolicy trim_policy_;
 };
 
 }  // namespace

@@ -1,8 +1,10 @@
 // The relay as a process: HTTP endpoints, shutdown, flags, config file, and
 // what it must never write down (account ids in metrics or logs).
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "kollega/base/hex.h"
 #include "relay_fixture.h"
@@ -61,6 +63,35 @@ TEST_F(RelayTest, SigtermClosesSessionsWithAReasonAndExitsZero) {
   EXPECT_NE(relay_->ReadLog().find("stopped cleanly"), std::string::npos);
 }
 
+// A burst of connections that closes leaves its freed heap with the
+// allocator unless the relay hands it back; it does so once the burst is
+// over, not while connections stay.
+TEST_F(RelayCustomTest, FreedMemoryGoesBackAfterABurstOfConnectionsCloses) {
+  StartRelay({"--memory-trim-interval", "1"});
+  auto metrics_have = [&](const std::string& line) {
+    for (int i = 0; i < 100; ++i) {
+      if (HttpGet(port(), "/metrics").find(line + "\n") != std::string::npos) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+  };
+  std::vector<std::unique_ptr<TestClient>> burst;
+  for (int i = 0; i < 100; ++i) {
+    burst.push_back(TestClient::Connect(port()));
+    ASSERT_TRUE(burst.back()) << i;
+  }
+  ASSERT_TRUE(metrics_have("kollega_connections 100"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // checks see the peak
+  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_memory_trims_total 0\n"), std::string::npos);
+
+  burst.clear();
+  ASSERT_TRUE(metrics_have("kollega_connections 0"));
+  EXPECT_TRUE(metrics_have("kollega_memory_trims_total 1")) << HttpGet(port(), "/metrics");
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // and only once
+  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_memory_trims_total 1\n"), std::string::npos);
+  EXPECT_NE(relay_->ReadLog().find("connections down to 0"), std::string::npos);
+}
+
 TEST(RelayProcessTest, HelpListsEveryFlag) {
   std::string out;
   EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--help"}, &out), 0);
@@ -80,6 +111,8 @@ TEST(RelayProcessTest, HelpListsEveryFlag) {
                            "--bundle-rate",
                            "--request-rate",
                            "--threads",
+                           "--write-timeout",
+                           "--memory-trim-interval",
                            "--tls-cert",
                            "--tls-key",
                            "--log-level",

@@ -35,6 +35,9 @@ struct RelayConfig {
   // A connection whose peer accepts none of our bytes for this long is cut:
   // it stopped reading, and its pushes stay in the mailbox.
   uint32_t write_timeout_seconds = 30;
+  // How often to check whether many connections closed and freed heap can
+  // go back to the system (server/src/memory_trim.h); 0 = never.
+  uint32_t memory_trim_seconds = 10;
   std::string tls_cert;  // PEM chain; TLS on when both are set
   std::string tls_key;   // PEM private key
   log::Level log_level = log::Level::kInfo;
