@@ -90,7 +90,7 @@ const std::vector<Option>& Options() {
                        "seconds between checks that return freed memory after many "
                        "connections closed; 0 = off",
                        &RelayConfig::memory_trim_seconds, 0, 86400),
-      Number<uint32_t>("threads", "io threads; 0 = one per CPU the relay may use",
+      Number<uint32_t>("threads", "io threads; 0 = one per CPU the relay may use, at least 2",
                        &RelayConfig::threads, 0, 1024),
       Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
            &RelayConfig::tls_cert),

@@ -109,16 +109,18 @@ class RelayServerImpl final : public RelayServer {
     });
   }
 
+  // One io thread per CPU the process may use (taskset, a container's
+  // cpuset; not every CPU of the machine), and at least two: with one, each
+  // completion the store writer posts has to interrupt that thread's epoll
+  // wait, and on one CPU the relay carried 14.5-15k msg/s with one io thread
+  // against 22-26k with two (docs/performance.md).
   static uint32_t ThreadCount(const RelayConfig& c) {
     if (c.threads > 0) return c.threads;
-    // The CPUs this process may use (taskset, a container's cpuset), not all
-    // the machine has: more io threads than that only add context switches.
+    int cpus = static_cast<int>(std::thread::hardware_concurrency());
     cpu_set_t set;
     CPU_ZERO(&set);
-    if (::sched_getaffinity(0, sizeof set, &set) == 0) {
-      return static_cast<uint32_t>(std::max(1, CPU_COUNT(&set)));
-    }
-    return std::max(1u, std::thread::hardware_concurrency());
+    if (::sched_getaffinity(0, sizeof set, &set) == 0) cpus = CPU_COUNT(&set);
+    return static_cast<uint32_t>(std::max(2, cpus));
   }
 
   Status LoadTls(const RelayConfig& c) {
