@@ -10,7 +10,7 @@ packages=(
   librocksdb-dev rocksdb-tools
   libprotobuf-dev protobuf-compiler
   libsignal-protocol-c-dev
-  libssl-dev openssl
+  libssl-dev openssl curl
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 systemd
 )

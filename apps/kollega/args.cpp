@@ -44,6 +44,8 @@ bool ParseArgs(int argc, char** argv, Args* out, std::string* error) {
         out->help = true;
       } else if (name == "data-dir") {
         out->data_dir = value;
+      } else if (name == "ca-file") {
+        out->ca_file = value;
       } else {
         out->options[name] = value;
       }

@@ -32,7 +32,9 @@ int Usage(const Args& args, const std::string& problem) {
 }
 
 std::unique_ptr<Client> OpenClient(const Args& args, bool need_account) {
-  auto opened = Client::Open(args.data_dir);
+  Client::Options options;
+  options.tls_ca_file = args.ca_file;
+  auto opened = Client::Open(args.data_dir, options);
   if (!opened.ok()) {
     Fail("cannot open data directory " + args.data_dir, opened.status());
     return nullptr;
@@ -309,7 +311,8 @@ int RunAcceptIdentity(const Args& args) {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
-      {"init", "init <relay-url>", "create an anonymous account on a relay (ws://host:port)",
+      {"init", "init <relay-url>",
+       "create an anonymous account on a relay (ws:// or wss://host:port)",
        "Generates this device's keys, creates a new anonymous account and uploads prekeys.\n"
        "No name, phone number or e-mail is asked for or sent.\n",
        RunInit},

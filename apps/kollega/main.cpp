@@ -12,7 +12,7 @@ namespace {
 void PrintUsage() {
   std::printf(
       "kollega — end-to-end encrypted peer support, command-line client\n\n"
-      "usage: kollega [--data-dir DIR] <command> [options] [arguments]\n\n"
+      "usage: kollega [--data-dir DIR] [--ca-file PEM] <command> [options] [arguments]\n\n"
       "commands:\n");
   for (const auto& c : kollega::cli::Commands()) {
     std::printf("  %-34s %s\n", c.usage.c_str(), c.summary.c_str());
@@ -21,6 +21,8 @@ void PrintUsage() {
       "\noptions:\n"
       "  --data-dir DIR   where this device keeps its keys and history\n"
       "                   (default: %s)\n"
+      "  --ca-file PEM    certificate authorities to trust for a wss:// relay\n"
+      "                   (default: the system's trust store)\n"
       "  -h, --help       this text; `kollega <command> --help` for one command\n",
       kollega::cli::DefaultDataDir().c_str());
 }

@@ -58,6 +58,7 @@ Status Core::OpenConnection(const std::string& relay_url) {
   const uint64_t generation = ++generation_;
   RelayConnection::Options o;
   o.connect_timeout = options_.request_timeout;
+  o.tls_ca_file = options_.tls_ca_file;
   o.on_push = [this, generation](const wire::Push& push) {
     runner_.Post([this, generation, push] { OnPush(generation, push); });
   };

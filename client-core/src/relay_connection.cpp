@@ -6,14 +6,19 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <boost/beast/websocket/stream.hpp>
 #include <condition_variable>
 #include <deque>
 #include <future>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #include "kollega/base/log.h"
@@ -23,18 +28,21 @@ namespace kollega::client {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
+namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 
+// What both transports share: the request/response bookkeeping, the push
+// dispatch and failure handling. The stream itself lives in StreamImpl.
 struct RelayConnection::Impl : std::enable_shared_from_this<Impl> {
-  explicit Impl(Options o) : options(std::move(o)) {}
+  Impl(Options o, std::unique_ptr<ssl::context> tls_context)
+      : options(std::move(o)), tls(std::move(tls_context)) {}
+  virtual ~Impl() = default;
 
   Options options;
+  std::unique_ptr<ssl::context> tls;  // wss:// only; outlives the stream
   net::io_context ioc;
   net::executor_work_guard<net::io_context::executor_type> work{ioc.get_executor()};
   tcp::resolver resolver{ioc};
-  websocket::stream<beast::tcp_stream> ws{ioc};
-  beast::flat_buffer read_buffer;
-  std::deque<std::string> write_queue;  // I/O thread only
   std::thread thread;
 
   std::mutex mu;  // guards everything below
@@ -46,18 +54,18 @@ struct RelayConnection::Impl : std::enable_shared_from_this<Impl> {
   bool open = false;
   bool closing = false;
 
-  void StartReading() {
-    ws.async_read(read_buffer,
-                  [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
-  }
+  // I/O thread only, from here on.
+  // Resolve, connect, (TLS,) WebSocket handshake; then reading starts.
+  virtual void StartConnect(const RelayEndpoint& endpoint, std::function<void(Status)> done) = 0;
+  virtual void Write(std::string bytes) = 0;
+  // A close handshake, bounded by a timeout; `done` runs either way.
+  virtual void CloseGracefully(std::function<void()> done) = 0;
+  virtual void CloseSocket() = 0;
 
-  void OnRead(beast::error_code ec) {
-    if (ec) return Fail(Unavailable("connection to relay lost: " + ec.message()));
+  // One received frame; false if it did not parse (the connection fails).
+  bool Dispatch(const void* data, size_t size) {
     wire::Frame frame;
-    const auto data = read_buffer.cdata();
-    const bool parsed = frame.ParseFromArray(data.data(), static_cast<int>(data.size()));
-    read_buffer.consume(read_buffer.size());
-    if (!parsed) return Fail(DataLoss("relay sent a frame that does not parse"));
+    if (!frame.ParseFromArray(data, static_cast<int>(size))) return false;
     if (frame.has_response()) {
       std::lock_guard lock(mu);
       auto it = pending.find(frame.response().id());
@@ -79,13 +87,12 @@ struct RelayConnection::Impl : std::enable_shared_from_this<Impl> {
         options.on_push(frame.push());
       }
     }
-    StartReading();
+    return true;
   }
 
-  // I/O thread only.
-  void Write(std::string bytes) {
-    write_queue.push_back(std::move(bytes));
-    if (write_queue.size() == 1) WriteNext();
+  void MarkOpen() {
+    std::lock_guard lock(mu);
+    open = true;
   }
 
   // Any thread: frames `request` (its id already set) and queues it on the io
@@ -99,17 +106,6 @@ struct RelayConnection::Impl : std::enable_shared_from_this<Impl> {
     });
   }
 
-  void WriteNext() {
-    ws.binary(true);
-    ws.async_write(net::buffer(write_queue.front()),
-                   [self = shared_from_this()](beast::error_code ec, size_t) {
-                     if (ec)
-                       return self->Fail(Unavailable("write to relay failed: " + ec.message()));
-                     self->write_queue.pop_front();
-                     if (!self->write_queue.empty()) self->WriteNext();
-                   });
-  }
-
   void Fail(const Status& status) {
     bool notify = false;
     {
@@ -120,20 +116,155 @@ struct RelayConnection::Impl : std::enable_shared_from_this<Impl> {
       pending.clear();
       cv.notify_all();
     }
-    beast::error_code ignored;
-    beast::get_lowest_layer(ws).socket().close(ignored);
+    CloseSocket();
     if (notify && options.on_close) options.on_close(status);
   }
 };
 
-Result<RelayEndpoint> RelayEndpoint::Parse(std::string_view url) {
-  constexpr std::string_view kWs = "ws://";
-  if (url.substr(0, 6) == "wss://") {
-    return InvalidArgument("wss:// is not supported by this client yet; use ws:// behind a proxy");
+namespace {
+
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// The WebSocket over plain TCP (NextLayer = tcp_stream) or over TLS.
+template <class NextLayer>
+struct StreamImpl final : RelayConnection::Impl {
+  static constexpr bool kTls = std::is_same_v<NextLayer, TlsStream>;
+
+  StreamImpl(RelayConnection::Options o, std::unique_ptr<ssl::context> tls_context)
+      : Impl(std::move(o), std::move(tls_context)), ws(MakeStream()) {
+    ws.read_message_max(options.max_frame_bytes);
   }
-  if (url.substr(0, kWs.size()) != kWs) return InvalidArgument("relay URL must start with ws://");
-  url.remove_prefix(kWs.size());
+
+  websocket::stream<NextLayer> ws;
+  beast::flat_buffer read_buffer;
+  std::deque<std::string> write_queue;
+
+  websocket::stream<NextLayer> MakeStream() {
+    if constexpr (kTls) {
+      return websocket::stream<NextLayer>(ioc, *tls);
+    } else {
+      return websocket::stream<NextLayer>(ioc);
+    }
+  }
+
+  std::shared_ptr<StreamImpl> self() {
+    return std::static_pointer_cast<StreamImpl>(shared_from_this());
+  }
+
+  void StartConnect(const RelayEndpoint& endpoint, std::function<void(Status)> done) override {
+    resolver.async_resolve(
+        endpoint.host, std::to_string(endpoint.port),
+        [self = self(), endpoint, done](beast::error_code ec, tcp::resolver::results_type found) {
+          if (ec) return done(Unavailable("cannot resolve relay host"));
+          auto& tcp_layer = beast::get_lowest_layer(self->ws);
+          tcp_layer.expires_after(self->options.connect_timeout);
+          tcp_layer.async_connect(
+              found, [self, endpoint, done](beast::error_code ec, const tcp::endpoint&) {
+                if (ec) return done(Unavailable("cannot connect to relay: " + ec.message()));
+                if constexpr (kTls) {
+                  self->StartTls(endpoint, done);
+                } else {
+                  self->StartWebSocket(endpoint, done);
+                }
+              });
+        });
+  }
+
+  void StartTls(const RelayEndpoint& endpoint, std::function<void(Status)> done) {
+    TlsStream& tls_stream = ws.next_layer();
+    // SNI, and the certificate must name the host we asked for.
+    if (!SSL_set_tlsext_host_name(tls_stream.native_handle(), endpoint.host.c_str())) {
+      return done(Internal("cannot set the TLS server name"));
+    }
+    tls_stream.set_verify_callback(ssl::host_name_verification(endpoint.host));
+    tls_stream.async_handshake(
+        ssl::stream_base::client, [self = self(), endpoint, done](beast::error_code ec) {
+          if (ec) return done(Unavailable("TLS handshake with relay failed: " + ec.message()));
+          self->StartWebSocket(endpoint, done);
+        });
+  }
+
+  void StartWebSocket(const RelayEndpoint& endpoint, std::function<void(Status)> done) {
+    const std::string host_header = endpoint.host + ":" + std::to_string(endpoint.port);
+    ws.async_handshake(host_header, endpoint.path, [self = self(), done](beast::error_code ec) {
+      beast::get_lowest_layer(self->ws).expires_never();
+      if (ec) return done(Unavailable("WebSocket handshake with relay failed: " + ec.message()));
+      self->MarkOpen();
+      self->StartReading();
+      done(Status::Ok());
+    });
+  }
+
+  void StartReading() {
+    ws.async_read(read_buffer, [self = self()](beast::error_code ec, size_t) {
+      if (ec) return self->Fail(Unavailable("connection to relay lost: " + ec.message()));
+      const auto data = self->read_buffer.cdata();
+      const bool parsed = self->Dispatch(data.data(), data.size());
+      self->read_buffer.consume(self->read_buffer.size());
+      if (!parsed) return self->Fail(DataLoss("relay sent a frame that does not parse"));
+      self->StartReading();
+    });
+  }
+
+  void Write(std::string bytes) override {
+    write_queue.push_back(std::move(bytes));
+    if (write_queue.size() == 1) WriteNext();
+  }
+
+  void WriteNext() {
+    ws.binary(true);
+    ws.async_write(net::buffer(write_queue.front()), [self = self()](beast::error_code ec, size_t) {
+      if (ec) return self->Fail(Unavailable("write to relay failed: " + ec.message()));
+      self->write_queue.pop_front();
+      if (!self->write_queue.empty()) self->WriteNext();
+    });
+  }
+
+  void CloseGracefully(std::function<void()> done) override {
+    if (!ws.is_open()) return done();
+    beast::get_lowest_layer(ws).expires_after(std::chrono::seconds(2));
+    ws.async_close(websocket::close_code::normal, [done](beast::error_code) { done(); });
+  }
+
+  void CloseSocket() override {
+    beast::error_code ignored;
+    beast::get_lowest_layer(ws).socket().close(ignored);
+  }
+};
+
+// Peers are verified against `ca_file`, or the system's trust store when it
+// is empty; nothing older than TLS 1.2.
+Result<std::unique_ptr<ssl::context>> MakeTlsContext(const std::string& ca_file) {
+  auto context = std::make_unique<ssl::context>(ssl::context::tls_client);
+  beast::error_code ec;
+  if (SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION) != 1) {
+    return Internal("cannot require TLS 1.2");
+  }
+  context->set_verify_mode(ssl::verify_peer, ec);
+  if (!ec) {
+    if (ca_file.empty()) {
+      context->set_default_verify_paths(ec);
+    } else {
+      context->load_verify_file(ca_file, ec);
+    }
+  }
+  if (ec) return InvalidArgument("cannot load the TLS trust anchors: " + ec.message());
+  return context;
+}
+
+}  // namespace
+
+Result<RelayEndpoint> RelayEndpoint::Parse(std::string_view url) {
+  constexpr std::string_view kWs = "ws://", kWss = "wss://";
   RelayEndpoint ep;
+  if (url.substr(0, kWss.size()) == kWss) {
+    ep.tls = true;
+    url.remove_prefix(kWss.size());
+  } else if (url.substr(0, kWs.size()) == kWs) {
+    url.remove_prefix(kWs.size());
+  } else {
+    return InvalidArgument("relay URL must start with ws:// or wss://");
+  }
   const size_t slash = url.find('/');
   std::string_view authority = url.substr(0, slash);
   if (slash != std::string_view::npos) ep.path = std::string(url.substr(slash));
@@ -155,7 +286,7 @@ Result<RelayEndpoint> RelayEndpoint::Parse(std::string_view url) {
 }
 
 std::string RelayEndpoint::ToString() const {
-  return "ws://" + host + ":" + std::to_string(port) + path;
+  return (tls ? "wss://" : "ws://") + host + ":" + std::to_string(port) + path;
 }
 
 RelayConnection::RelayConnection(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -164,37 +295,19 @@ RelayConnection::~RelayConnection() { Close(); }
 
 Result<std::unique_ptr<RelayConnection>> RelayConnection::Connect(const RelayEndpoint& endpoint,
                                                                   Options options) {
-  auto impl = std::make_shared<Impl>(std::move(options));
-  impl->ws.read_message_max(impl->options.max_frame_bytes);
-  std::promise<Status> connected;
-  auto connected_future = connected.get_future();
-  const std::string host_header = endpoint.host + ":" + std::to_string(endpoint.port);
-  impl->resolver.async_resolve(
-      endpoint.host, std::to_string(endpoint.port),
-      [impl, &connected, host_header, path = endpoint.path](beast::error_code ec,
-                                                            tcp::resolver::results_type results) {
-        if (ec) return connected.set_value(Unavailable("cannot resolve relay host"));
-        beast::get_lowest_layer(impl->ws).expires_after(impl->options.connect_timeout);
-        beast::get_lowest_layer(impl->ws).async_connect(
-            results,
-            [impl, &connected, host_header, path](beast::error_code ec, const tcp::endpoint&) {
-              if (ec)
-                return connected.set_value(Unavailable("cannot connect to relay: " + ec.message()));
-              impl->ws.async_handshake(host_header, path, [impl, &connected](beast::error_code ec) {
-                beast::get_lowest_layer(impl->ws).expires_never();
-                if (ec) {
-                  return connected.set_value(
-                      Unavailable("WebSocket handshake with relay failed: " + ec.message()));
-                }
-                {
-                  std::lock_guard lock(impl->mu);
-                  impl->open = true;
-                }
-                impl->StartReading();
-                connected.set_value(Status::Ok());
-              });
-            });
-      });
+  std::shared_ptr<Impl> impl;
+  if (endpoint.tls) {
+    auto context = MakeTlsContext(options.tls_ca_file);
+    if (!context.ok()) return context.status();
+    impl = std::make_shared<StreamImpl<TlsStream>>(std::move(options), std::move(*context));
+  } else {
+    impl = std::make_shared<StreamImpl<beast::tcp_stream>>(std::move(options), nullptr);
+  }
+  auto connected = std::make_shared<std::promise<Status>>();
+  auto connected_future = connected->get_future();
+  net::post(impl->ioc, [impl, endpoint, connected] {
+    impl->StartConnect(endpoint, [connected](Status s) { connected->set_value(std::move(s)); });
+  });
   impl->thread = std::thread([impl] { impl->ioc.run(); });
   auto conn = std::unique_ptr<RelayConnection>(new RelayConnection(impl));
 
@@ -269,12 +382,8 @@ void RelayConnection::Close() {
   }
   std::promise<void> closed;
   auto closed_future = closed.get_future();
-  net::post(impl_->ioc, [impl = impl_, &closed] {
-    if (!impl->ws.is_open()) return closed.set_value();
-    beast::get_lowest_layer(impl->ws).expires_after(std::chrono::seconds(2));
-    impl->ws.async_close(websocket::close_code::normal,
-                         [&closed](beast::error_code) { closed.set_value(); });
-  });
+  net::post(impl_->ioc,
+            [impl = impl_, &closed] { impl->CloseGracefully([&closed] { closed.set_value(); }); });
   closed_future.wait_for(std::chrono::seconds(3));
   impl_->Fail(Unavailable("connection closed"));
   impl_->work.reset();

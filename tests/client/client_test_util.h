@@ -20,12 +20,13 @@ namespace kollega::testing {
 
 // The real kollega-relay ($KOLLEGA_RELAY_BIN overrides the built one), with
 // rate limits out of the way of quick tests. Start() it.
-inline std::unique_ptr<RelayProcess> MakeRelay() {
+inline std::unique_ptr<RelayProcess> MakeRelay(std::vector<std::string> extra_args = {}) {
   const char* override_bin = std::getenv("KOLLEGA_RELAY_BIN");
+  std::vector<std::string> args = {"--account-rate", "10000",          "--bundle-rate",
+                                   "10000",          "--request-rate", "10000"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
   return std::make_unique<RelayProcess>(
-      override_bin && *override_bin ? override_bin : KOLLEGA_RELAY_BIN,
-      std::vector<std::string>{"--account-rate", "10000", "--bundle-rate", "10000",
-                               "--request-rate", "10000"});
+      override_bin && *override_bin ? override_bin : KOLLEGA_RELAY_BIN, std::move(args));
 }
 
 inline client::Client::Options FastOptions() {
@@ -36,8 +37,9 @@ inline client::Client::Options FastOptions() {
   return o;
 }
 
-inline std::unique_ptr<client::Client> OpenClient(const std::string& dir) {
-  auto c = client::Client::Open(dir, FastOptions());
+inline std::unique_ptr<client::Client> OpenClient(const std::string& dir,
+                                                  client::Client::Options options = FastOptions()) {
+  auto c = client::Client::Open(dir, std::move(options));
   EXPECT_TRUE(c.ok()) << c.status().ToString();
   return c.ok() ? std::move(*c) : nullptr;
 }

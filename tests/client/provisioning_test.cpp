@@ -94,11 +94,18 @@ TEST(RelayEndpointTest, ParsesHostPortAndPath) {
   EXPECT_EQ(ep->port, 8420);
   EXPECT_EQ(ep->path, "/custom/ws");
   EXPECT_EQ(ep->ToString(), "ws://relay.example:8420/custom/ws");
+  EXPECT_FALSE(ep->tls);
+  ep = RelayEndpoint::Parse("wss://relay.example:443");
+  ASSERT_TRUE(ep.ok());
+  EXPECT_TRUE(ep->tls);
+  EXPECT_EQ(ep->port, 443);
+  EXPECT_EQ(ep->ToString(), "wss://relay.example:443/v1/websocket");
 }
 
 TEST(RelayEndpointTest, RefusesBadUrls) {
   EXPECT_FALSE(RelayEndpoint::Parse("http://x:1").ok());
-  EXPECT_FALSE(RelayEndpoint::Parse("wss://x:1").ok());
+  EXPECT_FALSE(RelayEndpoint::Parse("wss://:1").ok());
+  EXPECT_FALSE(RelayEndpoint::Parse("ws:/x:1").ok());
   EXPECT_FALSE(RelayEndpoint::Parse("ws://:1").ok());
   EXPECT_FALSE(RelayEndpoint::Parse("ws://x:0").ok());
   EXPECT_FALSE(RelayEndpoint::Parse("ws://x:70000").ok());

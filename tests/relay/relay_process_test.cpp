@@ -162,7 +162,8 @@ TEST_F(ConfigFileTest, ConfigFileSetsOptions) {
 class TlsTest : public RelayCustomTest {};
 
 // TLS and plain HTTP on the same port. Uses the openssl and curl command-line
-// tools to make a certificate and talk TLS; skipped where they are missing.
+// tools (both installed by scripts/setup-deps.sh) to make a certificate and
+// talk TLS; skipped only on a machine set up some other way.
 TEST_F(TlsTest, ServesTlsAndPlainOnTheSamePort) {
   const char* kOpenssl = "/usr/bin/openssl";
   const char* kCurl = "/usr/bin/curl";

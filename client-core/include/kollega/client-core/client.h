@@ -95,6 +95,9 @@ class Client {
     uint32_t prekey_batch = 100;      // one-time prekeys per upload
     uint32_t prekey_low_water = 20;   // top up below this many on the relay
     uint32_t max_send_attempts = 20;  // then the message is dropped (kSendFailed)
+    // For wss:// relays: a PEM file of the certificate authorities to trust
+    // (e.g. a programme's own CA); empty = the system's trust store.
+    std::string tls_ca_file;
     // Tests only: false stores received messages but never acknowledges
     // them, as a device that crashes between the two would.
     bool acknowledge = true;
@@ -107,7 +110,7 @@ class Client {
   Client& operator=(const Client&) = delete;
 
   // --- Setting up this device (once per data dir) ---
-  // A new anonymous account on `relay_url` (ws://host:port): proof of work,
+  // A new anonymous account on `relay_url` (ws:// or wss://host:port): proof of work,
   // keys generated here, prekeys uploaded. Leaves the client online.
   Status CreateAccount(const std::string& relay_url);
   // On an existing device: a one-time code (base64url, ~110 characters) to

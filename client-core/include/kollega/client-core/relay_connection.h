@@ -23,12 +23,13 @@
 
 namespace kollega::client {
 
-// ws://host:port/path (wss:// is refused for now: put a TLS-terminating
-// proxy in front, or see docs/ for the plan).
+// ws://host[:port][/path], or wss://... for TLS (the relay's own --tls-cert
+// or a TLS-terminating proxy). The port defaults to 8420 either way.
 struct RelayEndpoint {
   std::string host;
   uint16_t port = 8420;
   std::string path = "/v1/websocket";
+  bool tls = false;
 
   static Result<RelayEndpoint> Parse(std::string_view url);
   std::string ToString() const;
@@ -36,6 +37,8 @@ struct RelayEndpoint {
 
 class RelayConnection {
  public:
+  struct Impl;  // defined in relay_connection.cpp
+
   using PushHandler = std::function<void(const wire::Push&)>;
   // Called once when the connection ends for any reason but Close().
   using CloseHandler = std::function<void(const Status&)>;
@@ -43,6 +46,9 @@ class RelayConnection {
   struct Options {
     std::chrono::milliseconds connect_timeout{5000};
     size_t max_frame_bytes = 1 << 20;
+    // wss:// only: a PEM file of the certificate authorities to trust;
+    // empty = the system's trust store. The certificate must name the host.
+    std::string tls_ca_file;
     PushHandler on_push;
     CloseHandler on_close;
   };
@@ -73,7 +79,6 @@ class RelayConnection {
   void Close();
 
  private:
-  struct Impl;
   explicit RelayConnection(std::shared_ptr<Impl> impl);
   std::shared_ptr<Impl> impl_;
 };

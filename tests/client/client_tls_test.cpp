@@ -1,0 +1,83 @@
+// wss://: a client talks to a relay that serves TLS itself (--tls-cert),
+// trusts only the certificate authorities it is given, and checks that the
+// certificate names the host it dialled. The certificate is made with the
+// openssl tool (installed by scripts/setup-deps.sh).
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <gtest/gtest.h>
+
+#include "client_test_util.h"
+
+namespace kollega::testing {
+namespace {
+
+class ClientTlsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cert_ = tmp_.Sub("cert.pem");
+    const std::string key = tmp_.Sub("key.pem");
+    std::string out;
+    ASSERT_EQ(RelayProcess::RunToExit(
+                  "/usr/bin/openssl",
+                  {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                   "-keyout", key, "-out", cert_, "-days", "1", "-subj", "/CN=localhost", "-addext",
+                   "subjectAltName=DNS:localhost"},
+                  &out),
+              0)
+        << out;
+    relay_ = MakeRelay({"--tls-cert", cert_, "--tls-key", key});
+    ASSERT_TRUE(relay_->Start());
+  }
+
+  std::string Url(const std::string& host) const {
+    return "wss://" + host + ":" + std::to_string(relay_->port());
+  }
+  client::Client::Options Trusting(const std::string& ca_file) const {
+    client::Client::Options o = FastOptions();
+    o.tls_ca_file = ca_file;
+    return o;
+  }
+
+  TempDir tmp_;
+  std::string cert_;
+  std::unique_ptr<RelayProcess> relay_;
+};
+
+TEST_F(ClientTlsTest, TwoClientsTalkOverWss) {
+  auto alice = OpenClient(tmp_.Sub("alice"), Trusting(cert_));
+  auto bob = OpenClient(tmp_.Sub("bob"), Trusting(cert_));
+  KOLLEGA_ASSERT_OK(alice->CreateAccount(Url("localhost")));
+  KOLLEGA_ASSERT_OK(bob->CreateAccount(Url("localhost")));
+  KOLLEGA_ASSERT_OK(alice->StartListening());
+  KOLLEGA_ASSERT_OK(bob->StartListening());
+  const std::string alice_id = AccountOf(*alice), bob_id = AccountOf(*bob);
+  ASSERT_TRUE(alice->Send(bob_id, "over TLS").ok());
+  EXPECT_TRUE(Has(*bob, alice_id, "over TLS", false));
+  ASSERT_TRUE(bob->Send(alice_id, "and back").ok());
+  EXPECT_TRUE(Has(*alice, bob_id, "and back", false));
+}
+
+TEST_F(ClientTlsTest, ACertificateNobodyVouchedForIsRefused) {
+  auto c = OpenClient(tmp_.Sub("c"));  // the system's trust store only
+  Status s = c->CreateAccount(Url("localhost"));
+  EXPECT_EQ(s.code(), StatusCode::kUnavailable) << s.ToString();
+  EXPECT_NE(s.message().find("TLS handshake"), std::string::npos) << s.ToString();
+  EXPECT_FALSE(c->HasAccount());
+}
+
+TEST_F(ClientTlsTest, ACertificateForAnotherHostIsRefused) {
+  auto c = OpenClient(tmp_.Sub("c"), Trusting(cert_));
+  Status s = c->CreateAccount(Url("127.0.0.1"));  // the certificate names localhost
+  EXPECT_EQ(s.code(), StatusCode::kUnavailable) << s.ToString();
+  EXPECT_NE(s.message().find("TLS handshake"), std::string::npos) << s.ToString();
+  EXPECT_FALSE(c->HasAccount());
+}
+
+TEST_F(ClientTlsTest, AMissingTrustFileIsAClearError) {
+  auto c = OpenClient(tmp_.Sub("c"), Trusting(tmp_.Sub("no-such-ca.pem")));
+  Status s = c->CreateAccount(Url("localhost"));
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << s.ToString();
+  EXPECT_NE(s.message().find("trust anchors"), std::string::npos) << s.ToString();
+}
+
+}  // namespace
+}  // namespace kollega::testing
