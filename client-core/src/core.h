@@ -87,6 +87,12 @@ class Core {
   Status CallOk(wire::Request request, wire::Response* out = nullptr);
   Status Authenticate();
   Status UploadInitialKeys();
+  // A fresh signed prekey, stored, made current and uploaded.
+  Status UploadSignedPrekey();
+  Status RotateSignedPrekeyIfDue();
+  // Deletes signed prekeys older than `replaced` (the one just superseded)
+  // once their successors are older than the grace period.
+  void ForgetOldSignedPrekeys(uint32_t replaced);
   Status TopUpPrekeys(uint32_t remaining);
   Status CheckPrekeys();
 

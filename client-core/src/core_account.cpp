@@ -228,6 +228,11 @@ Status Core::Authenticate() {
 }
 
 Status Core::UploadInitialKeys() {
+  KOLLEGA_RETURN_IF_ERROR(UploadSignedPrekey());
+  return TopUpPrekeys(0);
+}
+
+Status Core::UploadSignedPrekey() {
   auto identity = store_->LoadLocalIdentity();
   if (!identity.ok()) return identity.status();
   const uint32_t signed_id = account_->signed_prekey_id + 1;
@@ -244,8 +249,50 @@ Status Core::UploadInitialKeys() {
   spk->set_id(signed_id);
   spk->set_public_key(signed_prekey->public_key);
   spk->set_signature(signed_prekey->signature);
-  KOLLEGA_RETURN_IF_ERROR(CallOk(std::move(request)));
-  return TopUpPrekeys(0);
+  return CallOk(std::move(request));
+}
+
+Status Core::RotateSignedPrekeyIfDue() {
+  const uint32_t current = account_->signed_prekey_id;
+  auto record = store_->LoadSignedPreKey(current);
+  if (!record.ok()) return record.status();
+  if (record->has_value()) {
+    auto made = crypto::SignedPreKeyTimestamp(*context_, **record);
+    if (!made.ok()) return made.status();
+    const int64_t age = NowMs() - static_cast<int64_t>(*made);
+    if (age < options_.signed_prekey_max_age.count()) return Status::Ok();
+  }
+  KOLLEGA_RETURN_IF_ERROR(UploadSignedPrekey());
+  log::Info(kLog, "signed prekey rotated");
+  ForgetOldSignedPrekeys(current);
+  return Status::Ok();
+}
+
+void Core::ForgetOldSignedPrekeys(uint32_t replaced) {
+  // Key n was replaced when key n+1 was made. Walk down from the one below
+  // `replaced` (which itself stays) to the first whose replacement is older
+  // than the grace period; it and every older key still stored go.
+  if (replaced <= 1) return;
+  auto successor = store_->LoadSignedPreKey(replaced);
+  for (uint32_t id = replaced - 1; id >= 1; --id) {
+    auto record = store_->LoadSignedPreKey(id);
+    if (!record.ok() || !record->has_value()) return;  // older ones went earlier
+    if (!successor.ok() || !successor->has_value()) return;
+    auto replaced_at = crypto::SignedPreKeyTimestamp(*context_, **successor);
+    if (!replaced_at.ok()) return;
+    if (NowMs() - static_cast<int64_t>(*replaced_at) >= options_.signed_prekey_grace.count()) {
+      for (uint32_t old = id; old >= 1; --old) {
+        auto stored = store_->LoadSignedPreKey(old);
+        if (!stored.ok() || !stored->has_value()) return;
+        if (Status s = store_->RemoveSignedPreKey(old); !s.ok()) {
+          log::Warn(kLog, "could not delete an old signed prekey: " + s.ToString());
+          return;
+        }
+      }
+      return;
+    }
+    successor = std::move(record);
+  }
 }
 
 Status Core::TopUpPrekeys(uint32_t remaining) {

@@ -25,6 +25,7 @@ Result<uint64_t> Core::Connect(bool keep_alive) {
   // The relay pushes PrekeysLow after authentication too, but asking covers
   // a relay that restarted and lost nothing, and a signed prekey never sent.
   Status prekeys = CheckPrekeys();
+  if (prekeys.ok()) prekeys = RotateSignedPrekeyIfDue();
   if (!prekeys.ok()) log::Warn(kLog, "prekey check failed: " + prekeys.ToString());
   Status flushed = FlushOutbound();
   if (!flushed.ok()) log::Debug(kLog, "outbound queue not flushed: " + flushed.ToString());

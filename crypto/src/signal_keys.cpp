@@ -100,6 +100,15 @@ Result<SignedPreKey> GenerateSignedPreKey(SignalContext& context, const Identity
   return out;
 }
 
+Result<uint64_t> SignedPreKeyTimestamp(SignalContext& context, std::string_view record) {
+  session_signed_pre_key* raw = nullptr;
+  int rc = session_signed_pre_key_deserialize(&raw, reinterpret_cast<const uint8_t*>(record.data()),
+                                              record.size(), SignalContextAccess::Raw(context));
+  if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "read signed prekey");
+  Ref<session_signed_pre_key> key(raw);
+  return session_signed_pre_key_get_timestamp(raw);
+}
+
 Result<std::vector<PreKey>> GeneratePreKeys(SignalContext& context, uint32_t start,
                                             uint32_t count) {
   // The library computes ids as ((start + i - 1) mod kMaxPreKeyId) + 1; a

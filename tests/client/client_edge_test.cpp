@@ -237,5 +237,64 @@ TEST_F(ClientEdgeTest, RelayDatabaseHoldsNoPlaintextAndNoPrivateKeys) {
   EXPECT_GT(envelopes_bytes, 256u);
 }
 
+// Signed prekeys rotate at connect once old enough (here: always). The one
+// just replaced still opens a first message encrypted to it while the device
+// was away; older ones are deleted once replaced longer ago than the grace
+// period (here: at once), so their private halves cannot leak later.
+TEST_F(ClientEdgeTest, SignedPrekeysRotateAndOldOnesAreForgotten) {
+  client::Client::Options rotating = FastOptions();
+  rotating.signed_prekey_max_age = std::chrono::milliseconds(0);
+  rotating.signed_prekey_grace = std::chrono::milliseconds(0);
+  auto alice = OpenClient(tmp_.Sub("alice"), rotating);
+  auto carol = OpenClient(tmp_.Sub("carol"));
+  auto dave = OpenClient(tmp_.Sub("dave"));
+  for (auto* c : {alice.get(), carol.get(), dave.get()}) {
+    KOLLEGA_ASSERT_OK(c->CreateAccount(relay_->url()));
+  }
+  const std::string alice_id = AccountOf(*alice);
+  alice->Disconnect();  // rotation happens when a connection is made
+  KOLLEGA_ASSERT_OK(alice->StartListening());  // signed prekey 1 -> 2
+  alice->Disconnect();
+  // Carol's first message uses the bundle with signed prekey 2 and waits.
+  auto sent = carol->Send(alice_id, "while away");
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_TRUE(WaitFor([&] {
+    auto status = StatusOf(*carol, alice_id, *sent);
+    return status && *status != client::MessageStatus::kQueued;
+  }));                                         // on the relay, encrypted to signed prekey 2
+  KOLLEGA_ASSERT_OK(alice->StartListening());  // 2 -> 3; 1 goes, 2 stays
+  EXPECT_TRUE(Has(*alice, AccountOf(*carol), "while away", false));
+  ASSERT_TRUE(dave->Send(alice_id, "to the newest").ok());  // signed prekey 3
+  EXPECT_TRUE(Has(*alice, AccountOf(*dave), "to the newest", false));
+
+  alice.reset();
+  auto store = OpenStore(tmp_.Sub("alice"));
+  ASSERT_TRUE(store);
+  auto account = store->LoadAccount();
+  ASSERT_TRUE(account.ok() && account->has_value());
+  EXPECT_EQ((*account)->signed_prekey_id, 3u);
+  auto gone = store->LoadSignedPreKey(1);
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->has_value());
+  for (uint32_t kept : {2u, 3u}) {
+    auto record = store->LoadSignedPreKey(kept);
+    ASSERT_TRUE(record.ok());
+    EXPECT_TRUE(record->has_value()) << kept;
+  }
+}
+
+TEST_F(ClientEdgeTest, AYoungSignedPrekeyIsKept) {
+  auto alice = OpenClient(tmp_.Sub("alice"));  // default: a week
+  KOLLEGA_ASSERT_OK(alice->CreateAccount(relay_->url()));
+  alice->Disconnect();
+  KOLLEGA_ASSERT_OK(alice->StartListening());  // a new connection: checks the age
+  alice.reset();
+  auto store = OpenStore(tmp_.Sub("alice"));
+  ASSERT_TRUE(store);
+  auto account = store->LoadAccount();
+  ASSERT_TRUE(account.ok() && account->has_value());
+  EXPECT_EQ((*account)->signed_prekey_id, 1u);
+}
+
 }  // namespace
 }  // namespace kollega::testing

@@ -44,6 +44,13 @@ TEST_F(KeysTest, SignedPreKeyIsSignedByTheIdentity) {
   EXPECT_FALSE(VerifySignalSignature(*context_, other.public_key, spk.public_key, spk.signature));
 }
 
+TEST_F(KeysTest, ASignedPreKeyRecordTellsWhenItWasMade) {
+  auto identity = Must(GenerateIdentityKeyPair(*context_));
+  auto spk = Must(GenerateSignedPreKey(*context_, identity, 7, 1'700'000'000'123));
+  EXPECT_EQ(Must(SignedPreKeyTimestamp(*context_, spk.record)), 1'700'000'000'123u);
+  EXPECT_FALSE(SignedPreKeyTimestamp(*context_, "not a record").ok());
+}
+
 TEST_F(KeysTest, SignedPreKeyNeedsAValidIdentity) {
   IdentityKeyPair broken;
   broken.public_key = "nope";

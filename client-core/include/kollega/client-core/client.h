@@ -95,6 +95,12 @@ class Client {
     uint32_t prekey_batch = 100;      // one-time prekeys per upload
     uint32_t prekey_low_water = 20;   // top up below this many on the relay
     uint32_t max_send_attempts = 20;  // then the message is dropped (kSendFailed)
+    // A new signed prekey replaces the current one once it is this old (checked
+    // at each connect); the one it replaces is kept for
+    // `signed_prekey_grace` after that, so that messages already encrypted
+    // to it still open, and then deleted (forward secrecy for first messages).
+    std::chrono::milliseconds signed_prekey_max_age{std::chrono::hours(24 * 7)};
+    std::chrono::milliseconds signed_prekey_grace{std::chrono::hours(24 * 30)};
     // For wss:// relays: a PEM file of the certificate authorities to trust
     // (e.g. a programme's own CA); empty = the system's trust store.
     std::string tls_ca_file;

@@ -94,6 +94,9 @@ Result<uint32_t> GenerateRegistrationId(SignalContext& context);
 Result<SignedPreKey> GenerateSignedPreKey(SignalContext& context, const IdentityKeyPair& identity,
                                           uint32_t id, uint64_t timestamp_ms);
 
+// When a stored signed prekey record (SignedPreKey::record) was made.
+Result<uint64_t> SignedPreKeyTimestamp(SignalContext& context, std::string_view record);
+
 // `count` one-time prekeys with ids start, start+1, ... wrapping from
 // kMaxPreKeyId back to 1. `start` must be in 1..kMaxPreKeyId.
 Result<std::vector<PreKey>> GeneratePreKeys(SignalContext& context, uint32_t start, uint32_t count);
