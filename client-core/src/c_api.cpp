@@ -95,8 +95,14 @@ const char* kollega_last_error(void) { return last_error.c_str(); }
 void kollega_free_string(char* s) { std::free(s); }
 
 int kollega_open(const char* data_dir, kollega_client** out) {
+  return kollega_open_with_ca_file(data_dir, nullptr, out);
+}
+
+int kollega_open_with_ca_file(const char* data_dir, const char* tls_ca_file, kollega_client** out) {
   if (!data_dir || !out) return Fail(kollega::InvalidArgument("data_dir and out are required"));
-  auto client = Client::Open(data_dir);
+  Client::Options options;
+  if (tls_ca_file) options.tls_ca_file = tls_ca_file;
+  auto client = Client::Open(data_dir, options);
   if (!client.ok()) return Fail(client.status());
   auto* handle = new kollega_client;
   handle->client = std::move(*client);

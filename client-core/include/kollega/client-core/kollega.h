@@ -82,6 +82,10 @@ void kollega_free_string(char* s);
 
 /* Opens (creating if needed) the data directory. */
 int kollega_open(const char* data_dir, kollega_client** out);
+/* The same, for wss:// relays whose certificate chains to the authorities in
+ * the PEM file `tls_ca_file` rather than to the system's trust store (NULL or
+ * "" = the system's). */
+int kollega_open_with_ca_file(const char* data_dir, const char* tls_ca_file, kollega_client** out);
 void kollega_close(kollega_client* client);
 
 int kollega_create_account(kollega_client* client, const char* relay_url);
