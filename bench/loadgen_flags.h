@@ -35,6 +35,9 @@ Load:
   --duration S           seconds measured per row (default 10)
   --rate R               open loop at R messages/s in total, for each count
   --no-half-peak         skip the open-loop run at half of the measured peak
+  --open-repeats N       run each open-loop row N times (default 1) and print
+                         the p99's minimum, median and maximum: one run's
+                         tail is noisy
   --server-threads N     relay --threads and echo threads (default 2)
   --client-threads N     load-generator threads (default 1)
   --pin                  give the load generator as many CPUs as it has
@@ -63,6 +66,7 @@ struct Flags {
   double duration_s = 10;
   double rate = 0;
   bool half_peak = true;
+  int open_repeats = 1;
   int server_threads = 2;
   int client_threads = 1;
   bool pin = false;
