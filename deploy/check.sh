@@ -67,7 +67,7 @@ done
 # With a binary, its --help output is the authority instead.
 spec_options="listen port port-file data-dir ttl max-frame-bytes max-content-bytes
   max-prekeys-per-upload prekey-low-threshold mailbox-max-envelopes mailbox-max-bytes
-  pow-bits account-rate bundle-rate request-rate threads tls-cert tls-key log-level"
+  max-wal-mb pow-bits account-rate bundle-rate request-rate threads tls-cert tls-key log-level"
 
 # --------------------------------------------------------------------------
 section "systemd unit (deploy/systemd/kollega-relay.service)"

@@ -138,7 +138,7 @@ Result<std::unique_ptr<RelayStore>> OpenWithEnv(const RocksRelayStoreOptions& op
                                                 rocksdb::Env* env) {
   if (options.path.empty()) return InvalidArgument("no data directory");
   if (options.clock == nullptr) return InvalidArgument("no clock");
-  auto db = RocksDb::Open(options.path, options.clock, env);
+  auto db = RocksDb::Open(options.path, options.clock, options.max_wal_bytes, env);
   if (!db.ok()) return db.status();
   auto store = std::make_unique<RocksRelayStore>(std::move(db).value(), options);
   KOLLEGA_RETURN_IF_ERROR(store->Start());

@@ -69,7 +69,7 @@ Status FromRocks(const rocksdb::Status& s) {
 }
 
 Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& path, const Clock* clock,
-                                               rocksdb::Env* env) {
+                                               uint64_t max_wal_bytes, rocksdb::Env* env) {
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
   if (ec) return Unavailable("cannot create the data directory");
@@ -90,6 +90,13 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& path, const Cl
   db_opts.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   // One thread writes mailboxes; the memtable insert hint needs this off.
   db_opts.allow_concurrent_memtable_write = false;
+  // A WAL file is deleted only once every column family with data in it has
+  // flushed. The mailbox family flushes every 64 MiB, but accounts, prekeys
+  // and (with in-place updates) mailbox_meta hold a few KiB for hours, which
+  // would keep every WAL since their last flush: RocksDB's default cap is
+  // 4x all write buffers (2.5 GiB here), all of it replayed on restart.
+  // Past this cap RocksDB flushes the families pinning the oldest WAL.
+  db_opts.max_total_wal_size = max_wal_bytes;
   db_opts.max_background_jobs = 2;
   db_opts.keep_log_file_num = 5;
   db_opts.max_log_file_size = 8 << 20;
@@ -109,12 +116,21 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& path, const Cl
   mailbox_opts.ttl = kRevisitSeconds;
   mailbox_opts.periodic_compaction_seconds = kRevisitSeconds;
 
+  rocksdb::ColumnFamilyOptions meta_opts;
+  // A meta record is rewritten on every append and ack of its mailbox, always
+  // 28 bytes: overwrite it in the memtable instead of adding a version per
+  // write, so the memtable stays one entry per busy mailbox (ROCKSDB.md).
+  // What this gives up, consistent iterators over concurrent updates, no
+  // reader of this family needs: only the writer thread writes it, and the
+  // others read single records.
+  meta_opts.inplace_update_support = true;
+
   self->descriptors_ = {
       {rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions()},
       {"accounts", accounts_opts},
       {"prekeys", rocksdb::ColumnFamilyOptions()},
       {"mailbox", mailbox_opts},
-      {"mailbox_meta", rocksdb::ColumnFamilyOptions()},
+      {"mailbox_meta", meta_opts},
   };
   self->path_ = path;
   rocksdb::Status s = self->OpenDb();

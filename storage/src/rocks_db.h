@@ -34,7 +34,7 @@ class RocksDb {
  public:
   // `env` may be null (the default Env); tests pass a fault-injecting one.
   static Result<std::unique_ptr<RocksDb>> Open(const std::string& path, const Clock* clock,
-                                               rocksdb::Env* env);
+                                               uint64_t max_wal_bytes, rocksdb::Env* env);
   ~RocksDb();
   RocksDb(const RocksDb&) = delete;
   RocksDb& operator=(const RocksDb&) = delete;

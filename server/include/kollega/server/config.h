@@ -27,6 +27,7 @@ struct RelayConfig {
   uint32_t prekey_low_threshold = 10;
   uint32_t mailbox_max_envelopes = 10'000;
   uint64_t mailbox_max_bytes = 256ull << 20;
+  uint64_t max_wal_mb = 256;  // WAL kept on disk and replayed at restart
   uint32_t pow_bits = 20;
   uint32_t account_rate = 30;   // new accounts per minute, whole relay
   uint32_t bundle_rate = 60;    // bundle fetches per minute, per account

@@ -239,6 +239,9 @@ struct RocksRelayStoreOptions {
   const Clock* clock = &SystemClock();
   // Upper bound on envelopes gathered into one synced batch.
   size_t max_batch = 1024;
+  // WAL files kept before the column families pinning the oldest one are
+  // flushed: bounds the disk the WAL takes and what a restart replays.
+  uint64_t max_wal_bytes = 256ull << 20;
 };
 
 Result<std::unique_ptr<RelayStore>> OpenRocksRelayStore(const RocksRelayStoreOptions& options);
