@@ -88,6 +88,8 @@ bool ParseFlags(int argc, char** argv, Flags* f, std::string* error) {
       f->client_threads = static_cast<int>(n);
     } else if (name == "--pin") {
       f->pin = true;
+    } else if (name == "--pin-client") {
+      f->pin_client = true;
     } else if (name == "--only") {
       ok = value(&f->only) && (f->only == "echo" || f->only == "relay");
     } else if (name == "--idle") {

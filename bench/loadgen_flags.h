@@ -43,6 +43,9 @@ Load:
   --pin                  give the load generator as many CPUs as it has
                          threads and the servers the rest, instead of
                          letting all share every CPU (needs 2 or more CPUs)
+  --pin-client           confine only the load generator (as --pin does) and
+                         let the servers use every CPU, as a server with the
+                         machine to itself would
   --only echo|relay      measure just one side
   --idle N               then open N idle authenticated relay connections and
                          report relay memory per connection (try 10000)
@@ -70,6 +73,7 @@ struct Flags {
   int server_threads = 2;
   int client_threads = 1;
   bool pin = false;
+  bool pin_client = false;
   std::string only;
   int idle = 0;
   bool show_metrics = true;

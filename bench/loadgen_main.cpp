@@ -228,13 +228,17 @@ int RunBench(const Flags& flags) {
 
   // Pin before any thread or server starts: both inherit the mask.
   CpuSplit split;
-  if (flags.pin && SplitCpus(flags.client_threads, &split) && PinCurrentThread(split.client)) {
+  const std::vector<int> all_cpus = UsableCpus();
+  const bool pin = flags.pin || flags.pin_client;
+  if (pin && SplitCpus(flags.client_threads, &split) && PinCurrentThread(split.client)) {
+    // The children must be given every CPU explicitly: they would inherit ours.
+    if (flags.pin_client) split.server = all_cpus;
     std::printf("load generator on CPU %s, servers on CPU %s\n", DescribeCpus(split.client).c_str(),
                 DescribeCpus(split.server).c_str());
   } else {
     split = CpuSplit{};
-    std::printf("load generator and servers share CPU %s%s\n", DescribeCpus(UsableCpus()).c_str(),
-                flags.pin ? " (too few CPUs to split)" : "");
+    std::printf("load generator and servers share CPU %s%s\n", DescribeCpus(all_cpus).c_str(),
+                pin ? " (too few CPUs to split)" : "");
   }
 
   Servers servers;
