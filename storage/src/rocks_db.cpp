@@ -92,7 +92,7 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& path, const Cl
   db_opts.allow_concurrent_memtable_write = false;
   // A WAL file is deleted only once every column family with data in it has
   // flushed. The mailbox family flushes every 64 MiB, but accounts, prekeys
-  // and (with in-place updates) mailbox_meta hold a few KiB for hours, which
+  // and (with in-place updates) mailbox_meta hold a few KiB indefinitely, which
   // would keep every WAL since their last flush: RocksDB's default cap is
   // 4x all write buffers (2.5 GiB here), all of it replayed on restart.
   // Past this cap RocksDB flushes the families pinning the oldest WAL.
@@ -119,7 +119,7 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& path, const Cl
   rocksdb::ColumnFamilyOptions meta_opts;
   // A meta record is rewritten on every append and ack of its mailbox, always
   // 28 bytes: overwrite it in the memtable instead of adding a version per
-  // write, so the memtable stays one entry per busy mailbox (ROCKSDB.md).
+  // write, so the memtable stays one entry per busy mailbox (docs/storage.md).
   // What this gives up, consistent iterators over concurrent updates, no
   // reader of this family needs: only the writer thread writes it, and the
   // others read single records.
