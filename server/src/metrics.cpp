@@ -46,6 +46,8 @@ std::string Metrics::Render(const storage::StoreStats& store) const {
         store.sst_bytes);
   Write(out, "kollega_store_memtable_bytes", "gauge", "RocksDB memtable size.",
         store.memtable_bytes);
+  Write(out, "kollega_store_wal_bytes", "gauge",
+        "On-disk size of the write-ahead log (bounded by --max-wal-mb).", store.wal_bytes);
   Write(out, "kollega_wal_syncs_total", "counter", "Synced group commits of mailbox writes.",
         store.wal_syncs);
   Write(out, "kollega_envelopes_expired_total", "counter",

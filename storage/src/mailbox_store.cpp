@@ -123,6 +123,7 @@ StoreStats RocksRelayStore::Stats() {
   s.sst_bytes = db_->SumProperty("rocksdb.total-sst-files-size");
   s.memtable_bytes = db_->SumProperty("rocksdb.cur-size-all-mem-tables");
   s.rocksdb_wal_syncs = db_->TickerCount(rocksdb::WAL_FILE_SYNCED);
+  s.wal_bytes = db_->WalBytes();
   return s;
 }
 

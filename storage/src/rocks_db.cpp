@@ -223,6 +223,19 @@ uint64_t RocksDb::SumProperty(const std::string& property) const {
 
 uint64_t RocksDb::TickerCount(uint32_t ticker) const { return statistics_->getTickerCount(ticker); }
 
+uint64_t RocksDb::WalBytes() const {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(path_, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() != ".log") continue;
+    // A file RocksDB deleted meanwhile reports an error and counts nothing.
+    std::error_code size_ec;
+    const uintmax_t size = it->file_size(size_ec);
+    if (!size_ec) total += size;
+  }
+  return total;
+}
+
 Status RocksDb::CompactAll() {
   if (!db_) return Unavailable("storage unavailable");
   rocksdb::FlushOptions fo;

@@ -69,6 +69,8 @@ class RocksDb {
   // Sums an integer property over all column families.
   uint64_t SumProperty(const std::string& property) const;
   uint64_t TickerCount(uint32_t ticker) const;
+  // Bytes of WAL files in the data directory; a directory listing, no lock.
+  uint64_t WalBytes() const;
   uint64_t expired_dropped() const { return expired_dropped_->load(); }
   uint64_t write_errors() const { return write_errors_.load(); }
 

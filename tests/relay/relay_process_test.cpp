@@ -31,7 +31,7 @@ TEST_F(RelayTest, HealthzAndMetricsOverPlainHttp) {
        {"kollega_connections 2", "kollega_authenticated_connections 2",
         "kollega_messages_accepted_total 1", "kollega_messages_delivered_total 1",
         "kollega_envelopes_acked_total 0", "kollega_queue_depth", "kollega_store_sst_bytes",
-        "kollega_store_memtable_bytes", "kollega_wal_syncs_total",
+        "kollega_store_memtable_bytes", "kollega_store_wal_bytes", "kollega_wal_syncs_total",
         "kollega_errors_total{code=\"UNKNOWN_ACCOUNT\"} 1"}) {
     EXPECT_NE(metrics.find(line), std::string::npos) << line << "\n" << metrics;
   }

@@ -51,6 +51,10 @@ TEST_F(WalTest, StaysBoundedWhileARarelyWrittenFamilyHoldsOldData) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_LE(WalBytes(dir_), 4u << 20);
+  // /metrics shows the same figure.
+  const uint64_t reported = store_->Stats().wal_bytes;
+  EXPECT_GT(reported, 0u);
+  EXPECT_LE(reported, 4u << 20);
 
   // Nothing was lost on the way: the account is there, the mailbox is empty
   // and its seqs go on where they were.

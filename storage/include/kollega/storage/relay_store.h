@@ -188,6 +188,7 @@ struct StoreStats {
   uint64_t rocksdb_wal_syncs = 0;  // RocksDB's own WAL_FILE_SYNCED ticker
   uint64_t envelopes_expired = 0;  // dropped by the expiry compaction filter
   uint64_t write_errors = 0;       // failed synced writes (e.g. disk full)
+  uint64_t wal_bytes = 0;          // on-disk WAL, bounded by max_wal_bytes
 };
 
 class MailboxStore {
