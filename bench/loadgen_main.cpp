@@ -206,6 +206,14 @@ bool RelayAlive(Servers& s) {
 
 int RunBench(const Flags& flags) {
   std::string dir = MakeTempDir("kollega-bench-");
+  // Without this check a missing $TMPDIR made every path below relative to
+  // "/", and the relay's data and logs landed in the root directory.
+  if (dir.empty()) {
+    std::fprintf(
+        stderr,
+        "cannot create a temporary directory (is $TMPDIR an existing, writable directory?)\n");
+    return 2;
+  }
   uint64_t soft = 0, hard = 0;
   int max_conns = 0;
   for (int c : flags.connections) max_conns = std::max(max_conns, c);

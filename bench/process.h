@@ -49,7 +49,7 @@ void RaiseNofile(uint64_t wanted, uint64_t* soft, uint64_t* hard);
 // The last `lines` lines of a text file, for error reports.
 std::string Tail(const std::string& path, int lines);
 
-// A fresh directory under $TMPDIR (or /tmp).
+// A fresh directory under $TMPDIR (or /tmp); empty if it cannot be made.
 std::string MakeTempDir(const std::string& prefix);
 
 }  // namespace kollega::bench

@@ -67,7 +67,7 @@ done
 # With a binary, its --help output is the authority instead.
 spec_options="listen port port-file data-dir ttl max-frame-bytes max-content-bytes
   max-prekeys-per-upload prekey-low-threshold mailbox-max-envelopes mailbox-max-bytes
-  max-wal-mb pow-bits account-rate bundle-rate request-rate threads tls-cert tls-key log-level"
+  max-wal-mb pow-bits account-rate bundle-rate request-rate threads io-sched tls-cert tls-key log-level"
 
 # --------------------------------------------------------------------------
 section "systemd unit (deploy/systemd/kollega-relay.service)"
@@ -77,7 +77,7 @@ required_lines=(
   "DynamicUser=yes" "StateDirectory=kollega-relay" "ConfigurationDirectory=kollega-relay"
   "ProtectSystem=strict" "ProtectHome=yes" "PrivateTmp=yes" "PrivateDevices=yes"
   "NoNewPrivileges=yes" "CapabilityBoundingSet=" "AmbientCapabilities="
-  "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX" "SystemCallFilter=@system-service"
+  "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX" "SystemCallFilter=@system-service" "SystemCallFilter=sched_setscheduler"
   "SystemCallArchitectures=native" "MemoryDenyWriteExecute=yes" "LockPersonality=yes"
   "RestrictNamespaces=yes" "RestrictRealtime=yes" "RestrictSUIDSGID=yes"
   "ProtectKernelTunables=yes" "ProtectKernelModules=yes" "ProtectKernelLogs=yes"

@@ -95,6 +95,15 @@ const std::vector<Option>& Options() {
                        &RelayConfig::memory_trim_seconds, 0, 86400),
       Number<uint32_t>("threads", "io threads; 0 = one per CPU the relay may use, at least 2",
                        &RelayConfig::threads, 0, 1024),
+      Option{
+          "io-sched", "POLICY",
+          "batch (io threads do not preempt the store writer when woken) or normal",
+          [](RelayConfig& c, const std::string& v) {
+            if (v != "batch" && v != "normal") return std::string("must be batch or normal");
+            c.io_sched_batch = v == "batch";
+            return std::string();
+          },
+          [](const RelayConfig& c) { return std::string(c.io_sched_batch ? "batch" : "normal"); }},
       Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
            &RelayConfig::tls_cert),
       Text("tls-key", "FILE", "PEM private key", &RelayConfig::tls_key),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mailbox_writer.h"
 
+#include <pthread.h>
 #include <rocksdb/iterator.h>
 
 #include <algorithm>
@@ -31,7 +32,10 @@ Status MailboxWriter::Start() {
   }
   if (!it->status().ok()) return FromRocks(it->status());
   queued_ = total;
-  thread_ = std::thread([this] { Run(); });
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "kollega-store");  // at most 15 characters
+    Run();
+  });
   return Status::Ok();
 }
 

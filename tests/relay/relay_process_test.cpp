@@ -1,9 +1,12 @@
 // The relay as a process: HTTP endpoints, shutdown, flags, config file, and
 // what it must never write down (account ids in metrics or logs).
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <sched.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "kollega/base/hex.h"
@@ -111,6 +114,8 @@ TEST(RelayProcessTest, HelpListsEveryFlag) {
                            "--bundle-rate",
                            "--request-rate",
                            "--threads",
+                           "--io-sched",
+                           "--max-wal-mb",
                            "--write-timeout",
                            "--memory-trim-interval",
                            "--tls-cert",
@@ -129,6 +134,48 @@ TEST(RelayProcessTest, BadFlagsExitTwoWithAClearError) {
   EXPECT_NE(out.find("--port"), std::string::npos) << out;
   EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--tls-cert", "x.pem"}, &out), 2);
   EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--config", "/nonexistent"}, &out), 2);
+  EXPECT_EQ(RelayProcess::RunToExit(KOLLEGA_RELAY_BIN, {"--io-sched", "fifo"}, &out), 2);
+  EXPECT_NE(out.find("--io-sched must be batch or normal"), std::string::npos) << out;
+}
+
+// The relay's threads as `ps -L` shows them: name and scheduling policy.
+// Io threads name themselves as they start, which may be just after the
+// port file is written, so this waits until `io_threads` of them have.
+std::multimap<std::string, int> ThreadsByName(pid_t pid, int io_threads) {
+  std::multimap<std::string, int> threads;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    threads.clear();
+    for (const auto& task :
+         std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+      std::ifstream comm(task.path() / "comm");
+      std::string name;
+      std::getline(comm, name);
+      pid_t tid = static_cast<pid_t>(std::stol(task.path().filename().string()));
+      threads.emplace(name, ::sched_getscheduler(tid));
+    }
+    if (static_cast<int>(threads.count("kollega-io")) == io_threads) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return threads;
+}
+
+// An operator can tell the io threads from the store writer in top -H; the
+// io threads do not preempt the writer when woken (--io-sched batch, the
+// default), and --io-sched normal leaves them as ordinary threads.
+TEST_F(RelayCustomTest, ThreadsAreNamedAndIoThreadsRunUnderTheChosenPolicy) {
+  for (const char* policy : {"batch", "normal"}) {
+    SCOPED_TRACE(policy);
+    StartRelay({"--threads", "3", "--io-sched", policy});
+    auto threads = ThreadsByName(relay_->pid(), 3);
+    ASSERT_EQ(threads.count("kollega-io"), 3u);
+    const int io_policy = std::string(policy) == "batch" ? SCHED_BATCH : SCHED_OTHER;
+    for (auto [it, end] = threads.equal_range("kollega-io"); it != end; ++it) {
+      EXPECT_EQ(it->second, io_policy);
+    }
+    ASSERT_EQ(threads.count("kollega-store"), 1u);
+    EXPECT_EQ(threads.find("kollega-store")->second, SCHED_OTHER);
+    EXPECT_EQ(relay_->Stop(), 0);
+  }
 }
 
 class ConfigFileTest : public RelayCustomTest {};

@@ -33,6 +33,9 @@ struct RelayConfig {
   uint32_t bundle_rate = 60;    // bundle fetches per minute, per account
   uint32_t request_rate = 500;  // requests per second, per connection
   uint32_t threads = 0;         // 0 = hardware concurrency
+  // io threads under SCHED_BATCH (a woken io thread does not preempt the
+  // running one, so the store writer finishes its commit); false = normal.
+  bool io_sched_batch = true;
   // A connection whose peer accepts none of our bytes for this long is cut:
   // it stopped reading, and its pushes stay in the mailbox.
   uint32_t write_timeout_seconds = 30;
