@@ -16,6 +16,33 @@ void Write(std::ostringstream& out, const char* name, const char* type, const ch
       << name << ' ' << value << '\n';
 }
 
+// Seconds, as Prometheus names durations; the bucket bounds are printed
+// exactly (0.00025, not 2.5e-04).
+std::string Seconds(uint64_t us) {
+  std::ostringstream s;
+  s << us / 1'000'000;
+  if (uint64_t frac = us % 1'000'000; frac != 0) {
+    std::string digits = std::to_string(frac + 1'000'000).substr(1);
+    digits.erase(digits.find_last_not_of('0') + 1);
+    s << '.' << digits;
+  }
+  return s.str();
+}
+
+void WriteCommitDurations(std::ostringstream& out, const storage::CommitDurations& d) {
+  const char* name = "kollega_store_commit_duration_seconds";
+  out << "# HELP " << name
+      << " Synced group commits of mailbox writes: time in the write and its fsync.\n"
+      << "# TYPE " << name << " histogram\n";
+  for (size_t i = 0; i < storage::kCommitBuckets; ++i) {
+    out << name << "_bucket{le=\"" << Seconds(storage::kCommitBucketsUs[i]) << "\"} " << d.counts[i]
+        << '\n';
+  }
+  out << name << "_bucket{le=\"+Inf\"} " << d.count << '\n'
+      << name << "_sum " << Seconds(d.sum_us) << '\n'
+      << name << "_count " << d.count << '\n';
+}
+
 }  // namespace
 
 std::string Metrics::Render(const storage::StoreStats& store) const {
@@ -50,6 +77,7 @@ std::string Metrics::Render(const storage::StoreStats& store) const {
         "On-disk size of the write-ahead log (bounded by --max-wal-mb).", store.wal_bytes);
   Write(out, "kollega_wal_syncs_total", "counter", "Synced group commits of mailbox writes.",
         store.wal_syncs);
+  WriteCommitDurations(out, store.commit_durations);
   Write(out, "kollega_envelopes_expired_total", "counter",
         "Undelivered envelopes dropped at their time-to-live.", store.envelopes_expired);
   Write(out, "kollega_store_write_errors_total", "counter", "Failed synced writes.",

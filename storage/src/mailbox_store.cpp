@@ -116,6 +116,7 @@ StoreStats RocksRelayStore::Stats() {
   s.envelopes_removed = writer_->removed();
   s.wal_syncs = writer_->syncs();
   s.queued_envelopes = writer_->queued();
+  s.commit_durations = writer_->commit_durations();
   s.envelopes_expired = db_->expired_dropped();
   s.write_errors = db_->write_errors();
   std::shared_lock open(open_mu_);

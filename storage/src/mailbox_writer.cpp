@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <chrono>
 #include <memory>
 
 #include "codec.h"
@@ -102,6 +103,27 @@ void MailboxWriter::Run() {
   }
 }
 
+void MailboxWriter::RecordCommit(std::chrono::steady_clock::duration took) {
+  const uint64_t us =
+      static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(took).count());
+  size_t bucket = 0;
+  while (bucket < kCommitBuckets && us > kCommitBucketsUs[bucket]) ++bucket;
+  commit_buckets_[bucket].fetch_add(1, std::memory_order_relaxed);
+  commit_sum_us_.fetch_add(us, std::memory_order_relaxed);
+}
+
+CommitDurations MailboxWriter::commit_durations() const {
+  CommitDurations d;
+  uint64_t running = 0;
+  for (size_t i = 0; i <= kCommitBuckets; ++i) {
+    running += commit_buckets_[i].load(std::memory_order_relaxed);
+    if (i < kCommitBuckets) d.counts[i] = running;
+  }
+  d.count = running;
+  d.sum_us = commit_sum_us_.load(std::memory_order_relaxed);
+  return d;
+}
+
 void MailboxWriter::Commit(std::vector<Op>& ops) {
   if (db_->needs_recovery()) {
     std::unique_lock exclusive(*open_mu_);
@@ -134,9 +156,13 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
     // envelopes are delivered again, which clients already tolerate (they
     // drop what they have). The next synced batch makes it durable too.
     const bool sync = batch.appended() > 0;
+    const auto started = std::chrono::steady_clock::now();
     written = db_->Write(batch.batch(), sync);
     if (written.ok()) {
-      if (sync) syncs_.fetch_add(1, std::memory_order_relaxed);
+      if (sync) {
+        syncs_.fetch_add(1, std::memory_order_relaxed);
+        RecordCommit(std::chrono::steady_clock::now() - started);
+      }
       appended_.fetch_add(batch.appended(), std::memory_order_relaxed);
       removed_.fetch_add(batch.removed(), std::memory_order_relaxed);
       int64_t queued = static_cast<int64_t>(queued_.load()) + batch.queued_delta();

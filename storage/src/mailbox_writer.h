@@ -16,6 +16,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -53,6 +54,7 @@ class MailboxWriter {
   uint64_t removed() const { return removed_.load(std::memory_order_relaxed); }
   uint64_t syncs() const { return syncs_.load(std::memory_order_relaxed); }
   uint64_t queued() const { return queued_.load(std::memory_order_relaxed); }
+  CommitDurations commit_durations() const;
 
  private:
   struct AppendOp {
@@ -69,6 +71,7 @@ class MailboxWriter {
   static size_t Weight(const Op& op);
   void Run();
   void Commit(std::vector<Op>& ops);
+  void RecordCommit(std::chrono::steady_clock::duration took);
 
   RocksDb* db_;
   std::shared_mutex* open_mu_;
@@ -87,6 +90,9 @@ class MailboxWriter {
   std::atomic<uint64_t> removed_{0};
   std::atomic<uint64_t> syncs_{0};
   std::atomic<uint64_t> queued_{0};
+  // Per bucket (not cumulative; made cumulative when read), then the rest.
+  std::atomic<uint64_t> commit_buckets_[kCommitBuckets + 1] = {};
+  std::atomic<uint64_t> commit_sum_us_{0};
 };
 
 }  // namespace kollega::storage

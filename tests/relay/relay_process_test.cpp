@@ -35,9 +35,19 @@ TEST_F(RelayTest, HealthzAndMetricsOverPlainHttp) {
         "kollega_messages_accepted_total 1", "kollega_messages_delivered_total 1",
         "kollega_envelopes_acked_total 0", "kollega_queue_depth", "kollega_store_sst_bytes",
         "kollega_store_memtable_bytes", "kollega_store_wal_bytes", "kollega_wal_syncs_total",
-        "kollega_errors_total{code=\"UNKNOWN_ACCOUNT\"} 1"}) {
+        "kollega_errors_total{code=\"UNKNOWN_ACCOUNT\"} 1",
+        "# TYPE kollega_store_commit_duration_seconds histogram",
+        "kollega_store_commit_duration_seconds_bucket{le=\"0.00025\"}",
+        "kollega_store_commit_duration_seconds_bucket{le=\"1\"}",
+        "kollega_store_commit_duration_seconds_sum "}) {
     EXPECT_NE(metrics.find(line), std::string::npos) << line << "\n" << metrics;
   }
+  // One synced commit (the send): the histogram's total says so, and so
+  // does its last bucket.
+  EXPECT_NE(metrics.find("kollega_store_commit_duration_seconds_count 1\n"), std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("kollega_store_commit_duration_seconds_bucket{le=\"+Inf\"} 1\n"),
+            std::string::npos);
   for (const auto& id : {alice->account, bob->account}) {
     EXPECT_EQ(metrics.find(ToHex(id)), std::string::npos);
     EXPECT_EQ(metrics.find(id), std::string::npos);

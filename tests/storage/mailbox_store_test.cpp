@@ -83,6 +83,8 @@ TEST_F(MailboxStoreTest, RemovalsAloneAreNotSyncedYetSurviveAProcessCrash) {
   ASSERT_TRUE(RemoveSync(kBox, {a.seqs[0], a.seqs[1]}).unknown.empty());
   EXPECT_EQ(store_->Stats().wal_syncs, before.wal_syncs);
   EXPECT_EQ(store_->Stats().rocksdb_wal_syncs, before.rocksdb_wal_syncs);
+  // Only the synced commit is timed.
+  EXPECT_EQ(store_->Stats().commit_durations.count, 1u);
 
   ReopenAsAfterACrash();
   EXPECT_EQ(Payloads(ReadAll(kBox)), std::vector<std::string>{"3"});
@@ -275,4 +277,19 @@ TEST_F(MailboxStoreTest, AnExpiredEnvelopeIsUnknownToAnAckAndIsDeleted) {
 }
 
 }  // namespace
+// The commit-duration histogram counts every synced commit once, in
+// cumulative buckets, with the time they took.
+TEST_F(MailboxStoreTest, CommitDurationsCountEverySyncedCommit) {
+  Open();
+  for (int i = 0; i < 5; ++i)
+    ASSERT_TRUE(AppendSync({{kBox, "e" + std::to_string(i)}}).status.ok());
+  const StoreStats stats = store_->Stats();
+  const CommitDurations& d = stats.commit_durations;
+  EXPECT_EQ(d.count, stats.wal_syncs);
+  EXPECT_EQ(d.count, 5u);
+  EXPECT_GT(d.sum_us, 0u);  // an fsync takes more than a microsecond
+  for (size_t i = 1; i < kCommitBuckets; ++i) EXPECT_LE(d.counts[i - 1], d.counts[i]) << i;
+  EXPECT_LE(d.counts[kCommitBuckets - 1], d.count);
+}
+
 }  // namespace kollega::storage

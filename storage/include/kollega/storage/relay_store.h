@@ -176,6 +176,21 @@ struct AppendResult {
   std::vector<uint64_t> seqs;
 };
 
+// How long synced group commits took (the write and its fsync, from the
+// writer's start of the commit to the write's return): a Prometheus-style
+// histogram, so an operator sees a slow or stalling disk. Buckets are
+// cumulative, as Prometheus expects: counts[i] = commits that took at most
+// kCommitBucketsUs[i]; `count` includes those over the last bound.
+inline constexpr uint64_t kCommitBucketsUs[] = {250,    500,    1'000,   2'500,   5'000,    10'000,
+                                                25'000, 50'000, 100'000, 250'000, 1'000'000};
+inline constexpr size_t kCommitBuckets = sizeof kCommitBucketsUs / sizeof kCommitBucketsUs[0];
+
+struct CommitDurations {
+  uint64_t counts[kCommitBuckets] = {};
+  uint64_t count = 0;
+  uint64_t sum_us = 0;
+};
+
 // Counters for /metrics; no identifiers.
 struct StoreStats {
   uint64_t envelopes_appended = 0;  // since start
@@ -185,10 +200,11 @@ struct StoreStats {
   uint64_t sst_bytes = 0;           // on-disk size of table files
   uint64_t memtable_bytes = 0;
   // Added by the storage engineer (additive):
-  uint64_t rocksdb_wal_syncs = 0;  // RocksDB's own WAL_FILE_SYNCED ticker
-  uint64_t envelopes_expired = 0;  // dropped by the expiry compaction filter
-  uint64_t write_errors = 0;       // failed synced writes (e.g. disk full)
-  uint64_t wal_bytes = 0;          // on-disk WAL, bounded by max_wal_bytes
+  uint64_t rocksdb_wal_syncs = 0;    // RocksDB's own WAL_FILE_SYNCED ticker
+  uint64_t envelopes_expired = 0;    // dropped by the expiry compaction filter
+  uint64_t write_errors = 0;         // failed synced writes (e.g. disk full)
+  uint64_t wal_bytes = 0;            // on-disk WAL, bounded by max_wal_bytes
+  CommitDurations commit_durations;  // synced group commits
 };
 
 class MailboxStore {
