@@ -71,7 +71,9 @@ class EchoLane final : public Lane {
       ctx_.stats.Error("short echo frame");
     } else if (ctx_.control->measuring()) {
       ++ctx_.stats.completed;
-      ctx_.stats.latency_ns.push_back(NowNs() - stamp);
+      const int64_t now = NowNs();
+      ctx_.stats.latency_ns.push_back(now - stamp);
+      ctx_.stats.done_ns.push_back(now);
     }
     --outstanding_;
     --ctx_.outstanding;
@@ -185,6 +187,7 @@ class RelayPairLane final : public Lane {
       } else if (ctx_.control->measuring()) {
         ++ctx_.stats.completed;
         ctx_.stats.latency_ns.push_back(now - stamp);
+        ctx_.stats.done_ns.push_back(now);
       }
       --undelivered_;
       --ctx_.outstanding;

@@ -80,6 +80,8 @@ bool ParseFlags(int argc, char** argv, Flags* f, std::string* error) {
     } else if (name == "--open-repeats") {
       ok = number(1, 100, &n);
       f->open_repeats = static_cast<int>(n);
+    } else if (name == "--timeline") {
+      f->timeline = true;
     } else if (name == "--server-threads") {
       ok = number(1, 256, &n);
       f->server_threads = static_cast<int>(n);

@@ -38,6 +38,8 @@ Load:
   --open-repeats N       run each open-loop row N times (default 1) and print
                          the p99's minimum, median and maximum: one run's
                          tail is noisy
+  --timeline             print the p99 of each 100 ms window of every
+                         open-loop run (a few stalled windows, or an even tail?)
   --server-threads N     relay --threads and echo threads (default 2)
   --client-threads N     load-generator threads (default 1)
   --pin                  give the load generator as many CPUs as it has
@@ -70,6 +72,7 @@ struct Flags {
   double rate = 0;
   bool half_peak = true;
   int open_repeats = 1;
+  bool timeline = false;
   int server_threads = 2;
   int client_threads = 1;
   bool pin = false;

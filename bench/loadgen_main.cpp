@@ -178,6 +178,18 @@ void PrintRow(const char* what, int connections, const char* mode, const Summary
   std::fflush(stdout);
 }
 
+// One number per window (whole ms), then how much of the run the windows
+// over 10 ms (the p99 target) are.
+void PrintTimeline(const Summary& s) {
+  std::printf("  p99 per %d ms window, ms:", Summary::kWindowMs);
+  size_t over = 0;
+  for (double p99 : s.window_p99_ms) {
+    std::printf(" %.0f", p99);
+    if (p99 > 10) ++over;
+  }
+  std::printf("\n  windows with p99 over 10 ms: %zu of %zu\n", over, s.window_p99_ms.size());
+}
+
 void PrintHeader() {
   std::printf("%-6s %6s  %-12s %10s %9s %9s %9s %7s %8s %8s %9s\n", "server", "conns", "mode",
               "msgs/s", "p50 ms", "p99 ms", "max ms", "errors", "srv cpu", "gen cpu", "srv us/msg");
@@ -191,6 +203,7 @@ void RepeatOpenLoop(const Flags& flags, const char* what, int connections, const
   for (int i = 0; i < flags.open_repeats; ++i) {
     Summary s = measure();
     PrintRow(what, connections, mode, s);
+    if (flags.timeline) PrintTimeline(s);
     p99s.push_back(s.p99_ms);
   }
   if (p99s.size() < 2) return;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 
 namespace kollega::bench {
@@ -13,6 +14,28 @@ double PercentileMs(const std::vector<int64_t>& sorted, double q) {
   if (sorted.empty()) return 0;
   size_t index = static_cast<size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5);
   return static_cast<double>(sorted[std::min(index, sorted.size() - 1)]) / 1e6;
+}
+
+std::vector<double> WindowP99s(const std::vector<LaneStats>& lanes) {
+  int64_t first = INT64_MAX;
+  for (const auto& lane : lanes) {
+    for (int64_t t : lane.done_ns) first = std::min(first, t);
+  }
+  std::vector<std::vector<int64_t>> windows;
+  const int64_t width_ns = int64_t{Summary::kWindowMs} * 1'000'000;
+  for (const auto& lane : lanes) {
+    for (size_t i = 0; i < lane.done_ns.size() && i < lane.latency_ns.size(); ++i) {
+      size_t w = static_cast<size_t>((lane.done_ns[i] - first) / width_ns);
+      if (w >= windows.size()) windows.resize(w + 1);
+      windows[w].push_back(lane.latency_ns[i]);
+    }
+  }
+  std::vector<double> out;
+  for (auto& w : windows) {
+    std::sort(w.begin(), w.end());
+    out.push_back(PercentileMs(w, 0.99));
+  }
+  return out;
 }
 
 }  // namespace
@@ -39,6 +62,7 @@ Summary Summarize(std::vector<LaneStats>& lanes, double seconds) {
   s.p50_ms = PercentileMs(all, 0.50);
   s.p99_ms = PercentileMs(all, 0.99);
   s.max_ms = all.empty() ? 0 : static_cast<double>(all.back()) / 1e6;
+  s.window_p99_ms = WindowP99s(lanes);
   return s;
 }
 

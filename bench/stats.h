@@ -31,6 +31,7 @@ struct LaneStats {
   uint64_t errors = 0;         // error responses, unexpected frames, closes
   uint64_t sends_skipped = 0;  // open loop: a send fell due while the window was full
   std::vector<int64_t> latency_ns;
+  std::vector<int64_t> done_ns;  // when each latency sample completed (same order)
   // Relay only: send -> SendAccepted (the durable write), apart from the
   // send -> push latency above, to tell the sync path from the push path.
   std::vector<int64_t> accept_latency_ns;
@@ -58,6 +59,11 @@ struct Summary {
   double server_cpu_s = -1;
   double client_cpu_s = -1;
   std::string notes;  // printed under the row (e.g. the relay's own counters)
+  // p99 of the samples completed in each kWindowMs window of the measured
+  // phase, in order: tells a tail made by a few stalled windows from one
+  // spread evenly over the run.
+  static constexpr int kWindowMs = 100;
+  std::vector<double> window_p99_ms;
   // Server CPU time per completed message, in microseconds: unlike the rate,
   // this hardly depends on what else the machine is doing.
   double ServerCpuUsPerMessage() const {
