@@ -176,9 +176,9 @@ struct AppendResult {
   std::vector<uint64_t> seqs;
 };
 
-// How long synced group commits took (the write and its fsync, from the
-// writer's start of the commit to the write's return): a Prometheus-style
-// histogram, so an operator sees a slow or stalling disk. Buckets are
+// How long synced group commits took (RocksDB's write with its fsync; the
+// staging before it is not counted): a Prometheus-style histogram, so an
+// operator sees a slow or stalling disk. Buckets are
 // cumulative, as Prometheus expects: counts[i] = commits that took at most
 // kCommitBucketsUs[i]; `count` includes those over the last bound.
 inline constexpr uint64_t kCommitBucketsUs[] = {250,    500,    1'000,   2'500,   5'000,    10'000,
