@@ -64,10 +64,11 @@ class RelayServerImpl final : public RelayServer {
     if (c.memory_trim_seconds > 0) ScheduleTrimCheck();
     for (uint32_t i = 0; i < ThreadCount(c); ++i) {
       threads_.emplace_back([this] {
-        // Named so `top -H` and profilers tell the io threads from the
-        // store's writer ("kollega-store") and RocksDB's own threads.
-        pthread_setname_np(pthread_self(), "kollega-io");
         if (ctx_.config.io_sched_batch) UseBatchScheduling();
+        // Named so `top -H` and profilers tell the io threads from the
+        // store's writer ("kollega-store") and RocksDB's own threads; named
+        // after the policy is set, so a named io thread has its policy.
+        pthread_setname_np(pthread_self(), "kollega-io");
         ioc_.run();
       });
     }
