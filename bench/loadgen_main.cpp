@@ -243,7 +243,7 @@ int RunBench(const Flags& flags) {
   }
   std::printf(
       "message %zu B, window %d per sender, %d server threads, %d client threads, "
-      "%.0f s warm-up + %.0f s measured per row\n",
+      "%g s warm-up + %g s measured per row\n",
       flags.size, flags.window, flags.server_threads, flags.client_threads, flags.warmup_s,
       flags.duration_s);
 
