@@ -30,13 +30,17 @@ constexpr int kFrames = 1500;
 // that follows each is never confused with an answer to the damage.
 constexpr uint64_t kPingIdBase = 0x5a5a000000000000ull;
 
+// The frame's first bytes in hex, for a failure message.
 std::string Hex(const std::string& bytes) {
   static const char* digits = "0123456789abcdef";
+  constexpr size_t kShown = 256;
   std::string out;
-  for (unsigned char c : bytes) {
+  for (size_t i = 0; i < bytes.size() && i < kShown; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
     out += digits[c >> 4];
     out += digits[c & 15];
   }
+  if (bytes.size() > kShown) out += "... (" + std::to_string(bytes.size()) + " bytes)";
   return out;
 }
 
