@@ -13,6 +13,8 @@ packages=(
   libssl-dev openssl curl
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 systemd
+  # deploy/boot-check.sh boots the systemd unit in a Debian container
+  debootstrap systemd-container
 )
 
 missing=()
