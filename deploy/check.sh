@@ -422,7 +422,7 @@ runtime_packages="$(all_ins | sed -n 's/^ARG RUNTIME_PACKAGES="\([^"]*\)".*$/\1/
 literal_packages="$(all_ins | grep -oE 'apt-get install[^&;|]*' \
   | sed 's/apt-get install//' | tr ' ' '\n' | grep -E '^[a-z0-9][a-z0-9.+-]+$' || true)"
 setup_packages="$(sed -n '/^packages=(/,/^)/p' "$repo/scripts/setup-deps.sh" \
-  | sed '1d;$d' | tr ' ' '\n' | grep -E '^[a-z0-9][a-z0-9.+-]+$' || true)"
+  | sed '1d;$d;s/#.*//' | tr ' ' '\n' | grep -E '^[a-z0-9][a-z0-9.+-]+$' || true)"
 
 codename="$( . /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-}")"
 if [ "$codename" != bookworm ]; then
