@@ -46,7 +46,8 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== debootstrap bookworm from $mirror"
-if ! debootstrap --variant=minbase \
+# Bounded: a stalled mirror is the network's problem, not the unit's.
+if ! timeout 300 debootstrap --variant=minbase \
     --include=systemd,systemd-sysv,dbus,curl,util-linux,librocksdb7.8,libprotobuf32,libssl3 \
     bookworm "$root" "$mirror" >"$tmp/debootstrap.log" 2>&1; then
   tail -5 "$tmp/debootstrap.log"
