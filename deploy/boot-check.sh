@@ -41,7 +41,11 @@ root="$tmp/root"
 nspawn_pid=""
 cleanup() {
   [ -n "$nspawn_pid" ] && kill "$nspawn_pid" 2>/dev/null && wait "$nspawn_pid" 2>/dev/null
-  rm -rf "$tmp"
+  # An interrupted debootstrap can leave /proc or /sys mounted in the root:
+  # unmount them, and never let rm cross into another file system.
+  awk -v r="$root/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r |
+    while read -r m; do umount -l "$m"; done
+  rm -rf --one-file-system "$tmp"
 }
 trap cleanup EXIT
 
