@@ -37,13 +37,13 @@ ldd "$relay" | grep -q libasan && skip "a sanitizer build: its runtime is not in
 mirror="$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1)"
 mirror="${mirror:-http://deb.debian.org/debian}"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/kollega-boot-check.XXXXXX")"
-root="$tmp/root"
+rootfs="$tmp/rootfs"
 nspawn_pid=""
 cleanup() {
   [ -n "$nspawn_pid" ] && kill "$nspawn_pid" 2>/dev/null && wait "$nspawn_pid" 2>/dev/null
   # An interrupted debootstrap can leave /proc or /sys mounted in the root:
   # unmount them, and never let rm cross into another file system.
-  awk -v r="$root/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r |
+  awk -v r="$rootfs/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r |
     while read -r m; do umount -l "$m"; done
   rm -rf --one-file-system "$tmp"
 }
@@ -53,21 +53,21 @@ echo "== debootstrap bookworm from $mirror"
 # Bounded: a stalled mirror is the network's problem, not the unit's.
 if ! timeout 300 debootstrap --variant=minbase \
     --include=systemd,systemd-sysv,dbus,curl,util-linux,librocksdb7.8,libprotobuf32,libssl3 \
-    bookworm "$root" "$mirror" >"$tmp/debootstrap.log" 2>&1; then
+    bookworm "$rootfs" "$mirror" >"$tmp/debootstrap.log" 2>&1; then
   tail -5 "$tmp/debootstrap.log"
   skip "debootstrap failed (no mirror?)"
 fi
 
 # Installed as the unit's header says; the example config with two changes
 # for the test: an ephemeral port (written to a file) and a cheap proof of work.
-install -m 0755 "$relay" "$root/usr/local/bin/kollega-relay"
-install -m 0644 "$here/systemd/kollega-relay.service" "$root/etc/systemd/system/"
-install -d -m 0755 "$root/etc/kollega-relay"
+install -m 0755 "$relay" "$rootfs/usr/local/bin/kollega-relay"
+install -m 0644 "$here/systemd/kollega-relay.service" "$rootfs/etc/systemd/system/"
+install -d -m 0755 "$rootfs/etc/kollega-relay"
 sed -e 's/^port = .*/port = 0\nport-file = \/var\/lib\/kollega-relay\/port/' \
     -e 's/^pow-bits = .*/pow-bits = 8/' \
-    "$here/relay.conf.example" >"$root/etc/kollega-relay/relay.conf"
+    "$here/relay.conf.example" >"$rootfs/etc/kollega-relay/relay.conf"
 
-cat >"$root/etc/systemd/system/kollega-check.service" <<'EOF'
+cat >"$rootfs/etc/systemd/system/kollega-check.service" <<'EOF'
 [Unit]
 Description=Check the relay under its unit, then power off
 After=kollega-relay.service
@@ -82,15 +82,16 @@ ExecStopPost=/usr/bin/systemctl --no-block poweroff
 WantedBy=multi-user.target
 EOF
 # Runs inside: each line "ok ..." or "FAIL ...", then the relay's journal.
-cat >"$root/usr/local/bin/kollega-check" <<'EOF'
+cat >"$rootfs/usr/local/bin/kollega-check" <<'EOF'
 #!/bin/sh
-out=/root/result
+mkdir -p /var/lib/kollega-check
+out=/var/lib/kollega-check/result
 portfile=/var/lib/private/kollega-relay/port
 check() { if eval "$2"; then echo "ok    $1"; else echo "FAIL  $1"; fi; }
 {
   for i in $(seq 100); do [ -s "$portfile" ] && break; sleep 0.2; done
   port=$(cat "$portfile" 2>/dev/null)
-  echo "$port" > /root/port
+  echo "$port" > /var/lib/kollega-check/port
   check "the relay answers /healthz" "curl -sf http://127.0.0.1:$port/healthz | grep -q ok"
   pid=$(systemctl show kollega-relay -p MainPID --value)
   status=/proc/$pid/status
@@ -104,8 +105,8 @@ check() { if eval "$2"; then echo "ok    $1"; else echo "FAIL  $1"; fi; }
   done
   check "its io threads run under SCHED_BATCH" "[ $batch -ge 1 ]"
   check "its data is private to it" "[ \$(stat -c %a /var/lib/private/kollega-relay) = 700 ] && [ \$(stat -c %a /var/lib/private/kollega-relay/CURRENT) = 600 ]"
-  touch /root/ready
-  for i in $(seq 600); do [ -e /root/release ] && break; sleep 0.2; done
+  touch /var/lib/kollega-check/ready
+  for i in $(seq 600); do [ -e /var/lib/kollega-check/release ] && break; sleep 0.2; done
   systemctl stop kollega-relay
   check "SIGTERM stops it cleanly" "[ \$(systemctl show kollega-relay -p Result --value) = success ]"
   check "its log says so" "journalctl -u kollega-relay -o cat | grep -q 'stopped cleanly'"
@@ -114,21 +115,21 @@ check() { if eval "$2"; then echo "ok    $1"; else echo "FAIL  $1"; fi; }
 } > $out.tmp 2>&1
 mv $out.tmp $out
 EOF
-chmod 0755 "$root/usr/local/bin/kollega-check"
-chroot "$root" systemctl enable kollega-relay.service kollega-check.service >/dev/null 2>&1
+chmod 0755 "$rootfs/usr/local/bin/kollega-check"
+chroot "$rootfs" systemctl enable kollega-relay.service kollega-check.service >/dev/null 2>&1
 
 echo "== boot"
 # No system bus or machined on every host: neither register nor make a scope.
-systemd-nspawn -D "$root" -b --register=no --keep-unit --console=pipe \
+systemd-nspawn -D "$rootfs" -b --register=no --keep-unit --console=pipe \
   >"$tmp/nspawn.log" 2>&1 </dev/null &
 nspawn_pid=$!
 for _ in $(seq 300); do
-  [ -e "$root/root/ready" ] && break
+  [ -e "$rootfs/var/lib/kollega-check/ready" ] && break
   kill -0 "$nspawn_pid" 2>/dev/null || break
   sleep 0.2
 done
 failures=0
-if [ ! -e "$root/root/ready" ]; then
+if [ ! -e "$rootfs/var/lib/kollega-check/ready" ]; then
   # The check unit runs whether or not the relay starts, so no "ready" means
   # systemd itself did not boot in a container on this host.
   tail -20 "$tmp/nspawn.log"
@@ -136,7 +137,7 @@ if [ ! -e "$root/root/ready" ]; then
 fi
 
 if [ -n "$client" ]; then
-  port="$(cat "$root/root/port")"
+  port="$(cat "$rootfs/var/lib/kollega-check/port")"
   url="ws://127.0.0.1:$port"
   if "$client" --data-dir "$tmp/a" init "$url" >"$tmp/a.log" 2>&1 &&
      "$client" --data-dir "$tmp/b" init "$url" >"$tmp/b.log" 2>&1; then
@@ -155,7 +156,7 @@ if [ -n "$client" ]; then
   fi
 fi
 
-touch "$root/root/release"
+touch "$rootfs/var/lib/kollega-check/release"
 for _ in $(seq 300); do
   kill -0 "$nspawn_pid" 2>/dev/null || break
   sleep 0.2
@@ -164,13 +165,13 @@ if kill -0 "$nspawn_pid" 2>/dev/null; then fail "the container did not power off
 wait "$nspawn_pid" 2>/dev/null
 nspawn_pid=""
 
-if [ ! -s "$root/root/result" ]; then
+if [ ! -s "$rootfs/var/lib/kollega-check/result" ]; then
   fail "no result from inside the container"
   tail -20 "$tmp/nspawn.log"
 else
-  sed -n '/^== journal/q;p' "$root/root/result" | sed 's/^/  /'
-  failures=$((failures + $(grep -c '^FAIL' "$root/root/result")))
-  if grep -q '^FAIL' "$root/root/result"; then sed -n '/^== journal/,$p' "$root/root/result"; fi
+  sed -n '/^== journal/q;p' "$rootfs/var/lib/kollega-check/result" | sed 's/^/  /'
+  failures=$((failures + $(grep -c '^FAIL' "$rootfs/var/lib/kollega-check/result")))
+  if grep -q '^FAIL' "$rootfs/var/lib/kollega-check/result"; then sed -n '/^== journal/,$p' "$rootfs/var/lib/kollega-check/result"; fi
 fi
 echo "boot-check: $failures failure(s)"
 [ "$failures" -eq 0 ]
