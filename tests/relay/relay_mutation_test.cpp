@@ -285,6 +285,15 @@ TEST_F(MutationTest, DamagedRequestsAreAnsweredOrClosedAndHurtNoOne) {
       std::this_thread::sleep_for(milliseconds(5));
     }
   });
+  // A failed ASSERT below returns early: stop the pair first, not abort.
+  struct StopOnExit {
+    std::atomic<bool>& stop;
+    std::thread& thread;
+    ~StopOnExit() {
+      stop = true;
+      if (thread.joinable()) thread.join();
+    }
+  } stop_innocent{stop, innocent};
 
   const uint64_t seed = SeedFromEnvironment();
   SCOPED_TRACE("KOLLEGA_MUTATION_SEED=" + std::to_string(seed));
