@@ -4,10 +4,8 @@
 // must end promptly (well before the 15 s HTTP deadline), a framing error
 // with a close frame that names it, and the relay must keep serving others.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include <optional>
@@ -24,20 +22,11 @@ constexpr milliseconds kPrompt{3000};
 // A blocking loopback TCP socket with deadlines on every read.
 class RawSocket {
  public:
+  // Sends give up after 3 s: a relay that neither reads nor closes must
+  // fail the test, not hang it.
   static std::unique_ptr<RawSocket> Connect(uint16_t port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int fd = ConnectLoopback(port, 3);
     if (fd < 0) return nullptr;
-    // A relay that neither reads nor closes must fail the test, not hang it.
-    timeval send_timeout{3, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &send_timeout, sizeof send_timeout);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-      ::close(fd);
-      return nullptr;
-    }
     return std::unique_ptr<RawSocket>(new RawSocket(fd));
   }
   ~RawSocket() { ::close(fd_); }

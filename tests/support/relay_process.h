@@ -59,6 +59,10 @@ class RelayProcess {
   uint16_t port_ = 0;
 };
 
+// A blocking TCP socket connected to 127.0.0.1:port, whose sends and
+// receives give up after `timeout_seconds`; -1 on failure. The caller closes it.
+int ConnectLoopback(uint16_t port, int timeout_seconds);
+
 // A plain HTTP/1.1 GET to 127.0.0.1:port (Connection: close); the whole
 // response (status line, headers, body), or "" on failure. 5 s timeout.
 std::string HttpGet(uint16_t port, const std::string& path);
