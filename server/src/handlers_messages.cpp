@@ -96,24 +96,33 @@ void Connection::HandleSend(uint64_t id, const wire::Send& req) {
   ++pending_writes_;
   ServerContext* ctx = &ctx_;
   std::weak_ptr<Connection> weak = weak_self_;
-  ctx_.store->Append(std::move(to_store), [ctx, weak, id, now, targets = std::move(targets)](
-                                              Status status, storage::AppendResult result) {
-    // Writer thread: keep it short. Recipients first — the envelope is
-    // durable, so waking them does not depend on the sender still being here.
-    if (status.ok() && result.seqs.size() == targets.size()) {
-      Metrics::Add(ctx->metrics.messages_accepted, targets.size());
-      for (size_t i = 0; i < targets.size(); ++i) {
-        ctx->notifier->NotifyStored(targets[i].device, result.seqs[i], targets[i].payload);
-      }
-    } else if (status.ok()) {
-      status = Internal("store returned the wrong number of seqs");
-    }
-    if (std::shared_ptr<Connection> self = weak.lock()) {
-      Connection* c = self.get();
-      c->transport_.Post(
-          [c, id, now, status = std::move(status)] { c->OnAppendDone(id, status, now); });
-    }
-  });
+  const size_t count = targets.size();
+  // Both callbacks run on the writer thread: keep them short. Connected
+  // recipients get the envelopes once they are written, while the WAL sync
+  // runs; only the sender's "accepted" waits for the sync. A crash in
+  // between may have pushed envelopes that the relay then no longer has:
+  // the sender got no answer and sends again, and clients de-duplicate by
+  // message id (docs/protocol.md, "Delivery").
+  ctx_.store->Append(
+      std::move(to_store),
+      [ctx, targets = std::move(targets)](const storage::AppendResult& result) {
+        if (result.seqs.size() != targets.size()) return;  // `done` reports it
+        for (size_t i = 0; i < targets.size(); ++i) {
+          ctx->notifier->NotifyStored(targets[i].device, result.seqs[i], targets[i].payload);
+        }
+      },
+      [ctx, weak, id, now, count](Status status, storage::AppendResult result) {
+        if (status.ok() && result.seqs.size() == count) {
+          Metrics::Add(ctx->metrics.messages_accepted, count);
+        } else if (status.ok()) {
+          status = Internal("store returned the wrong number of seqs");
+        }
+        if (std::shared_ptr<Connection> self = weak.lock()) {
+          Connection* c = self.get();
+          c->transport_.Post(
+              [c, id, now, status = std::move(status)] { c->OnAppendDone(id, status, now); });
+        }
+      });
 }
 
 void Connection::OnAppendDone(uint64_t id, const Status& status, int64_t server_time_ms) {

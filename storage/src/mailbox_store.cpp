@@ -46,8 +46,9 @@ void RocksRelayStore::MaybeRecover() {
   if (!closed_) db_->Recover().IgnoreError();  // logged; the next write reports it
 }
 
-void RocksRelayStore::Append(std::vector<EnvelopeToStore> envelopes, AppendDone done) {
-  writer_->Append(std::move(envelopes), std::move(done));
+void RocksRelayStore::Append(std::vector<EnvelopeToStore> envelopes, AppendVisible visible,
+                             AppendDone done) {
+  writer_->Append(std::move(envelopes), std::move(visible), std::move(done));
 }
 
 void RocksRelayStore::Remove(const DeviceAddress& mailbox, std::vector<uint64_t> seqs,

@@ -40,11 +40,12 @@ Status MailboxWriter::Start() {
   return Status::Ok();
 }
 
-void MailboxWriter::Append(std::vector<EnvelopeToStore> envelopes, MailboxStore::AppendDone done) {
+void MailboxWriter::Append(std::vector<EnvelopeToStore> envelopes,
+                           MailboxStore::AppendVisible visible, MailboxStore::AppendDone done) {
   {
     std::lock_guard lock(mu_);
     if (!stopping_) {
-      queue_.push_back(AppendOp{std::move(envelopes), std::move(done)});
+      queue_.push_back(AppendOp{std::move(envelopes), std::move(visible), std::move(done)});
       wake_.notify_one();
       return;
     }
@@ -155,20 +156,33 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
     // removals alone is not synced: a power loss may undo it, and then the
     // envelopes are delivered again, which clients already tolerate (they
     // drop what they have). The next synced batch makes it durable too.
+    //
+    // Appends are written, announced, then synced: a push to a connected
+    // recipient need not wait for the disk, only the sender's answer does
+    // (docs/storage.md, "Visible before durable").
     const bool sync = batch.appended() > 0;
     const auto started = std::chrono::steady_clock::now();
-    written = db_->Write(batch.batch(), sync);
-    if (written.ok()) {
-      if (sync) {
+    written = db_->Write(batch.batch(), /*sync=*/false);
+    if (written.ok() && sync) {
+      auto took = std::chrono::steady_clock::now() - started;
+      AnnounceVisible(ops, statuses, outputs);
+      const auto syncing = std::chrono::steady_clock::now();
+      written = db_->SyncWal();
+      took += std::chrono::steady_clock::now() - syncing;
+      if (written.ok()) {
         syncs_.fetch_add(1, std::memory_order_relaxed);
-        RecordCommit(std::chrono::steady_clock::now() - started);
+        RecordCommit(took);
       }
+    }
+    if (written.ok()) {
       appended_.fetch_add(batch.appended(), std::memory_order_relaxed);
       removed_.fetch_add(batch.removed(), std::memory_order_relaxed);
       int64_t queued = static_cast<int64_t>(queued_.load()) + batch.queued_delta();
       queued_.store(static_cast<uint64_t>(std::max<int64_t>(queued, 0)));
       batch.Committed();
     } else {
+      // Also after a failed sync of a batch already announced: its seqs
+      // stay used (a push may carry them), and the mailboxes are read again.
       batch.Failed();
     }
   }
@@ -187,6 +201,17 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
       if (s.ok()) unknown = std::move(outputs[i]);
       r.done(std::move(s), std::move(unknown));
     }
+  }
+}
+
+void MailboxWriter::AnnounceVisible(std::vector<Op>& ops, const std::vector<Status>& statuses,
+                                    const std::vector<std::vector<uint64_t>>& outputs) {
+  for (size_t i = 0; i < ops.size(); ++i) {
+    auto* a = std::get_if<AppendOp>(&ops[i]);
+    if (a == nullptr || !a->visible || !statuses[i].ok()) continue;
+    AppendResult result;
+    result.seqs = outputs[i];
+    a->visible(result);
   }
 }
 

@@ -1,7 +1,9 @@
 // The mailbox writer: the one thread that mutates mailboxes. Append and
 // Remove only enqueue; the thread takes everything that queued up while its
-// previous sync ran (up to max_batch envelopes), commits it as one synced
-// WriteBatch (group commit), then runs the callbacks in queue order.
+// previous sync ran (up to max_batch envelopes), writes it as one WriteBatch,
+// runs the appends' `visible` callbacks, syncs the WAL (group commit), then
+// runs the `done` callbacks in queue order. So a live push waits for a write
+// into the page cache and never for its own sync (docs/storage.md).
 //
 // Owning every mailbox mutation on one thread is what lets seqs be assigned
 // and quotas checked without locks, and what makes the memtable insert hint
@@ -44,7 +46,8 @@ class MailboxWriter {
   // Sums the meta records for the queued-envelopes estimate, then starts the
   // thread.
   Status Start();
-  void Append(std::vector<EnvelopeToStore> envelopes, MailboxStore::AppendDone done);
+  void Append(std::vector<EnvelopeToStore> envelopes, MailboxStore::AppendVisible visible,
+              MailboxStore::AppendDone done);
   void Remove(DeviceAddress mailbox, std::vector<uint64_t> seqs, MailboxStore::RemoveDone done);
   // Finishes every queued operation (callbacks included) and joins the
   // thread. Idempotent. Must not be called from a callback.
@@ -59,6 +62,7 @@ class MailboxWriter {
  private:
   struct AppendOp {
     std::vector<EnvelopeToStore> envelopes;
+    MailboxStore::AppendVisible visible;
     MailboxStore::AppendDone done;
   };
   struct RemoveOp {
@@ -71,6 +75,9 @@ class MailboxWriter {
   static size_t Weight(const Op& op);
   void Run();
   void Commit(std::vector<Op>& ops);
+  // Runs the `visible` callbacks of the appends that staged.
+  static void AnnounceVisible(std::vector<Op>& ops, const std::vector<Status>& statuses,
+                              const std::vector<std::vector<uint64_t>>& outputs);
   void RecordCommit(std::chrono::steady_clock::duration took);
 
   RocksDb* db_;

@@ -165,6 +165,18 @@ Status RocksDb::Write(rocksdb::WriteBatch* batch, bool sync) {
   return FromRocks(s);
 }
 
+Status RocksDb::SyncWal() {
+  if (!db_) return Unavailable("storage unavailable");
+  rocksdb::Status s = db_->SyncWAL();
+  if (!s.ok()) {
+    must_reopen_ = true;
+    needs_recovery_ = true;
+    write_errors_.fetch_add(1, std::memory_order_relaxed);
+    log::Warn(kLog, "WAL sync failed: " + s.ToString());
+  }
+  return FromRocks(s);
+}
+
 bool RocksDb::CanWrite() const {
   std::error_code ec;
   auto space = std::filesystem::space(path_, ec);
@@ -183,7 +195,9 @@ bool RocksDb::CanWrite() const {
 Status RocksDb::Recover() {
   if (!needs_recovery_.load()) return Status::Ok();
   if (db_) {
-    rocksdb::Status r = db_->Resume();
+    rocksdb::Status r = must_reopen_.load()
+                            ? rocksdb::Status::IOError("the WAL sync failed; reopening")
+                            : db_->Resume();
     if (r.ok()) {
       needs_recovery_ = false;
       log::Info(kLog, "writes resumed after a write error");
@@ -196,6 +210,7 @@ Status RocksDb::Recover() {
   }
   rocksdb::Status s = OpenDb();
   if (!s.ok()) return FromRocks(s);
+  must_reopen_ = false;
   needs_recovery_ = false;
   log::Info(kLog, "reopened after a write error");
   return Status::Ok();

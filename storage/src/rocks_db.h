@@ -53,10 +53,15 @@ class RocksDb {
   // crash keeps it; a power loss may lose it, together with everything after the last synced write
   // (never anything before it).
   Status Write(rocksdb::WriteBatch* batch, bool sync);
+  // Syncs the WAL up to everything written so far. After a failure the WAL
+  // file cannot be trusted (Linux may drop the unwritten pages and report
+  // success to the next fsync), so Recover() then reopens instead of
+  // resuming: the reopen replays what is really in the WAL.
+  Status SyncWal();
 
   // True after a failed write until Recover() succeeds.
   bool needs_recovery() const { return needs_recovery_.load(); }
-  // Tries DB::Resume(); RocksDB 7.8 will not resume after a failed WAL
+  // Tries DB::Resume() (not after a failed SyncWal); RocksDB 7.8 will not resume after a failed WAL
   // write, so if that fails and the disk has room again, closes and reopens
   // the DB (WAL replay keeps every synced write). If the reopen fails the DB
   // stays closed (is_open() false) until a later Recover() succeeds.
@@ -97,6 +102,7 @@ class RocksDb {
   rocksdb::DBOptions db_options_;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors_;
   std::atomic<bool> needs_recovery_{false};
+  std::atomic<bool> must_reopen_{false};
   std::atomic<uint64_t> write_errors_{0};
 };
 

@@ -53,7 +53,9 @@ class RocksRelayStore final : public RelayStore {
                                                 std::optional<uint32_t> device_id) override;
 
   // MailboxStore
-  void Append(std::vector<EnvelopeToStore> envelopes, AppendDone done) override;
+  using MailboxStore::Append;
+  void Append(std::vector<EnvelopeToStore> envelopes, AppendVisible visible,
+              AppendDone done) override;
   Result<std::vector<StoredEnvelope>> Read(const DeviceAddress& mailbox, uint64_t after_seq,
                                            size_t max) override;
   void Remove(const DeviceAddress& mailbox, std::vector<uint64_t> seqs, RemoveDone done) override;

@@ -1,6 +1,10 @@
 // Disk full: a FileSystem wrapper makes every file write fail with ENOSPC
 // while `full` is set. The store must answer ResourceExhausted, keep serving
-// reads, and write again once space returns, without a restart.
+// reads, and write again once space returns, without a restart. With
+// `sync_fails` only the syncs fail (an I/O error after the write), which an
+// append meets after it was announced visible; `drop_writes` makes writes
+// vanish while claiming success, as pages the kernel dropped after a failed
+// writeback do.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <rocksdb/file_system.h>
 
@@ -33,6 +37,8 @@ class FullDiskFs : public rocksdb::FileSystemWrapper {
   }
 
   std::atomic<bool> full{false};
+  std::atomic<bool> sync_fails{false};
+  std::atomic<bool> drop_writes{false};
 
  private:
   class File : public rocksdb::FSWritableFileOwnerWrapper {
@@ -42,20 +48,24 @@ class FullDiskFs : public rocksdb::FileSystemWrapper {
     rocksdb::IOStatus Append(const rocksdb::Slice& data, const rocksdb::IOOptions& o,
                              rocksdb::IODebugContext* dbg) override {
       if (fs_->full) return rocksdb::IOStatus::NoSpace("test disk is full");
+      if (fs_->drop_writes) return rocksdb::IOStatus::OK();
       return target()->Append(data, o, dbg);
     }
     rocksdb::IOStatus Append(const rocksdb::Slice& data, const rocksdb::IOOptions& o,
                              const rocksdb::DataVerificationInfo& v,
                              rocksdb::IODebugContext* dbg) override {
       if (fs_->full) return rocksdb::IOStatus::NoSpace("test disk is full");
+      if (fs_->drop_writes) return rocksdb::IOStatus::OK();
       return target()->Append(data, o, v, dbg);
     }
     rocksdb::IOStatus Sync(const rocksdb::IOOptions& o, rocksdb::IODebugContext* dbg) override {
       if (fs_->full) return rocksdb::IOStatus::NoSpace("test disk is full");
+      if (fs_->sync_fails) return rocksdb::IOStatus::IOError("test disk fails to sync");
       return target()->Sync(o, dbg);
     }
     rocksdb::IOStatus Fsync(const rocksdb::IOOptions& o, rocksdb::IODebugContext* dbg) override {
       if (fs_->full) return rocksdb::IOStatus::NoSpace("test disk is full");
+      if (fs_->sync_fails) return rocksdb::IOStatus::IOError("test disk fails to sync");
       return target()->Fsync(o, dbg);
     }
 
@@ -74,7 +84,39 @@ class DiskFullTest : public StoreTest {
   }
   void TearDown() override {
     fs_->full = false;
+    fs_->sync_fails = false;
+    fs_->drop_writes = false;
     StoreTest::TearDown();  // the store goes before the Env it uses
+  }
+
+  void ExpectSeqsNeverReused(bool record_lost) {
+    const DeviceAddress box{TestAccount(1), 1};
+    AppendOutcome first = AppendOne(box, "before");
+    ASSERT_TRUE(first.status.ok()) << first.status.ToString();
+
+    fs_->sync_fails = true;
+    fs_->drop_writes = record_lost;
+    WatchedAppend failed = AppendWatched({{box, "unsynced"}});
+    EXPECT_FALSE(failed.outcome.status.ok());
+    EXPECT_TRUE(failed.outcome.seqs.empty());
+    ASSERT_TRUE(failed.visible);
+    ASSERT_EQ(failed.visible_seqs.size(), 1u);
+    EXPECT_GT(failed.visible_seqs[0], first.seqs[0]);
+    EXPECT_GE(store_->Stats().write_errors, 1u);
+
+    fs_->sync_fails = false;
+    fs_->drop_writes = false;
+    WatchedAppend after = AppendWatched({{box, "after"}});
+    ASSERT_TRUE(after.outcome.status.ok()) << after.outcome.status.ToString();
+    ASSERT_EQ(after.outcome.seqs.size(), 1u);
+    EXPECT_GT(after.outcome.seqs[0], failed.visible_seqs[0]);
+
+    std::vector<StoredEnvelope> stored = ReadAll(box);
+    std::vector<std::string> expected = {"before", "unsynced", "after"};
+    if (record_lost) expected = {"before", "after"};
+    EXPECT_EQ(Payloads(stored), expected);
+    ASSERT_FALSE(stored.empty());
+    EXPECT_EQ(stored.back().seq, after.outcome.seqs[0]);
   }
 
   std::shared_ptr<FullDiskFs> fs_;
@@ -116,6 +158,18 @@ TEST_F(DiskFullTest, FullDiskIsStorageFullThenRecovers) {
   EXPECT_EQ(payloads.back(), "after");
   EXPECT_EQ(std::count(payloads.begin(), payloads.end(), "before"), 0);
   EXPECT_TRUE(AppendOne(box, "later").status.ok());
+}
+
+// The write went through and was announced (a push may already carry it),
+// then its sync failed: the sender hears an error, the seqs it was given are
+// never handed out again, whether or not the record survived in the WAL, and
+// the store writes again after reopening.
+TEST_F(DiskFullTest, AFailedSyncWhoseRecordSurvivedNeverReusesItsSeqs) {
+  ExpectSeqsNeverReused(/*record_lost=*/false);
+}
+
+TEST_F(DiskFullTest, AFailedSyncWhoseRecordWasLostNeverReusesItsSeqs) {
+  ExpectSeqsNeverReused(/*record_lost=*/true);
 }
 
 }  // namespace

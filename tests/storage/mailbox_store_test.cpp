@@ -142,6 +142,32 @@ TEST_F(MailboxStoreTest, FullMailboxRefusesTheWholeAppend) {
   EXPECT_TRUE(AppendOne(kBox, "4").status.ok());
 }
 
+// A live push goes out once the envelopes are written, before the sync that
+// the sender's answer waits for.
+TEST_F(MailboxStoreTest, AnAppendIsVisibleBeforeItIsDoneWithTheSameSeqs) {
+  Open();
+  WatchedAppend first = AppendWatched({{kBox, "a"}, {kOtherDevice, "b"}});
+  ASSERT_TRUE(first.outcome.status.ok()) << first.outcome.status.ToString();
+  EXPECT_TRUE(first.visible_first);
+  EXPECT_EQ(first.visible_seqs, first.outcome.seqs);
+  WatchedAppend second = AppendWatched({{kBox, "c"}});
+  ASSERT_TRUE(second.outcome.status.ok());
+  EXPECT_TRUE(second.visible_first);
+  ASSERT_EQ(second.visible_seqs.size(), 1u);
+  EXPECT_GT(second.visible_seqs[0], first.visible_seqs[0]);
+  EXPECT_EQ(Payloads(ReadAll(kBox)), (std::vector<std::string>{"a", "c"}));
+}
+
+// Nothing was written, so nothing may be pushed.
+TEST_F(MailboxStoreTest, ARefusedAppendIsNeverVisible) {
+  options_.limits.max_envelopes = 1;
+  Open();
+  ASSERT_TRUE(AppendWatched({{kBox, "1"}}).visible);
+  WatchedAppend refused = AppendWatched({{kOtherDevice, "fine"}, {kBox, "2"}});
+  EXPECT_EQ(refused.outcome.status.code(), StatusCode::kResourceExhausted);
+  EXPECT_FALSE(refused.visible);
+}
+
 TEST_F(MailboxStoreTest, ExpiredEnvelopesDoNotKeepAMailboxFull) {
   options_.limits.max_envelopes = 3;
   options_.limits.ttl_ms = 1000;

@@ -33,6 +33,14 @@ struct AppendOutcome {
   std::vector<uint64_t> seqs;
 };
 
+// An append that also watched its `visible` callback.
+struct WatchedAppend {
+  AppendOutcome outcome;
+  bool visible = false;        // the callback ran
+  bool visible_first = false;  // ... and before `done`
+  std::vector<uint64_t> visible_seqs;
+};
+
 struct RemoveOutcome {
   Status status;
   std::vector<uint64_t> unknown;
@@ -82,6 +90,23 @@ class StoreTest : public ::testing::Test {
       done.set_value({std::move(s), std::move(r.seqs)});
     });
     return done.get_future().get();
+  }
+  WatchedAppend AppendWatched(std::vector<EnvelopeToStore> envelopes) {
+    WatchedAppend w;
+    std::promise<void> done;
+    store_->Append(
+        std::move(envelopes),
+        [&](const AppendResult& r) {
+          w.visible = true;
+          w.visible_seqs = r.seqs;
+        },
+        [&](Status s, AppendResult r) {
+          w.visible_first = w.visible;
+          w.outcome = {std::move(s), std::move(r.seqs)};
+          done.set_value();
+        });
+    done.get_future().get();
+    return w;
   }
   AppendOutcome AppendOne(const DeviceAddress& to, std::string payload) {
     return AppendSync({EnvelopeToStore{to, std::move(payload)}});

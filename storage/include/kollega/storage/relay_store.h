@@ -10,7 +10,9 @@
 // keys and ciphertext blobs the relay cannot read.
 //
 // Durability: a mailbox Append completes only after its batch is synced to
-// the WAL; many concurrent appends share one sync (group commit). Account
+// the WAL; many concurrent appends share one sync (group commit). Between the
+// write and its sync the envelopes are already readable, and the append says
+// so (AppendVisible), so a live push need not wait for the disk. Account
 // and prekey writes are synced before they return.
 //
 // Thread-safety: every method may be called from any thread concurrently.
@@ -176,9 +178,9 @@ struct AppendResult {
   std::vector<uint64_t> seqs;
 };
 
-// How long synced group commits took (RocksDB's write with its fsync; the
-// staging before it is not counted): a Prometheus-style histogram, so an
-// operator sees a slow or stalling disk. Buckets are
+// How long synced group commits took (RocksDB's write and its WAL sync; the
+// staging before it and the `visible` callbacks between are not counted): a
+// Prometheus-style histogram, so an operator sees a slow or stalling disk. Buckets are
 // cumulative, as Prometheus expects: counts[i] = commits that took at most
 // kCommitBucketsUs[i]; `count` includes those over the last bound.
 inline constexpr uint64_t kCommitBucketsUs[] = {250,    500,    1'000,   2'500,   5'000,    10'000,
@@ -210,6 +212,11 @@ struct StoreStats {
 class MailboxStore {
  public:
   using AppendDone = std::function<void(Status, AppendResult)>;
+  // The envelopes are written and readable (Read returns them) but not yet
+  // durable: a crash before the sync may undo them, and then `done` never
+  // reports success. Their seqs are final either way; a failed sync never
+  // hands them to other envelopes.
+  using AppendVisible = std::function<void(const AppendResult&)>;
   using RemoveDone = std::function<void(Status, std::vector<uint64_t> unknown_seqs)>;
 
   virtual ~MailboxStore() = default;
@@ -217,8 +224,15 @@ class MailboxStore {
   // Writes all envelopes atomically and durably, then calls `done` on the
   // writer thread. ResourceExhausted (nothing written) when any target
   // mailbox is full; Unavailable when the store is shutting down;
-  // StorageFull when the disk is full.
-  virtual void Append(std::vector<EnvelopeToStore> envelopes, AppendDone done) = 0;
+  // StorageFull when the disk is full. `visible`, if set, runs on the writer
+  // thread before `done`, as soon as the envelopes are readable, and only if
+  // the write itself succeeded (the sync may still fail); like `done`, it
+  // must not call back into the store.
+  virtual void Append(std::vector<EnvelopeToStore> envelopes, AppendVisible visible,
+                      AppendDone done) = 0;
+  void Append(std::vector<EnvelopeToStore> envelopes, AppendDone done) {
+    Append(std::move(envelopes), nullptr, std::move(done));
+  }
 
   // Up to `max` live envelopes with seq > after_seq, in order. Skips expired
   // ones. Reads start from the mailbox's tracked head, so deleted envelopes
