@@ -102,7 +102,7 @@ void Connection::HandleSend(uint64_t id, const wire::Send& req) {
   // runs; only the sender's "accepted" waits for the sync. A crash in
   // between may have pushed envelopes that the relay then no longer has:
   // the sender got no answer and sends again, and clients de-duplicate by
-  // message id (docs/protocol.md, "Delivery").
+  // message id (docs/storage.md, "Visible before durable").
   ctx_.store->Append(
       std::move(to_store),
       [ctx, targets = std::move(targets)](const storage::AppendResult& result) {

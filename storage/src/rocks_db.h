@@ -61,11 +61,11 @@ class RocksDb {
 
   // True after a failed write until Recover() succeeds.
   bool needs_recovery() const { return needs_recovery_.load(); }
-  // Tries DB::Resume() (not after a failed SyncWal); RocksDB 7.8 will not resume after a failed WAL
-  // write, so if that fails and the disk has room again, closes and reopens
-  // the DB (WAL replay keeps every synced write). If the reopen fails the DB
-  // stays closed (is_open() false) until a later Recover() succeeds.
-  // Needs exclusive use.
+  // Tries DB::Resume() (not after a failed SyncWal); RocksDB 7.8 will not
+  // resume after a failed WAL write, so if that fails and the disk has room
+  // again, closes and reopens the DB (WAL replay keeps every synced write).
+  // If the reopen fails the DB stays closed (is_open() false) until a later
+  // Recover() succeeds. Needs exclusive use.
   Status Recover();
 
   // Point read; NotFound maps to nullopt, other errors to a Status.

@@ -180,9 +180,10 @@ struct AppendResult {
 
 // How long synced group commits took (RocksDB's write and its WAL sync; the
 // staging before it and the `visible` callbacks between are not counted): a
-// Prometheus-style histogram, so an operator sees a slow or stalling disk. Buckets are
-// cumulative, as Prometheus expects: counts[i] = commits that took at most
-// kCommitBucketsUs[i]; `count` includes those over the last bound.
+// Prometheus-style histogram, so an operator sees a slow or stalling disk.
+// Buckets are cumulative, as Prometheus expects: counts[i] = commits that
+// took at most kCommitBucketsUs[i]; `count` includes those over the last
+// bound.
 inline constexpr uint64_t kCommitBucketsUs[] = {250,    500,    1'000,   2'500,   5'000,    10'000,
                                                 25'000, 50'000, 100'000, 250'000, 1'000'000};
 inline constexpr size_t kCommitBuckets = sizeof kCommitBucketsUs / sizeof kCommitBucketsUs[0];
