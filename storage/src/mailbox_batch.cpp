@@ -68,6 +68,7 @@ Result<MailboxBatch::Staged*> MailboxBatch::Load(const std::string& prefix) {
     // counts, so a count of zero means an empty mailbox, even after a crash.
     m.exact = m.meta.count == 0;
   }
+  m.meta.next_seq = std::max(m.meta.next_seq, memory_->run_floor);
   auto floor = memory_->seq_floor.find(prefix);
   if (floor != memory_->seq_floor.end()) {
     m.meta.next_seq = std::max(m.meta.next_seq, floor->second);

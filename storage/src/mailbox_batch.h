@@ -60,6 +60,10 @@ struct WriterMemory {
   // failed write, whose envelopes could still come back from the WAL on
   // restart: a key must never be Put twice (SingleDelete's contract).
   std::unordered_map<std::string, uint64_t> seq_floor;
+  // Lowest seq any mailbox may use in this run (MailboxWriter::StartRun): an
+  // envelope pushed before its sync and then undone by a power loss leaves
+  // no trace on disk, and its seq must not come back after the restart.
+  uint64_t run_floor = 0;
 };
 
 class MailboxBatch {

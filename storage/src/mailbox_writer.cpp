@@ -12,6 +12,11 @@
 #include "codec.h"
 
 namespace kollega::storage {
+namespace {
+
+constexpr char kRunKey[] = "mailbox-run";
+
+}  // namespace
 
 MailboxWriter::MailboxWriter(RocksDb* db, std::shared_mutex* open_mu, const MailboxLimits& limits,
                              const Clock* clock, size_t max_batch)
@@ -33,10 +38,36 @@ Status MailboxWriter::Start() {
   }
   if (!it->status().ok()) return FromRocks(it->status());
   queued_ = total;
+  KOLLEGA_RETURN_IF_ERROR(StartRun());
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "kollega-store");  // at most 15 characters
     Run();
   });
+  return Status::Ok();
+}
+
+// A push may carry a seq before the envelope is synced (AnnounceVisible),
+// and a power loss may then undo the write without a trace. So every run of
+// the store gets its own range: the run counter is bumped (synced) at start,
+// and every mailbox's next seq is at least run << 32 (2^32 envelopes per
+// mailbox per run; 2^32 runs).
+Status MailboxWriter::StartRun() {
+  auto value = db_->Get(db_->defaults(), kRunKey);
+  if (!value.ok()) return value.status();
+  uint64_t run = 0;
+  if (value->has_value()) {
+    const std::string& v = **value;
+    if (v.size() != 8) return DataLoss("corrupt run counter");
+    for (char c : v) run = (run << 8) | static_cast<unsigned char>(c);
+  }
+  ++run;
+  if (run >= (uint64_t{1} << 32)) return DataLoss("run counter exhausted");
+  std::string encoded(8, '\0');
+  for (size_t i = 0; i < 8; ++i) encoded[i] = static_cast<char>(run >> (8 * (7 - i)));
+  rocksdb::WriteBatch batch;
+  batch.Put(db_->defaults(), kRunKey, encoded);
+  KOLLEGA_RETURN_IF_ERROR(db_->WriteSynced(&batch));
+  memory_.run_floor = run << 32;
   return Status::Ok();
 }
 

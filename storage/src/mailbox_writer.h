@@ -43,8 +43,8 @@ class MailboxWriter {
   MailboxWriter(const MailboxWriter&) = delete;
   MailboxWriter& operator=(const MailboxWriter&) = delete;
 
-  // Sums the meta records for the queued-envelopes estimate, then starts the
-  // thread.
+  // Sums the meta records for the queued-envelopes estimate, starts a new
+  // seq range for this run (a synced write), then starts the thread.
   Status Start();
   void Append(std::vector<EnvelopeToStore> envelopes, MailboxStore::AppendVisible visible,
               MailboxStore::AppendDone done);
@@ -73,6 +73,8 @@ class MailboxWriter {
   using Op = std::variant<AppendOp, RemoveOp>;
 
   static size_t Weight(const Op& op);
+  // Starts this run's seq range (see the .cpp).
+  Status StartRun();
   void Run();
   void Commit(std::vector<Op>& ops);
   // Runs the `visible` callbacks of the appends that staged.

@@ -45,6 +45,8 @@ class RocksDb {
   rocksdb::ColumnFamilyHandle* prekeys() const { return cfs_[kPrekeys]; }
   rocksdb::ColumnFamilyHandle* mailbox() const { return cfs_[kMailbox]; }
   rocksdb::ColumnFamilyHandle* meta() const { return cfs_[kMeta]; }
+  // Holds only the relay's run counter.
+  rocksdb::ColumnFamilyHandle* defaults() const { return cfs_[kDefault]; }
 
   // Writes with sync = true. A failed write puts RocksDB into read-only mode
   // (a background error); reads keep working, and needs_recovery() is set.

@@ -102,10 +102,11 @@ TEST_F(MailboxStoreTest, RemoveTouchesOnlyNamedSeqsOfThatMailbox) {
   ASSERT_TRUE(std::find(mine.seqs.begin(), mine.seqs.end(), foreign) == mine.seqs.end());
 
   // A seq that lives only in another device's mailbox is unknown here.
-  RemoveOutcome r = RemoveSync(kBox, {mine.seqs[1], foreign, 999'999});
+  const uint64_t never = foreign + 999'999;
+  RemoveOutcome r = RemoveSync(kBox, {mine.seqs[1], foreign, never});
   ASSERT_TRUE(r.status.ok());
   std::sort(r.unknown.begin(), r.unknown.end());
-  EXPECT_EQ(r.unknown, (std::vector<uint64_t>{foreign, 999'999}));
+  EXPECT_EQ(r.unknown, (std::vector<uint64_t>{foreign, never}));
   EXPECT_EQ(Payloads(ReadAll(kBox)), (std::vector<std::string>{"a", "c"}));
   EXPECT_EQ(ReadAll(kOtherDevice).size(), 5u);
 
@@ -156,6 +157,24 @@ TEST_F(MailboxStoreTest, AnAppendIsVisibleBeforeItIsDoneWithTheSameSeqs) {
   ASSERT_EQ(second.visible_seqs.size(), 1u);
   EXPECT_GT(second.visible_seqs[0], first.visible_seqs[0]);
   EXPECT_EQ(Payloads(ReadAll(kBox)), (std::vector<std::string>{"a", "c"}));
+}
+
+// A push may carry a seq before its envelope is synced; if a power loss then
+// undoes the write, that seq must not be handed to another envelope after
+// the restart. So each run of the store starts a seq range of its own.
+TEST_F(MailboxStoreTest, EachRunStartsAboveEverySeqOfTheRunBefore) {
+  Open();
+  AppendOutcome first = AppendOne(kBox, "first run");
+  ASSERT_TRUE(first.status.ok());
+  ReopenAsAfterACrash();
+  AppendOutcome second = AppendOne(kBox, "second run");
+  ASSERT_TRUE(second.status.ok());
+  EXPECT_GE(second.seqs.at(0), first.seqs.at(0) + (uint64_t{1} << 32));
+  EXPECT_EQ(Payloads(ReadAll(kBox)), (std::vector<std::string>{"first run", "second run"}));
+  Reopen();
+  AppendOutcome third = AppendOne(kBox, "third run");
+  ASSERT_TRUE(third.status.ok());
+  EXPECT_GE(third.seqs.at(0), second.seqs.at(0) + (uint64_t{1} << 32));
 }
 
 // Nothing was written, so nothing may be pushed.
@@ -215,17 +234,19 @@ TEST_F(MailboxStoreTest, CompactionDropsExpiredEnvelopes) {
 TEST_F(MailboxStoreTest, HeadTrackingKeepsALongLivedQueueReadable) {
   Open();
   constexpr int kRounds = 100, kPerRound = 1000;  // 100k envelopes put and removed
+  uint64_t first_seq = 0;
   for (int round = 0; round < kRounds; ++round) {
     std::vector<EnvelopeToStore> batch(kPerRound, EnvelopeToStore{kBox, "payload"});
     AppendOutcome a = AppendSync(std::move(batch));
     ASSERT_TRUE(a.status.ok());
+    if (round == 0) first_seq = a.seqs.at(0);
     RemoveOutcome r = RemoveSync(kBox, a.seqs);
     ASSERT_TRUE(r.status.ok());
     ASSERT_TRUE(r.unknown.empty());
   }
   AppendOutcome live = AppendOne(kBox, "the live one");
   ASSERT_TRUE(live.status.ok());
-  EXPECT_EQ(live.seqs[0], uint64_t{kRounds} * kPerRound + 1);
+  EXPECT_EQ(live.seqs[0], first_seq + uint64_t{kRounds} * kPerRound);
   auto envelopes = ReadAll(kBox);
   ASSERT_EQ(envelopes.size(), 1u);
   EXPECT_EQ(envelopes[0].seq, live.seqs[0]);
