@@ -56,14 +56,13 @@ Status MailboxWriter::StartRun() {
   if (!value.ok()) return value.status();
   uint64_t run = 0;
   if (value->has_value()) {
-    const std::string& v = **value;
-    if (v.size() != 8) return DataLoss("corrupt run counter");
-    for (char c : v) run = (run << 8) | static_cast<unsigned char>(c);
+    if ((*value)->size() != 8) return DataLoss("corrupt run counter");
+    run = codec::GetU64(**value);
   }
   ++run;
   if (run >= (uint64_t{1} << 32)) return DataLoss("run counter exhausted");
-  std::string encoded(8, '\0');
-  for (size_t i = 0; i < 8; ++i) encoded[i] = static_cast<char>(run >> (8 * (7 - i)));
+  std::string encoded;
+  codec::PutU64(&encoded, run);
   rocksdb::WriteBatch batch;
   batch.Put(db_->defaults(), kRunKey, encoded);
   KOLLEGA_RETURN_IF_ERROR(db_->WriteSynced(&batch));
