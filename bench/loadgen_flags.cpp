@@ -77,6 +77,9 @@ bool ParseFlags(int argc, char** argv, Flags* f, std::string* error) {
       ok = number(1, 1e9, &f->rate);
     } else if (name == "--no-half-peak") {
       f->half_peak = false;
+    } else if (name == "--closed-repeats") {
+      ok = number(1, 100, &n);
+      f->closed_repeats = static_cast<int>(n);
     } else if (name == "--open-repeats") {
       ok = number(1, 100, &n);
       f->open_repeats = static_cast<int>(n);

@@ -35,6 +35,10 @@ Load:
   --duration S           seconds measured per row (default 10)
   --rate R               open loop at R messages/s in total, for each count
   --no-half-peak         skip the open-loop run at half of the measured peak
+  --closed-repeats N     run each closed-loop echo/relay pair N times, one
+                         after the other (default 1), and print the ratio's
+                         minimum, median and maximum; the half-peak rate is
+                         then half of the median relay rate
   --open-repeats N       run each open-loop row N times (default 1) and print
                          the p99's minimum, median and maximum: one run's
                          tail is noisy
@@ -71,6 +75,7 @@ struct Flags {
   double duration_s = 10;
   double rate = 0;
   bool half_peak = true;
+  int closed_repeats = 1;
   int open_repeats = 1;
   bool timeline = false;
   int server_threads = 2;

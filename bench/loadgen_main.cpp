@@ -212,6 +212,14 @@ void RepeatOpenLoop(const Flags& flags, const char* what, int connections, const
               connections, mode, p99s.size(), p99s.front(), p99s[p99s.size() / 2], p99s.back());
 }
 
+// The run whose rate is the median (the upper one of an even count).
+Summary MedianByRate(std::vector<Summary> runs) {
+  if (runs.empty()) return Summary{};
+  std::sort(runs.begin(), runs.end(),
+            [](const Summary& a, const Summary& b) { return a.per_second < b.per_second; });
+  return runs[runs.size() / 2];
+}
+
 bool RelayAlive(Servers& s) {
   if (s.spawned) return IsRunning(s.relay);
   return s.relay_pid <= 0 || ::kill(s.relay_pid, 0) == 0;
@@ -278,24 +286,40 @@ int RunBench(const Flags& flags) {
     std::printf("\nClosed loop (echo: round trips; relay: send -> push, durable)\n");
     PrintHeader();
     for (int c : flags.connections) {
-      Summary e, r;
-      if (do_echo)
-        PrintRow("echo", c, "closed",
-                 e = Measure(flags, false, servers.echo.port, servers.echo.pid, c, 0));
-      if (do_relay && RelayAlive(servers)) {
-        PrintRow("relay", c, "closed",
-                 r = Measure(flags, true, servers.relay_port, servers.relay_pid, c, 0));
+      // Echo and relay back to back, closed_repeats times: this VM's CPU
+      // speed drifts within minutes, and a ratio of two rows far apart in
+      // time measures the drift as much as the relay.
+      std::vector<Summary> echoes, relays;
+      std::vector<double> ratios;
+      for (int i = 0; i < flags.closed_repeats; ++i) {
+        Summary e, r;
+        if (do_echo)
+          PrintRow("echo", c, "closed",
+                   e = Measure(flags, false, servers.echo.port, servers.echo.pid, c, 0));
+        if (do_relay && RelayAlive(servers)) {
+          PrintRow("relay", c, "closed",
+                   r = Measure(flags, true, servers.relay_port, servers.relay_pid, c, 0));
+        }
+        if (do_echo && do_relay && e.per_second > 0) {
+          ratios.push_back(r.per_second / e.per_second);
+          std::printf("ratio  %6d  relay/echo   %10.3f\n", c, ratios.back());
+        }
+        echoes.push_back(e);
+        relays.push_back(r);
       }
-      if (do_echo && do_relay && e.per_second > 0) {
-        std::printf("ratio  %6d  relay/echo   %10.3f\n", c, r.per_second / e.per_second);
+      if (ratios.size() > 1) {
+        std::sort(ratios.begin(), ratios.end());
+        std::printf("ratio  %6d  relay/echo over %zu pairs: min %.3f, median %.3f, max %.3f\n", c,
+                    ratios.size(), ratios.front(), ratios[ratios.size() / 2], ratios.back());
       }
-      // Half of the peak: half of the closed-loop rate at the largest count
-      // (the one the targets name), offered at that same count, so that the
-      // open loop has the same connections as the peak it is half of.
+      // Half of the peak: half of the (median) closed-loop rate at the
+      // largest count (the one the targets name), offered at that same
+      // count, so that the open loop has the same connections as the peak
+      // it is half of.
       if (c >= peak_conns) {
         peak_conns = c;
-        echo_peak = e;
-        relay_peak = r;
+        echo_peak = MedianByRate(echoes);
+        relay_peak = MedianByRate(relays);
       }
     }
   }
