@@ -235,13 +235,14 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
 }
 
 void MailboxWriter::AnnounceVisible(std::vector<Op>& ops, const std::vector<Status>& statuses,
-                                    const std::vector<std::vector<uint64_t>>& outputs) {
+                                    std::vector<std::vector<uint64_t>>& outputs) {
   for (size_t i = 0; i < ops.size(); ++i) {
     auto* a = std::get_if<AppendOp>(&ops[i]);
     if (a == nullptr || !a->visible || !statuses[i].ok()) continue;
-    AppendResult result;
-    result.seqs = outputs[i];
+    // Lent to the callback and taken back: `done` hands over the same seqs.
+    AppendResult result{std::move(outputs[i])};
     a->visible(result);
+    outputs[i] = std::move(result.seqs);
   }
 }
 

@@ -79,7 +79,7 @@ class MailboxWriter {
   void Commit(std::vector<Op>& ops);
   // Runs the `visible` callbacks of the appends that staged.
   static void AnnounceVisible(std::vector<Op>& ops, const std::vector<Status>& statuses,
-                              const std::vector<std::vector<uint64_t>>& outputs);
+                              std::vector<std::vector<uint64_t>>& outputs);
   void RecordCommit(std::chrono::steady_clock::duration took);
 
   RocksDb* db_;

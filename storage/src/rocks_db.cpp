@@ -157,12 +157,14 @@ Status RocksDb::Write(rocksdb::WriteBatch* batch, bool sync) {
   rocksdb::WriteOptions wo;
   wo.sync = sync;
   rocksdb::Status s = db_->Write(wo, batch);
-  if (!s.ok()) {
-    needs_recovery_ = true;
-    write_errors_.fetch_add(1, std::memory_order_relaxed);
-    log::Warn(kLog, "write failed: " + s.ToString());
-  }
+  if (!s.ok()) WriteFailed("write failed: ", s);
   return FromRocks(s);
+}
+
+void RocksDb::WriteFailed(const char* what, const rocksdb::Status& s) {
+  needs_recovery_ = true;
+  write_errors_.fetch_add(1, std::memory_order_relaxed);
+  log::Warn(kLog, what + s.ToString());
 }
 
 Status RocksDb::SyncWal() {
@@ -170,9 +172,7 @@ Status RocksDb::SyncWal() {
   rocksdb::Status s = db_->SyncWAL();
   if (!s.ok()) {
     must_reopen_ = true;
-    needs_recovery_ = true;
-    write_errors_.fetch_add(1, std::memory_order_relaxed);
-    log::Warn(kLog, "WAL sync failed: " + s.ToString());
+    WriteFailed("WAL sync failed: ", s);
   }
   return FromRocks(s);
 }

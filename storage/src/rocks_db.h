@@ -93,6 +93,8 @@ class RocksDb {
   rocksdb::Status OpenDb();
   // Whether the data directory takes a synced write right now.
   bool CanWrite() const;
+  // Counts and logs a failed write or sync and asks for Recover().
+  void WriteFailed(const char* what, const rocksdb::Status& s);
 
   std::shared_ptr<std::atomic<uint64_t>> expired_dropped_;
   std::unique_ptr<rocksdb::CompactionFilter> mailbox_filter_;
