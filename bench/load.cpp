@@ -36,9 +36,13 @@ void Tick(LoopSlot& slot) {
   auto due = static_cast<uint64_t>(elapsed * slot.rate);
   int64_t start_ns =
       std::chrono::duration_cast<std::chrono::nanoseconds>(slot.start.time_since_epoch()).count();
+  const int64_t now_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+  const bool measuring = slot.ctx.control->measuring();
   for (; slot.issued < due; ++slot.issued) {
     int64_t stamp =
         start_ns + static_cast<int64_t>(static_cast<double>(slot.issued) * 1e9 / slot.rate);
+    if (measuring) slot.ctx.stats.send_lag_ns.push_back(now_ns - stamp);
     Lane& lane = *slot.lanes[slot.next_lane];
     slot.next_lane = (slot.next_lane + 1) % slot.lanes.size();
     if (!lane.SendStamped(stamp)) ++slot.ctx.stats.sends_skipped;

@@ -174,6 +174,10 @@ void PrintRow(const char* what, int connections, const char* mode, const Summary
     std::printf("  send -> SendAccepted (durable write): p50 %.2f ms, p99 %.2f ms\n",
                 s.accept_p50_ms, s.accept_p99_ms);
   }
+  if (s.lag_p99_ms >= 0) {
+    std::printf("  load generator's own send lag: p99 %.2f ms, max %.2f ms\n", s.lag_p99_ms,
+                s.lag_max_ms);
+  }
   if (!s.notes.empty()) std::printf("%s", s.notes.c_str());
   std::fflush(stdout);
 }

@@ -43,7 +43,7 @@ std::vector<double> WindowP99s(const std::vector<LaneStats>& lanes) {
 Summary Summarize(std::vector<LaneStats>& lanes, double seconds) {
   Summary s;
   s.seconds = seconds;
-  std::vector<int64_t> all, accept;
+  std::vector<int64_t> all, accept, lag;
   for (auto& lane : lanes) {
     s.samples += lane.completed;
     s.errors += lane.errors;
@@ -51,6 +51,12 @@ Summary Summarize(std::vector<LaneStats>& lanes, double seconds) {
     if (s.first_error.empty()) s.first_error = lane.first_error;
     all.insert(all.end(), lane.latency_ns.begin(), lane.latency_ns.end());
     accept.insert(accept.end(), lane.accept_latency_ns.begin(), lane.accept_latency_ns.end());
+    lag.insert(lag.end(), lane.send_lag_ns.begin(), lane.send_lag_ns.end());
+  }
+  if (!lag.empty()) {
+    std::sort(lag.begin(), lag.end());
+    s.lag_p99_ms = PercentileMs(lag, 0.99);
+    s.lag_max_ms = static_cast<double>(lag.back()) / 1e6;
   }
   if (!accept.empty()) {
     std::sort(accept.begin(), accept.end());

@@ -35,6 +35,10 @@ struct LaneStats {
   // Relay only: send -> SendAccepted (the durable write), apart from the
   // send -> push latency above, to tell the sync path from the push path.
   std::vector<int64_t> accept_latency_ns;
+  // Open loop: how late this load generator issued each message after its
+  // scheduled time. Latency counts from the scheduled time, so a stalled
+  // load generator shows up there too; this tells the two apart.
+  std::vector<int64_t> send_lag_ns;
   std::string first_error;
 
   void Error(const std::string& what) {
@@ -49,6 +53,8 @@ struct Summary {
   double max_ms = 0;
   double accept_p50_ms = -1;  // relay only, see LaneStats
   double accept_p99_ms = -1;
+  double lag_p99_ms = -1;  // open loop only, see LaneStats::send_lag_ns
+  double lag_max_ms = -1;
   uint64_t samples = 0;
   uint64_t errors = 0;
   uint64_t sends_skipped = 0;
