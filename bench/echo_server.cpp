@@ -7,8 +7,8 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/websocket.hpp>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -21,13 +21,19 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
+// A bare socket on a concrete strand type, as the relay's plain sessions
+// use: the baseline must not pay for a type-erased executor that the relay
+// no longer pays for.
+using Strand = asio::strand<asio::io_context::executor_type>;
+using Socket = asio::basic_stream_socket<tcp, Strand>;
+
 class EchoSession : public std::enable_shared_from_this<EchoSession> {
  public:
-  explicit EchoSession(tcp::socket socket) : ws_(std::move(socket)) {}
+  explicit EchoSession(Socket socket) : ws_(std::move(socket)) {}
 
   void Start() {
     beast::error_code ec;
-    beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), ec);
+    beast::get_lowest_layer(ws_).set_option(tcp::no_delay(true), ec);
     ws_.read_message_max(1 << 20);
     ws_.async_accept([self = shared_from_this()](beast::error_code ec) {
       if (!ec) self->ReadNext();
@@ -49,7 +55,7 @@ class EchoSession : public std::enable_shared_from_this<EchoSession> {
     });
   }
 
-  websocket::stream<beast::tcp_stream> ws_;
+  websocket::stream<Socket> ws_;
   beast::flat_buffer buffer_;
 };
 
@@ -63,11 +69,12 @@ struct EchoServer::Impl {
   void AcceptNext() {
     // Each session gets its own strand so a multi-threaded io_context never
     // runs two handlers of one connection at once.
-    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket s) {
+    auto socket = std::make_shared<Socket>(asio::make_strand(io));
+    acceptor.async_accept(*socket, [this, socket](beast::error_code ec) {
       if (ec) {
         if (ec == asio::error::operation_aborted) return;
       } else {
-        std::make_shared<EchoSession>(std::move(s))->Start();
+        std::make_shared<EchoSession>(std::move(*socket))->Start();
       }
       AcceptNext();
     });

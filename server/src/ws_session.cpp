@@ -14,16 +14,28 @@
 // stays shut) would hold its session and queue forever. A timer, armed while
 // a write is outstanding, cuts the socket once no write has completed for
 // --write-timeout; whatever was not acknowledged stays in the mailbox.
+//
+// The plain session runs on a bare socket whose executor is the concrete
+// strand type, not on the HTTP session's tcp_stream: every Beast operation
+// otherwise copies and destroys a type-erased executor, a few per cent of
+// the relay's CPU per message (docs/performance.md, session 15). Beast's
+// websocket timeouts do not need tcp_stream's.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ws_session.h"
 
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 #include <deque>
 #include <memory>
+#include <type_traits>
 
 #include "connection.h"
 #include "kollega/base/log.h"
@@ -34,6 +46,20 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
+
+using Strand = asio::strand<asio::io_context::executor_type>;
+using BareSocket = asio::basic_stream_socket<asio::ip::tcp, Strand>;
+
+// The TCP socket under any of the session's stream types.
+template <class Stream>
+auto& TcpSocket(websocket::stream<Stream>& ws) {
+  auto& lowest = beast::get_lowest_layer(ws);
+  if constexpr (std::is_same_v<std::decay_t<decltype(lowest)>, BareSocket>) {
+    return lowest;
+  } else {
+    return lowest.socket();
+  }
+}
 
 constexpr size_t kSoftQueue = 32;
 constexpr size_t kSoftQueueBytes = 4u << 20;
@@ -52,9 +78,11 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
         connection_(ctx, *this) {}
 
   void Run(UpgradeRequest request) {
-    // The HTTP session's timer must not cut the WebSocket: Beast's own
-    // websocket timeouts take over.
-    beast::get_lowest_layer(ws_).expires_never();
+    if constexpr (!std::is_same_v<Stream, BareSocket>) {
+      // The HTTP session's timer must not cut the WebSocket: Beast's own
+      // websocket timeouts take over.
+      beast::get_lowest_layer(ws_).expires_never();
+    }
     websocket::stream_base::timeout timeouts;
     timeouts.handshake_timeout = std::chrono::seconds(10);
     timeouts.idle_timeout = std::chrono::seconds(60);
@@ -172,7 +200,7 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     beast::error_code ignored;
     // The outstanding write and read then fail, and the read side ends the
     // session as for any broken connection.
-    beast::get_lowest_layer(ws_).socket().close(ignored);
+    TcpSocket(ws_).close(ignored);
   }
 
   void StartClose() {
@@ -198,7 +226,10 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
 
   ServerContext& ctx_;
   websocket::stream<Stream> ws_;
-  asio::steady_timer write_timer_;
+  asio::basic_waitable_timer<std::chrono::steady_clock,
+                             asio::wait_traits<std::chrono::steady_clock>,
+                             typename websocket::stream<Stream>::executor_type>
+      write_timer_;
   bool write_timer_armed_ = false;
   // When the current (or last) write started: every earlier one completed.
   std::chrono::steady_clock::time_point last_write_start_{};
@@ -223,7 +254,23 @@ void Launch(ServerContext& ctx, Stream stream, UpgradeRequest request) {
 }  // namespace
 
 void RunWebSocketSession(ServerContext& ctx, PlainStream stream, UpgradeRequest request) {
-  Launch(ctx, std::move(stream), std::move(request));
+  // The listener gives every connection a strand of its own.
+  const auto executor = stream.get_executor();
+  const Strand* strand = executor.target<Strand>();
+  if (strand == nullptr) return Launch(ctx, std::move(stream), std::move(request));
+  asio::ip::tcp::socket socket = stream.release_socket();
+  beast::error_code ec;
+  const auto protocol = socket.local_endpoint(ec).protocol();
+  if (ec) return;  // already gone
+  const int fd = socket.release(ec);
+  if (ec) return;
+  BareSocket bare(*strand);
+  bare.assign(protocol, fd, ec);
+  if (ec) {
+    ::close(fd);
+    return;
+  }
+  Launch(ctx, std::move(bare), std::move(request));
 }
 
 void RunWebSocketSession(ServerContext& ctx, TlsStream stream, UpgradeRequest request) {
