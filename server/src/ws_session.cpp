@@ -18,8 +18,8 @@
 // The plain session runs on a bare socket whose executor is the concrete
 // strand type, not on the HTTP session's tcp_stream: every Beast operation
 // otherwise copies and destroys a type-erased executor; without that the
-// relay spends 7-15 % less CPU per message (docs/performance.md, session
-// 15). Beast's websocket timeouts do not need tcp_stream's.
+// relay's closed-loop peak is about a quarter higher (docs/performance.md,
+// session 15). Beast's websocket timeouts do not need tcp_stream's.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ws_session.h"
 
