@@ -1,0 +1,255 @@
+// WsSession: one WebSocket connection — read loop, bounded write queue,
+// close — carrying one Connection (the protocol logic) over the Transport
+// interface. Templated over the stream so plain and TLS share one body.
+//
+// Write queue: SendFrame() appends; a single write loop sends messages back
+// to back until the queue is empty. Past kSoftQueue messages (or bytes) the
+// queue reports Backlogged() and Connection stops live pushes (the mailbox
+// holds them); at kHardQueue the session stops reading requests until the
+// client drains its side, so a client that never reads cannot grow our
+// memory.
+//
+// Stalled readers: a peer that stops reading while we write (its TCP window
+// stays shut) would hold its session and queue forever. A timer, armed while
+// a write is outstanding, cuts the socket once no write has completed for
+// --write-timeout; whatever was not acknowledged stays in the mailbox.
+//
+// The plain session runs on a bare socket whose executor is the concrete
+// strand type, not on the HTTP session's tcp_stream: every Beast operation
+// otherwise copies and destroys a type-erased executor; without that the
+// relay's closed-loop peak is about a quarter higher (docs/performance.md,
+// session 15). Beast's websocket timeouts do not need tcp_stream's.
+//
+// This header holds the session template for the two translation units
+// that instantiate it (ws_session.cpp: plain, ws_session_tls.cpp: TLS), so
+// that the two heavy instantiations compile in parallel. Include it only
+// there.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <deque>
+#include <memory>
+#include <type_traits>
+
+#include "connection.h"
+#include "kollega/base/log.h"
+#include "ws_session.h"
+
+namespace kollega::server::ws_detail {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+
+using Strand = asio::strand<asio::io_context::executor_type>;
+using BareSocket = asio::basic_stream_socket<asio::ip::tcp, Strand>;
+
+// The TCP socket under any of the session's stream types.
+template <class Stream>
+auto& TcpSocket(websocket::stream<Stream>& ws) {
+  auto& lowest = beast::get_lowest_layer(ws);
+  if constexpr (std::is_same_v<std::decay_t<decltype(lowest)>, BareSocket>) {
+    return lowest;
+  } else {
+    return lowest.socket();
+  }
+}
+
+constexpr size_t kSoftQueue = 32;
+constexpr size_t kSoftQueueBytes = 4u << 20;
+constexpr size_t kHardQueue = 64;
+// Read buffers grow to the largest message seen; give the memory back after
+// an unusually large one so idle connections stay small.
+constexpr size_t kKeepBufferBytes = 64 * 1024;
+
+template <class Stream>
+class WsSession final : public Transport, public std::enable_shared_from_this<WsSession<Stream>> {
+ public:
+  WsSession(ServerContext& ctx, Stream&& stream)
+      : ctx_(ctx),
+        ws_(std::move(stream)),
+        write_timer_(ws_.get_executor()),
+        connection_(ctx, *this) {}
+
+  void Run(UpgradeRequest request) {
+    if constexpr (!std::is_same_v<Stream, BareSocket>) {
+      // The HTTP session's timer must not cut the WebSocket: Beast's own
+      // websocket timeouts take over.
+      beast::get_lowest_layer(ws_).expires_never();
+    }
+    websocket::stream_base::timeout timeouts;
+    timeouts.handshake_timeout = std::chrono::seconds(10);
+    timeouts.idle_timeout = std::chrono::seconds(60);
+    timeouts.keep_alive_pings = true;
+    ws_.set_option(timeouts);
+    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+      res.set(beast::http::field::server, "kollega-relay");
+    }));
+    // Over the cap Beast fails the read and closes with 1009 (too big).
+    ws_.read_message_max(ctx_.config.max_frame_bytes);
+    ws_.binary(true);
+    ws_.async_accept(request, beast::bind_front_handler(&WsSession::OnAccept, Self()));
+  }
+
+  // Transport
+  void Post(std::function<void()> fn) override {
+    asio::post(ws_.get_executor(), [self = Self(), fn = std::move(fn)] { fn(); });
+  }
+
+  void SendFrame(std::string bytes) override {
+    if (close_started_ || failed_) return;
+    queued_bytes_ += bytes.size();
+    queue_.push_back(std::move(bytes));
+    if (!writing_) DoWrite();
+  }
+
+  bool Backlogged() const override {
+    return queue_.size() >= kSoftQueue || queued_bytes_ >= kSoftQueueBytes;
+  }
+
+  void Close(uint16_t code, std::string reason) override {
+    if (close_pending_) return;
+    close_pending_ = true;
+    close_reason_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+    if (!writing_) StartClose();
+  }
+
+ private:
+  std::shared_ptr<WsSession> Self() { return this->shared_from_this(); }
+
+  void OnAccept(beast::error_code ec) {
+    if (ec) return;  // handshake failed or timed out: nothing to clean up yet
+    connection_.Bind(std::shared_ptr<Connection>(Self(), &connection_));
+    connection_.OnOpen();
+    DoRead();
+  }
+
+  void DoRead() { ws_.async_read(buffer_, beast::bind_front_handler(&WsSession::OnRead, Self())); }
+
+  void OnRead(beast::error_code ec, size_t) {
+    if (ec) return OnEnd(ec);
+    if (ws_.got_text()) {
+      Close(static_cast<uint16_t>(websocket::close_code::unknown_data), "binary frames only");
+    } else {
+      auto data = buffer_.cdata();
+      connection_.OnMessage(std::string_view(static_cast<const char*>(data.data()), data.size()));
+    }
+    buffer_.consume(buffer_.size());
+    if (buffer_.capacity() > kKeepBufferBytes) buffer_.shrink_to_fit();
+    if (queue_.size() >= kHardQueue) {
+      read_paused_ = true;  // OnWrite resumes
+      return;
+    }
+    DoRead();
+  }
+
+  void DoWrite() {
+    writing_ = true;
+    last_write_start_ = std::chrono::steady_clock::now();
+    ArmWriteTimer();
+    ws_.async_write(asio::buffer(queue_.front()),
+                    beast::bind_front_handler(&WsSession::OnWrite, Self()));
+  }
+
+  void OnWrite(beast::error_code ec, size_t) {
+    writing_ = false;
+    if (ec) {
+      // The peer is gone or the stream broke; the read side ends the session.
+      failed_ = true;
+      queue_.clear();
+      queued_bytes_ = 0;
+      return;
+    }
+    queued_bytes_ -= queue_.front().size();
+    queue_.pop_front();
+    if (!queue_.empty()) return DoWrite();
+    if (close_pending_) return StartClose();
+    if (read_paused_) {
+      read_paused_ = false;
+      DoRead();
+    }
+    connection_.OnWritable();
+  }
+
+  // One wait per stall period, not one per frame: when it fires, the
+  // handler re-arms for the rest of the period if a later write has started
+  // (so the earlier ones completed).
+  void ArmWriteTimer() {
+    if (write_timer_armed_) return;
+    if (!writing_) return;
+    write_timer_armed_ = true;
+    write_timer_.expires_at(last_write_start_ +
+                            std::chrono::seconds(ctx_.config.write_timeout_seconds));
+    write_timer_.async_wait([self = Self()](beast::error_code ec) { self->OnWriteTimer(ec); });
+  }
+
+  void OnWriteTimer(beast::error_code ec) {
+    write_timer_armed_ = false;
+    if (ec || failed_ || !writing_) return;
+    const auto timeout = std::chrono::seconds(ctx_.config.write_timeout_seconds);
+    if (std::chrono::steady_clock::now() < last_write_start_ + timeout) return ArmWriteTimer();
+    log::Info("ws", "cutting a connection that stopped reading");
+    ctx_.metrics.write_timeouts.fetch_add(1, std::memory_order_relaxed);
+    failed_ = true;
+    beast::error_code ignored;
+    // The outstanding write and read then fail, and the read side ends the
+    // session as for any broken connection.
+    TcpSocket(ws_).close(ignored);
+  }
+
+  void StartClose() {
+    if (close_started_ || failed_) return;
+    close_started_ = true;
+    ws_.async_close(close_reason_, [self = Self()](beast::error_code) {});
+    // A paused reader must run again to see the close complete.
+    if (read_paused_) {
+      read_paused_ = false;
+      DoRead();
+    }
+  }
+
+  void OnEnd(beast::error_code ec) {
+    if (ec != websocket::error::closed && ec != asio::error::operation_aborted) {
+      log::Debug("ws", "session ended: " + ec.message());
+    }
+    // The timer's handler holds the session: let it go now, not a write
+    // timeout later.
+    write_timer_.cancel();
+    connection_.OnClosed();
+  }
+
+  ServerContext& ctx_;
+  websocket::stream<Stream> ws_;
+  asio::basic_waitable_timer<std::chrono::steady_clock,
+                             asio::wait_traits<std::chrono::steady_clock>,
+                             typename websocket::stream<Stream>::executor_type>
+      write_timer_;
+  bool write_timer_armed_ = false;
+  // When the current (or last) write started: every earlier one completed.
+  std::chrono::steady_clock::time_point last_write_start_{};
+  beast::flat_buffer buffer_;
+  std::deque<std::string> queue_;
+  size_t queued_bytes_ = 0;
+  bool writing_ = false;
+  bool read_paused_ = false;
+  bool close_pending_ = false;
+  bool close_started_ = false;
+  bool failed_ = false;
+  websocket::close_reason close_reason_;
+  Connection connection_;  // last: it refers to this session as its Transport
+};
+
+template <class Stream>
+void Launch(ServerContext& ctx, Stream stream, UpgradeRequest request) {
+  auto session = std::make_shared<WsSession<Stream>>(ctx, std::move(stream));
+  session->Run(std::move(request));
+}
+
+}  // namespace kollega::server::ws_detail

@@ -1,0 +1,14 @@
+// The TLS WebSocket session (ws_session_impl.h), on Beast's ssl_stream over
+// the HTTP session's tcp_stream.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <boost/beast/websocket/ssl.hpp>
+
+#include "ws_session_impl.h"
+
+namespace kollega::server {
+
+void RunWebSocketSession(ServerContext& ctx, TlsStream stream, UpgradeRequest request) {
+  ws_detail::Launch(ctx, std::move(stream), std::move(request));
+}
+
+}  // namespace kollega::server
