@@ -71,14 +71,22 @@ run_one() {
   for part in "${parts[@]:1}"; do args+=(--relay-arg "$part"); done
   local common=(--relay-bin "$bin" "${args[@]}" "${place[@]}" --connections "$connections"
                 --warmup "$warmup" --duration "$duration" --no-metrics)
+  local out rows
   case "$mode" in
-    open) "$loadgen" "${common[@]}" --only relay --rate "$rate" --no-half-peak 2>&1 |
-            grep -E '^relay  |own send lag' | tr -s ' ' | paste -sd' ' ;;
-    closed) "$loadgen" "${common[@]}" --only relay --no-half-peak 2>&1 |
-              grep -E '^relay  ' | tr -s ' ' ;;
-    sweep) echo; "$loadgen" "${common[@]}" --closed-repeats 5 --open-repeats 5 2>&1 |
-             grep -E 'over 5' ;;
+    open) out=$("$loadgen" "${common[@]}" --only relay --rate "$rate" --no-half-peak 2>&1) || true
+          rows=$(grep -E '^relay  |own send lag' <<<"$out" | tr -s ' ' | paste -sd' ') ;;
+    closed) out=$("$loadgen" "${common[@]}" --only relay --no-half-peak 2>&1) || true
+            rows=$(grep -E '^relay  ' <<<"$out" | tr -s ' ') ;;
+    sweep) out=$("$loadgen" "${common[@]}" --closed-repeats 5 --open-repeats 5 2>&1) || true
+           rows=$'\n'$(grep -E 'over 5' <<<"$out") ;;
   esac
+  # A run that measured nothing says why instead of printing an empty row.
+  if [[ -z "${rows//[$'\n ']/}" ]]; then
+    local why
+    why=$(grep -E '^(relay|echo server): |^  \| |error|DIED' <<<"$out" | head -n 3 | paste -sd' ')
+    rows="no result: ${why:-$(tail -n 2 <<<"$out" | paste -sd' ')}"
+  fi
+  echo "$rows"
 }
 
 for spec in "${specs[@]}"; do
