@@ -65,7 +65,7 @@ case "$placement" in
 esac
 
 run_one() {
-  local spec="$1" bin args=() part
+  local spec="$1" bin args=() part parts
   IFS=',' read -r -a parts <<<"$spec"
   bin="${parts[0]}"
   for part in "${parts[@]:1}"; do args+=(--relay-arg "$part"); done
