@@ -89,6 +89,10 @@ const std::vector<Option>& Options() {
                        &RelayConfig::request_rate, 1, kU32Max),
       Number<uint32_t>("write-timeout", "seconds a peer may read nothing before it is cut off",
                        &RelayConfig::write_timeout_seconds, 1, 3600),
+      Number<uint32_t>("http-timeout",
+                       "seconds for the TLS handshake and for each HTTP request or response "
+                       "before the WebSocket upgrade",
+                       &RelayConfig::http_timeout_seconds, 1, 3600),
       Number<uint32_t>("memory-trim-interval",
                        "seconds between checks that return freed memory after many "
                        "connections closed; 0 = off",

@@ -11,6 +11,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <optional>
 #include <type_traits>
 
 #include "kollega/base/log.h"
@@ -25,20 +26,40 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
-constexpr auto kHttpTimeout = std::chrono::seconds(15);
 constexpr uint32_t kMaxHeaderBytes = 8 * 1024;
 constexpr uint64_t kMaxBodyBytes = 1024;
 constexpr char kLog[] = "http";
+
+using DeadlineTimer =
+    asio::basic_waitable_timer<std::chrono::steady_clock,
+                               asio::wait_traits<std::chrono::steady_clock>, Strand>;
+
+// Gives the step about to start (TLS detection or handshake, reading a
+// request, writing a response, TLS shutdown) --http-timeout seconds; then
+// `owner->OnDeadline()` cuts the socket, the pending operation fails and the
+// session ends. Re-arming replaces the previous wait. The wait holds its
+// owner weakly, so an owner that ended early is not kept alive by it.
+template <class Owner>
+void ArmDeadline(DeadlineTimer& timer, const ServerContext& ctx, std::weak_ptr<Owner> owner) {
+  timer.expires_after(std::chrono::seconds(ctx.config.http_timeout_seconds));
+  timer.async_wait([owner = std::move(owner)](beast::error_code ec) {
+    if (ec) return;  // re-armed, cancelled or destroyed
+    if (auto self = owner.lock()) self->OnDeadline();
+  });
+}
 
 template <class Stream>
 class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream>> {
  public:
   HttpSession(ServerContext& ctx, Stream&& stream, beast::flat_buffer buffer)
-      : ctx_(ctx), stream_(std::move(stream)), buffer_(std::move(buffer)) {}
+      : ctx_(ctx),
+        stream_(std::move(stream)),
+        buffer_(std::move(buffer)),
+        deadline_(stream_.get_executor()) {}
 
   // TLS first needs its handshake, using whatever the detector already read.
   void RunTls() {
-    beast::get_lowest_layer(stream_).expires_after(kHttpTimeout);
+    ArmDeadline(deadline_, ctx_, this->weak_from_this());
     // The default argument is a workaround: Boost 1.81's ssl_stream checks
     // the buffered handshake's handler against void(error_code) although it
     // calls it with (error_code, bytes_used).
@@ -55,9 +76,15 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
     parser_.emplace();
     parser_->header_limit(kMaxHeaderBytes);
     parser_->body_limit(kMaxBodyBytes);
-    beast::get_lowest_layer(stream_).expires_after(kHttpTimeout);
+    ArmDeadline(deadline_, ctx_, this->weak_from_this());
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&HttpSession::OnRead, this->shared_from_this()));
+  }
+
+  void OnDeadline() {
+    if (handed_off_) return;  // the WebSocket session owns the stream now
+    beast::error_code ignored;
+    beast::get_lowest_layer(stream_).close(ignored);
   }
 
  private:
@@ -65,6 +92,9 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
     if (ec == http::error::end_of_stream) return DoShutdown();
     if (ec) return;  // timeout, reset or garbage: drop the socket
     if (beast::websocket::is_upgrade(parser_->get())) {
+      // Beast's websocket timeouts take over from here.
+      handed_off_ = true;
+      deadline_.cancel();
       RunWebSocketSession(ctx_, std::move(stream_), parser_->release());
       return;
     }
@@ -93,7 +123,7 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
     }
     res->prepare_payload();
     if (req.method() == http::verb::head) res->body().clear();
-    beast::get_lowest_layer(stream_).expires_after(kHttpTimeout);
+    ArmDeadline(deadline_, ctx_, this->weak_from_this());
     http::async_write(stream_, *res,
                       [self = this->shared_from_this(), res](beast::error_code ec, size_t) {
                         if (ec) return;
@@ -104,53 +134,65 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
 
   void DoShutdown() {
     if constexpr (std::is_same_v<Stream, TlsStream>) {
-      beast::get_lowest_layer(stream_).expires_after(kHttpTimeout);
+      ArmDeadline(deadline_, ctx_, this->weak_from_this());
       stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
     } else {
       beast::error_code ec;
-      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream_.shutdown(tcp::socket::shutdown_send, ec);
     }
   }
 
   ServerContext& ctx_;
   Stream stream_;
   beast::flat_buffer buffer_;
+  DeadlineTimer deadline_;
+  bool handed_off_ = false;
   std::optional<http::request_parser<http::string_body>> parser_;
 };
 
 // Peeks at the first bytes to tell a TLS ClientHello from plain HTTP.
 class Detector final : public std::enable_shared_from_this<Detector> {
  public:
-  Detector(ServerContext& ctx, asio::ssl::context* tls, tcp::socket&& socket)
-      : ctx_(ctx), tls_(tls), stream_(std::move(socket)) {}
+  Detector(ServerContext& ctx, asio::ssl::context* tls, PlainStream&& socket)
+      : ctx_(ctx), tls_(tls), socket_(std::move(socket)), deadline_(socket_.get_executor()) {}
 
   void Run() {
     if (tls_ == nullptr) {
-      return std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(stream_),
+      return std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(socket_),
                                                         std::move(buffer_))
           ->DoRead();
     }
-    stream_.expires_after(kHttpTimeout);
-    beast::async_detect_ssl(stream_, buffer_,
+    ArmDeadline(deadline_, ctx_, weak_from_this());
+    beast::async_detect_ssl(socket_, buffer_,
                             beast::bind_front_handler(&Detector::OnDetect, shared_from_this()));
+  }
+
+  void OnDeadline() {
+    if (detected_) return;
+    beast::error_code ignored;
+    socket_.close(ignored);
   }
 
  private:
   void OnDetect(beast::error_code ec, bool is_tls) {
+    detected_ = true;
+    deadline_.cancel();
     if (ec) return;
     if (is_tls) {
-      std::make_shared<HttpSession<TlsStream>>(ctx_, TlsStream(std::move(stream_), *tls_),
+      std::make_shared<HttpSession<TlsStream>>(ctx_, TlsStream(std::move(socket_), *tls_),
                                                std::move(buffer_))
           ->RunTls();
     } else {
-      std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(stream_), std::move(buffer_))
+      std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(socket_), std::move(buffer_))
           ->DoRead();
     }
   }
 
   ServerContext& ctx_;
   asio::ssl::context* tls_;
-  PlainStream stream_;
+  PlainStream socket_;
+  DeadlineTimer deadline_;
+  bool detected_ = false;
   beast::flat_buffer buffer_;
 };
 
@@ -186,12 +228,15 @@ class ListenerImpl final : public Listener, public std::enable_shared_from_this<
   }
 
  private:
+  // Accepts straight into a socket on a strand of its own, typed as such
+  // (PlainStream): see ws_session.h for why no tcp_stream.
   void DoAccept() {
-    acceptor_.async_accept(asio::make_strand(ioc_),
+    accepted_.emplace(asio::make_strand(ioc_));
+    acceptor_.async_accept(*accepted_,
                            beast::bind_front_handler(&ListenerImpl::OnAccept, shared_from_this()));
   }
 
-  void OnAccept(beast::error_code ec, tcp::socket socket) {
+  void OnAccept(beast::error_code ec) {
     if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
     if (ec) {
       // E.g. out of file descriptors: keep serving the connections we have,
@@ -212,6 +257,8 @@ class ListenerImpl final : public Listener, public std::enable_shared_from_this<
     }
     // Each message is several small frames; without this, Nagle's algorithm
     // and the peer's delayed ACK add ~40 ms to a reply.
+    PlainStream socket = std::move(*accepted_);
+    accepted_.reset();
     beast::error_code nodelay_ec;
     socket.set_option(tcp::no_delay(true), nodelay_ec);
     std::make_shared<Detector>(ctx_, tls_, std::move(socket))->Run();
@@ -222,6 +269,7 @@ class ListenerImpl final : public Listener, public std::enable_shared_from_this<
   asio::ssl::context* tls_;
   ServerContext& ctx_;
   tcp::acceptor acceptor_;
+  std::optional<PlainStream> accepted_;  // the pending accept's socket
   asio::steady_timer retry_timer_{acceptor_.get_executor()};
   uint64_t accept_failures_ = 0;  // consecutive; touched only by the accept chain
   uint16_t port_ = 0;

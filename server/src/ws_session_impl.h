@@ -14,12 +14,6 @@
 // a write is outstanding, cuts the socket once no write has completed for
 // --write-timeout; whatever was not acknowledged stays in the mailbox.
 //
-// The plain session runs on a bare socket whose executor is the concrete
-// strand type, not on the HTTP session's tcp_stream: every Beast operation
-// otherwise copies and destroys a type-erased executor; without that the
-// relay's closed-loop peak is about a quarter higher (docs/performance.md,
-// session 15). Beast's websocket timeouts do not need tcp_stream's.
-//
 // This header holds the session template for the two translation units
 // that instantiate it (ws_session.cpp: plain, ws_session_tls.cpp: TLS), so
 // that the two heavy instantiations compile in parallel. Include it only
@@ -36,7 +30,6 @@
 #include <boost/beast/websocket.hpp>
 #include <deque>
 #include <memory>
-#include <type_traits>
 
 #include "connection.h"
 #include "kollega/base/log.h"
@@ -47,20 +40,6 @@ namespace kollega::server::ws_detail {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
-
-using Strand = asio::strand<asio::io_context::executor_type>;
-using BareSocket = asio::basic_stream_socket<asio::ip::tcp, Strand>;
-
-// The TCP socket under any of the session's stream types.
-template <class Stream>
-auto& TcpSocket(websocket::stream<Stream>& ws) {
-  auto& lowest = beast::get_lowest_layer(ws);
-  if constexpr (std::is_same_v<std::decay_t<decltype(lowest)>, BareSocket>) {
-    return lowest;
-  } else {
-    return lowest.socket();
-  }
-}
 
 constexpr size_t kSoftQueue = 32;
 constexpr size_t kSoftQueueBytes = 4u << 20;
@@ -79,11 +58,6 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
         connection_(ctx, *this) {}
 
   void Run(UpgradeRequest request) {
-    if constexpr (!std::is_same_v<Stream, BareSocket>) {
-      // The HTTP session's timer must not cut the WebSocket: Beast's own
-      // websocket timeouts take over.
-      beast::get_lowest_layer(ws_).expires_never();
-    }
     websocket::stream_base::timeout timeouts;
     timeouts.handshake_timeout = std::chrono::seconds(10);
     timeouts.idle_timeout = std::chrono::seconds(60);
@@ -201,7 +175,7 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     beast::error_code ignored;
     // The outstanding write and read then fail, and the read side ends the
     // session as for any broken connection.
-    TcpSocket(ws_).close(ignored);
+    beast::get_lowest_layer(ws_).close(ignored);
   }
 
   void StartClose() {

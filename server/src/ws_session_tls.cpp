@@ -1,5 +1,5 @@
-// The TLS WebSocket session (ws_session_impl.h), on Beast's ssl_stream over
-// the HTTP session's tcp_stream.
+// The TLS WebSocket session (ws_session_impl.h): Beast's ssl_stream over the
+// same bare socket as the plain session.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <boost/beast/websocket/ssl.hpp>
 

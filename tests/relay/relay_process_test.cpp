@@ -11,6 +11,7 @@
 
 #include "kollega/base/hex.h"
 #include "relay_fixture.h"
+#include "support/raw_socket.h"
 
 namespace kollega::testing {
 namespace {
@@ -216,35 +217,100 @@ TEST_F(ConfigFileTest, ConfigFileSetsOptions) {
   EXPECT_NE(out.find("relay.conf:1"), std::string::npos) << out;
 }
 
-class TlsTest : public RelayCustomTest {};
-
 // TLS and plain HTTP on the same port. Uses the openssl and curl command-line
 // tools (both installed by scripts/setup-deps.sh) to make a certificate and
 // talk TLS; skipped only on a machine set up some other way.
-TEST_F(TlsTest, ServesTlsAndPlainOnTheSamePort) {
-  const char* kOpenssl = "/usr/bin/openssl";
-  const char* kCurl = "/usr/bin/curl";
-  if (!std::filesystem::exists(kOpenssl) || !std::filesystem::exists(kCurl)) {
-    GTEST_SKIP() << "needs openssl and curl";
+class TlsTest : public RelayCustomTest {
+ protected:
+  static constexpr const char* kOpenssl = "/usr/bin/openssl";
+  static constexpr const char* kCurl = "/usr/bin/curl";
+
+  void SetUp() override {
+    if (!std::filesystem::exists(kOpenssl) || !std::filesystem::exists(kCurl)) {
+      GTEST_SKIP() << "needs openssl and curl";
+    }
   }
-  RelayProcess probe(KOLLEGA_RELAY_BIN);
-  std::string cert = probe.dir() + "/cert.pem", key = probe.dir() + "/key.pem";
-  std::string out;
-  ASSERT_EQ(RelayProcess::RunToExit(
-                kOpenssl,
-                {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                 "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"},
-                &out),
-            0)
-      << out;
-  StartRelay({"--tls-cert", cert, "--tls-key", key});
-  std::string url = "https://127.0.0.1:" + std::to_string(port()) + "/healthz";
-  ASSERT_EQ(RelayProcess::RunToExit(kCurl, {"-sk", "--max-time", "5", url}, &out), 0);
-  EXPECT_EQ(out, "ok\n");
+
+  // Starts the relay with a fresh self-signed certificate and `extra` flags.
+  void StartTlsRelay(std::vector<std::string> extra = {}) {
+    RelayProcess probe(KOLLEGA_RELAY_BIN);
+    cert_dir_ = probe.dir() + "-tls";
+    std::filesystem::create_directories(cert_dir_);
+    const std::string cert = cert_dir_ + "/cert.pem", key = cert_dir_ + "/key.pem";
+    std::string out;
+    ASSERT_EQ(RelayProcess::RunToExit(
+                  kOpenssl,
+                  {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                   "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"},
+                  &out),
+              0)
+        << out;
+    std::vector<std::string> args = {"--tls-cert", cert, "--tls-key", key};
+    args.insert(args.end(), extra.begin(), extra.end());
+    StartRelay(args);
+  }
+
+  void TearDown() override {
+    RelayCustomTest::TearDown();
+    if (!cert_dir_.empty()) std::filesystem::remove_all(cert_dir_);
+  }
+
+  // GET /healthz over TLS with curl: the body, or "" on failure.
+  std::string TlsHealthz() {
+    std::string url = "https://127.0.0.1:" + std::to_string(port()) + "/healthz";
+    std::string out;
+    if (RelayProcess::RunToExit(kCurl, {"-sk", "--max-time", "5", url}, &out) != 0) return "";
+    return out;
+  }
+
+  std::string cert_dir_;
+};
+
+TEST_F(TlsTest, ServesTlsAndPlainOnTheSamePort) {
+  StartTlsRelay();
+  EXPECT_EQ(TlsHealthz(), "ok\n");
   EXPECT_NE(HttpGet(port(), "/healthz").find("200 OK"), std::string::npos);
   auto c = TestClient::Connect(port());  // plain WebSocket still works
   ASSERT_TRUE(c);
   EXPECT_TRUE(c->WaitPush(IsChallenge));
+}
+
+// A client that connects and says nothing (the relay cannot yet tell TLS
+// from plain) and one that stops inside its ClientHello are both cut at
+// --http-timeout; the relay keeps serving TLS meanwhile.
+TEST_F(TlsTest, SilentAndHalfHandshakesAreCutAtTheDeadline) {
+  StartTlsRelay({"--http-timeout", "1"});
+  auto silent = RawSocket::Connect(port());
+  auto half = RawSocket::Connect(port());
+  ASSERT_TRUE(silent && half);
+  // A TLS record header announcing a 512-byte handshake message, and only
+  // part of it: enough to be detected as TLS, not enough to answer.
+  ASSERT_TRUE(half->Write(std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11)));
+  EXPECT_EQ(TlsHealthz(), "ok\n");
+  EXPECT_TRUE(silent->WaitEof(milliseconds(4000))) << "a silent client was never cut";
+  EXPECT_TRUE(half->WaitEof(milliseconds(4000))) << "a stalled handshake was never cut";
+  EXPECT_EQ(TlsHealthz(), "ok\n");
+}
+
+// The deadline is for HTTP only: a WebSocket over TLS that is quiet for
+// longer than --http-timeout stays up. openssl s_client speaks for the
+// client: the upgrade, 2.5 s of nothing, a WebSocket ping (masked with a
+// zero key, payload "late") and a close. The pong proves the same
+// connection was still there.
+TEST_F(TlsTest, AWebSocketOverTlsOutlivesTheHttpDeadline) {
+  StartTlsRelay({"--http-timeout", "1"});
+  const std::string script =
+      "(printf 'GET /v1/websocket HTTP/1.1\\r\\nHost: localhost\\r\\nUpgrade: websocket\\r\\n"
+      "Connection: Upgrade\\r\\nSec-WebSocket-Version: 13\\r\\n"
+      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\n\\r\\n'; sleep 2.5; "
+      "printf '\\211\\204\\000\\000\\000\\000late\\210\\200\\000\\000\\000\\000') | "
+      "timeout 10 " +
+      std::string(kOpenssl) + " s_client -quiet -connect 127.0.0.1:" + std::to_string(port());
+  std::string out;
+  RelayProcess::RunToExit("/bin/sh", {"-c", script}, &out);
+  EXPECT_NE(out.find("101 Switching Protocols"), std::string::npos) << out;
+  EXPECT_NE(out.find(std::string("\x8a\x04late", 6)), std::string::npos)
+      << "no pong after the HTTP deadline: " << out;
 }
 
 TEST(RelayProcessTest, UnreadableTlsFilesAreAClearError) {

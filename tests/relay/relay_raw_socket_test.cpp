@@ -3,92 +3,20 @@
 // handshake, and WebSocket framing that RFC 6455 forbids. Each connection
 // must end promptly (well before the 15 s HTTP deadline), a framing error
 // with a close frame that names it, and the relay must keep serving others.
+// Slow clients: one that stops mid-request is cut at --http-timeout, and
+// the deadline ends at the upgrade.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <optional>
 #include <random>
 #include <thread>
 
 #include "relay_fixture.h"
+#include "support/raw_socket.h"
 
 namespace kollega::testing {
 namespace {
 
 constexpr milliseconds kPrompt{3000};
-
-// A blocking loopback TCP socket with deadlines on every read.
-class RawSocket {
- public:
-  // Sends give up after 3 s: a relay that neither reads nor closes must
-  // fail the test, not hang it.
-  static std::unique_ptr<RawSocket> Connect(uint16_t port) {
-    int fd = ConnectLoopback(port, 3);
-    if (fd < 0) return nullptr;
-    return std::unique_ptr<RawSocket>(new RawSocket(fd));
-  }
-  ~RawSocket() { ::close(fd_); }
-  RawSocket(const RawSocket&) = delete;
-  RawSocket& operator=(const RawSocket&) = delete;
-
-  // False if the relay already closed (EPIPE/ECONNRESET are answers too).
-  bool Write(const std::string& bytes) {
-    size_t done = 0;
-    while (done < bytes.size()) {
-      ssize_t n = ::send(fd_, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
-      if (n <= 0) return false;
-      done += static_cast<size_t>(n);
-    }
-    return true;
-  }
-
-  // Reads until `marker` has arrived (true) or EOF/timeout (false); all
-  // bytes read so far stay in received().
-  bool ReadUntil(const std::string& marker, milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (received_.find(marker) == std::string::npos) {
-      if (!ReadSome(deadline)) return false;
-    }
-    return true;
-  }
-
-  // True if the relay ends the connection (EOF or reset) within timeout.
-  bool WaitEof(milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (ReadSome(deadline)) {
-    }
-    return eof_;
-  }
-
-  const std::string& received() const { return received_; }
-
- private:
-  explicit RawSocket(int fd) : fd_(fd) {}
-
-  // One read; false on EOF, error or deadline.
-  bool ReadSome(std::chrono::steady_clock::time_point deadline) {
-    if (eof_) return false;
-    auto left =
-        std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return false;
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
-    char buf[4096];
-    ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-    if (n <= 0) {
-      eof_ = true;
-      return false;
-    }
-    received_.append(buf, static_cast<size_t>(n));
-    return true;
-  }
-
-  int fd_;
-  bool eof_ = false;
-  std::string received_;
-};
 
 std::string UpgradeRequest(bool with_key = true) {
   std::string r =
@@ -266,6 +194,39 @@ TEST_F(RawSocketTest, AbandonedHandshakesAndHalfFramesLeaveTheRelayServing) {
     std::this_thread::sleep_for(milliseconds(100));
   }
   EXPECT_NE(metrics.find("kollega_connections 0\n"), std::string::npos) << metrics;
+}
+
+// A relay whose HTTP deadline is one second.
+class HttpTimeoutTest : public RawSocketTest {
+ protected:
+  void SetUp() override { StartRelay({"--http-timeout", "1"}); }
+};
+
+TEST_F(HttpTimeoutTest, AClientThatStopsMidRequestIsCutAtTheDeadline) {
+  auto s = RawSocket::Connect(port());
+  ASSERT_TRUE(s);
+  ASSERT_TRUE(s->Write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+  EXPECT_FALSE(s->WaitEof(milliseconds(300))) << "cut before its deadline";
+  EXPECT_TRUE(s->WaitEof(kPrompt)) << "still open well past --http-timeout";
+  ExpectServing();
+}
+
+TEST_F(HttpTimeoutTest, AKeptAliveConnectionGetsTheDeadlineForEachRequest) {
+  auto s = RawSocket::Connect(port());
+  ASSERT_TRUE(s);
+  ASSERT_TRUE(s->Write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  ASSERT_TRUE(s->ReadUntil("ok\n", kPrompt)) << s->received();
+  // Idle between requests counts too: the next request never comes.
+  EXPECT_TRUE(s->WaitEof(kPrompt));
+}
+
+TEST_F(HttpTimeoutTest, AWebSocketOutlivesTheHttpDeadline) {
+  auto c = TestClient::Connect(port());
+  ASSERT_TRUE(c);
+  std::this_thread::sleep_for(milliseconds(2500));
+  auto r = c->Call(PingRequest());
+  ASSERT_TRUE(r) << "the upgraded connection was cut by the HTTP deadline";
+  EXPECT_EQ(r->code(), wire::OK);
 }
 
 }  // namespace

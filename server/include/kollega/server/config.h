@@ -39,6 +39,10 @@ struct RelayConfig {
   // A connection whose peer accepts none of our bytes for this long is cut:
   // it stopped reading, and its pushes stay in the mailbox.
   uint32_t write_timeout_seconds = 30;
+  // Before a connection becomes a WebSocket, each step (telling TLS from
+  // plain, the TLS handshake, reading a request, writing a response) must
+  // finish within this, so a slow or silent client cannot hold a socket.
+  uint32_t http_timeout_seconds = 15;
   // How often to check whether many connections closed and freed heap can
   // go back to the system (server/src/memory_trim.h); 0 = never.
   uint32_t memory_trim_seconds = 10;
