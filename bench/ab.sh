@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A/B comparison of relay builds with kollega-loadgen, interleaved: every
-# round runs each build once, in turn, so a noisy minute on a shared machine
-# hits all of them alike. Prints one line per run, labelled with its build.
+# round runs each build once, in turn (reversed every other round), so a
+# noisy minute on a shared machine hits all of them alike. Prints one line
+# per run, labelled with its build.
 #
 #   bench/ab.sh [options] (--open RATE | --closed | --sweep) SPEC [SPEC...]
 #
@@ -16,6 +17,7 @@
 #   --duration S        seconds measured per run (default 10)
 #   --warmup S          seconds before measuring (default 2)
 #   --loadgen PATH      kollega-loadgen (default: build/bench/kollega-loadgen)
+#   --tls               over TLS (kollega-loadgen --tls)
 #
 # Modes:
 #   --open RATE   relay only, open loop at RATE messages/s: compare the CPU
@@ -30,11 +32,11 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 loadgen="$root/build/bench/kollega-loadgen"
-rounds=3 placement=pin connections=256 duration=10 warmup=2 mode="" rate=""
+rounds=3 placement=pin connections=256 duration=10 warmup=2 mode="" rate="" tls=()
 specs=()
 
 usage() {
-  sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -46,6 +48,7 @@ while [[ $# -gt 0 ]]; do
     --duration) duration="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --loadgen) loadgen="$2"; shift 2 ;;
+    --tls) tls=(--tls); shift ;;
     --open) mode=open; rate="$2"; shift 2 ;;
     --closed) mode=closed; shift ;;
     --sweep) mode=sweep; shift ;;
@@ -70,7 +73,7 @@ run_one() {
   bin="${parts[0]}"
   for part in "${parts[@]:1}"; do args+=(--relay-arg "$part"); done
   local common=(--relay-bin "$bin" "${args[@]}" "${place[@]}" --connections "$connections"
-                --warmup "$warmup" --duration "$duration" --no-metrics)
+                --warmup "$warmup" --duration "$duration" --no-metrics "${tls[@]}")
   local out rows
   case "$mode" in
     open) out=$("$loadgen" "${common[@]}" --only relay --rate "$rate" --no-half-peak 2>&1) || true
@@ -97,8 +100,16 @@ done
 if [[ "$mode" == open || "$mode" == closed ]]; then
   echo "build | server conns mode msgs/s p50 p99 max errors srv-cpu gen-cpu srv-us/msg"
 fi
+# Every other round runs the builds in reverse order (A B, B A, ...): the
+# second run of a round measured consistently worse than the first on the
+# development VM, whichever build it was (docs/performance.md, session 17).
 for ((i = 1; i <= rounds; i++)); do
-  for spec in "${specs[@]}"; do
+  order=("${specs[@]}")
+  if ((i % 2 == 0)); then
+    order=()
+    for ((k = ${#specs[@]} - 1; k >= 0; k--)); do order+=("${specs[k]}"); done
+  fi
+  for spec in "${order[@]}"; do
     echo "$spec | $(run_one "$spec")"
   done
 done

@@ -5,11 +5,16 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <memory>
+#include <optional>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace kollega::bench {
@@ -26,25 +31,39 @@ namespace {
 // no longer pays for.
 using Strand = asio::strand<asio::io_context::executor_type>;
 using Socket = asio::basic_stream_socket<tcp, Strand>;
+// TLS the way the relay serves it: Beast's ssl_stream over the same socket.
+using TlsSocket = beast::ssl_stream<Socket>;
 
-class EchoSession : public std::enable_shared_from_this<EchoSession> {
+template <class Stream>
+class EchoSession : public std::enable_shared_from_this<EchoSession<Stream>> {
  public:
-  explicit EchoSession(Socket socket) : ws_(std::move(socket)) {}
+  explicit EchoSession(Stream stream) : ws_(std::move(stream)) {}
 
   void Start() {
     beast::error_code ec;
     beast::get_lowest_layer(ws_).set_option(tcp::no_delay(true), ec);
     ws_.read_message_max(1 << 20);
-    ws_.async_accept([self = shared_from_this()](beast::error_code ec) {
+    if constexpr (std::is_same_v<Stream, TlsSocket>) {
+      ws_.next_layer().async_handshake(asio::ssl::stream_base::server,
+                                       [self = this->shared_from_this()](beast::error_code ec) {
+                                         if (!ec) self->Accept();
+                                       });
+    } else {
+      Accept();
+    }
+  }
+
+ private:
+  void Accept() {
+    ws_.async_accept([self = this->shared_from_this()](beast::error_code ec) {
       if (!ec) self->ReadNext();
     });
   }
 
- private:
   // Strictly read, write, read: one buffer per connection, no queue. Clients
   // pipeline several frames; TCP buffers hold them until the next read.
   void ReadNext() {
-    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, size_t) {
+    ws_.async_read(buffer_, [self = this->shared_from_this()](beast::error_code ec, size_t) {
       if (ec) return;  // closed or failed: the session just ends
       self->ws_.binary(self->ws_.got_binary());
       self->ws_.async_write(self->buffer_.data(), [self](beast::error_code ec, size_t) {
@@ -55,7 +74,7 @@ class EchoSession : public std::enable_shared_from_this<EchoSession> {
     });
   }
 
-  websocket::stream<Socket> ws_;
+  websocket::stream<Stream> ws_;
   beast::flat_buffer buffer_;
 };
 
@@ -64,6 +83,7 @@ class EchoSession : public std::enable_shared_from_this<EchoSession> {
 struct EchoServer::Impl {
   asio::io_context io;
   tcp::acceptor acceptor{io};
+  std::optional<asio::ssl::context> tls;
   std::vector<std::thread> threads;
 
   void AcceptNext() {
@@ -74,7 +94,11 @@ struct EchoServer::Impl {
       if (ec) {
         if (ec == asio::error::operation_aborted) return;
       } else {
-        std::make_shared<EchoSession>(std::move(*socket))->Start();
+        if (tls) {
+          std::make_shared<EchoSession<TlsSocket>>(TlsSocket(std::move(*socket), *tls))->Start();
+        } else {
+          std::make_shared<EchoSession<Socket>>(std::move(*socket))->Start();
+        }
       }
       AcceptNext();
     });
@@ -84,8 +108,17 @@ struct EchoServer::Impl {
 EchoServer::EchoServer() : impl_(std::make_unique<Impl>()) {}
 EchoServer::~EchoServer() { Stop(); }
 
-uint16_t EchoServer::Start(uint16_t port, int threads, std::string* error) {
+uint16_t EchoServer::Start(uint16_t port, int threads, const TlsFiles& tls, std::string* error) {
   beast::error_code ec;
+  if (!tls.cert.empty()) {
+    impl_->tls.emplace(asio::ssl::context::tls_server);
+    impl_->tls->use_certificate_chain_file(tls.cert, ec);
+    if (!ec) impl_->tls->use_private_key_file(tls.key, asio::ssl::context::pem, ec);
+    if (ec) {
+      *error = "echo server TLS: " + ec.message();
+      return 0;
+    }
+  }
   tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), port);
   impl_->acceptor.open(endpoint.protocol(), ec);
   if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);

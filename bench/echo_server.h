@@ -19,9 +19,15 @@ class EchoServer {
   EchoServer();
   ~EchoServer();
 
+  // PEM files; TLS (wss://) when `cert` is set, plain ws:// otherwise.
+  struct TlsFiles {
+    std::string cert;
+    std::string key;
+  };
+
   // Binds 127.0.0.1:port (0 = ephemeral) and serves on `threads` threads.
   // Returns the bound port, or 0 with *error set.
-  uint16_t Start(uint16_t port, int threads, std::string* error);
+  uint16_t Start(uint16_t port, int threads, const TlsFiles& tls, std::string* error);
   void Stop();
 
  private:

@@ -95,7 +95,7 @@ bool RunIdle(const IdleOptions& options, IdleResult* result, std::string* error)
   result->accounts_created = RunBounded(
       loop, n, options.concurrency, deadline,
       [&](int i, std::function<void(bool, std::string)> done) {
-        devices[i] = std::make_unique<RelayDevice>(loop, options.host, options.port);
+        devices[i] = std::make_unique<RelayDevice>(loop, options.host, options.port, options.tls);
         RelayDevice* d = devices[i].get();
         d->Connect([&, i, d, done](bool ok, const std::string& err) {
           if (!ok) return done(false, "connect: " + err);
@@ -129,7 +129,7 @@ bool RunIdle(const IdleOptions& options, IdleResult* result, std::string* error)
       loop, n, options.concurrency, deadline,
       [&](int i, std::function<void(bool, std::string)> done) {
         if (accounts[i].id.empty()) return done(false, "no account");
-        devices[i] = std::make_unique<RelayDevice>(loop, options.host, options.port);
+        devices[i] = std::make_unique<RelayDevice>(loop, options.host, options.port, options.tls);
         RelayDevice* d = devices[i].get();
         d->on_closed = [&](const std::string&) {
           if (!closing) ++closed_by_relay;

@@ -22,6 +22,7 @@ struct IdleOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 0;
   pid_t relay_pid = -1;
+  bool tls = false;  // wss://
   int connections = 10000;
   int concurrency = 200;  // set-ups in flight at once
   double settle_s = 3;

@@ -27,7 +27,7 @@ class EchoLane final : public Lane {
  public:
   EchoLane(LoopContext& ctx, const LaneOptions& options)
       : ctx_(ctx),
-        ws_(WsClient::Create(*ctx.loop)),
+        ws_(WsClient::Create(*ctx.loop, options.tls)),
         payload_(options.payload),
         max_outstanding_(ctx.closed_loop ? options.window : options.open_window) {}
   ~EchoLane() override {
@@ -95,8 +95,8 @@ class RelayPairLane final : public Lane {
  public:
   RelayPairLane(LoopContext& ctx, const LaneOptions& options)
       : ctx_(ctx),
-        sender_(*ctx.loop, options.host, options.port),
-        recipient_(*ctx.loop, options.host, options.port),
+        sender_(*ctx.loop, options.host, options.port, options.tls),
+        recipient_(*ctx.loop, options.host, options.port, options.tls),
         payload_(options.payload),
         max_outstanding_(ctx.closed_loop ? options.window : options.open_window) {}
 

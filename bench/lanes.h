@@ -28,6 +28,7 @@ struct LaneOptions {
   size_t payload = 512;
   int window = 8;          // closed loop: messages outstanding per lane
   int open_window = 1000;  // open loop: cap before sends are skipped
+  bool tls = false;        // wss:// (no certificate checks)
 };
 
 LaneFactory EchoLaneFactory(const LaneOptions& options);

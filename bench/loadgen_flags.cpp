@@ -104,6 +104,12 @@ bool ParseFlags(int argc, char** argv, Flags* f, std::string* error) {
       f->show_metrics = false;
     } else if (name == "--keep-data") {
       f->keep_data = true;
+    } else if (name == "--tls") {
+      f->tls = true;
+    } else if (name == "--tls-cert") {
+      ok = value(&f->tls_cert);
+    } else if (name == "--tls-key") {
+      ok = value(&f->tls_key);
     } else if (name == "--serve-echo") {
       f->serve_echo = true;
     } else if (name == "--port") {

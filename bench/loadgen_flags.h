@@ -55,11 +55,15 @@ Load:
   --only echo|relay      measure just one side
   --idle N               then open N idle authenticated relay connections and
                          report relay memory per connection (try 10000)
+  --tls                  TLS (wss://) to both servers, with a throwaway
+                         self-signed certificate the tool makes (a relay
+                         given by --relay-port must already serve TLS)
   --no-metrics           don't print the relay's /metrics deltas per run
   --keep-data            keep the temporary directory (logs, relay data)
 
 Internal:
-  --serve-echo [--port P] [--port-file F]   run only the echo server
+  --serve-echo [--port P] [--port-file F] [--tls-cert F --tls-key F]
+                         run only the echo server
 )";
 
 struct Flags {
@@ -86,6 +90,9 @@ struct Flags {
   int idle = 0;
   bool show_metrics = true;
   bool keep_data = false;
+  bool tls = false;
+  std::string tls_cert;  // --serve-echo only
+  std::string tls_key;
   bool serve_echo = false;
   uint16_t port = 0;
   std::string port_file;

@@ -23,6 +23,7 @@
 #include "loadgen_flags.h"
 #include "metrics_scrape.h"
 #include "process.h"
+#include "tls_cert.h"
 
 namespace kollega::bench {
 namespace {
@@ -37,7 +38,8 @@ std::string LoadAverage() {
 int ServeEcho(const Flags& flags) {
   EchoServer server;
   std::string error;
-  uint16_t port = server.Start(flags.port, flags.server_threads, &error);
+  uint16_t port =
+      server.Start(flags.port, flags.server_threads, {flags.tls_cert, flags.tls_key}, &error);
   if (port == 0) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return 1;
@@ -71,11 +73,21 @@ struct Servers {
 bool StartServers(const Flags& flags, const std::string& dir, const std::vector<int>& cpus,
                   Servers* s) {
   std::string error;
+  std::vector<std::string> tls_args;
+  if (flags.tls) {
+    const std::string cert = dir + "/tls-cert.pem", key = dir + "/tls-key.pem";
+    if (!WriteSelfSignedCert(cert, key, &error)) {
+      std::fprintf(stderr, "TLS certificate: %s\n", error.c_str());
+      return false;
+    }
+    tls_args = {"--tls-cert", cert, "--tls-key", key};
+  }
   if (flags.only != "relay") {
     std::vector<std::string> argv = {"/proc/self/exe",   "--serve-echo",
                                      "--port",           "0",
                                      "--port-file",      dir + "/echo.port",
                                      "--server-threads", std::to_string(flags.server_threads)};
+    argv.insert(argv.end(), tls_args.begin(), tls_args.end());
     if (!SpawnServer(argv, dir + "/echo.port", dir + "/echo.log", 0, cpus, 10, &s->echo, &error)) {
       std::fprintf(stderr, "echo server: %s\n", error.c_str());
       return false;
@@ -104,6 +116,7 @@ bool StartServers(const Flags& flags, const std::string& dir, const std::vector<
                                      "1000000",
                                      "--log-level",
                                      "warn"};
+    argv.insert(argv.end(), tls_args.begin(), tls_args.end());
     argv.insert(argv.end(), flags.relay_args.begin(), flags.relay_args.end());
     if (!SpawnServer(argv, dir + "/relay.port", dir + "/relay.log", flags.relay_nofile, cpus, 30,
                      &s->relay, &error)) {
@@ -130,6 +143,7 @@ Summary Measure(const Flags& flags, bool relay, uint16_t port, pid_t server_pid,
   lane.port = port;
   lane.payload = flags.size;
   lane.window = flags.window;
+  lane.tls = flags.tls;
   LoadOptions load;
   load.lanes = relay ? connections / 2 : connections;
   load.loops = flags.client_threads;
@@ -255,9 +269,9 @@ int RunBench(const Flags& flags) {
   }
   std::printf(
       "message %zu B, window %d per sender, %d server threads, %d client threads, "
-      "%g s warm-up + %g s measured per row\n",
+      "%g s warm-up + %g s measured per row%s\n",
       flags.size, flags.window, flags.server_threads, flags.client_threads, flags.warmup_s,
-      flags.duration_s);
+      flags.duration_s, flags.tls ? ", TLS (wss://) to both servers" : "");
 
   // Pin before any thread or server starts: both inherit the mask.
   CpuSplit split;
@@ -355,6 +369,7 @@ int RunBench(const Flags& flags) {
     idle.port = servers.relay_port;
     idle.relay_pid = servers.relay_pid;
     idle.connections = flags.idle;
+    idle.tls = flags.tls;
     IdleResult r;
     std::string error;
     std::printf("\nIdle connections (%d)\n", flags.idle);

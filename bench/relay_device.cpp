@@ -15,8 +15,8 @@ std::string Describe(const wire::Response& r) {
 
 }  // namespace
 
-RelayDevice::RelayDevice(Loop& loop, std::string host, uint16_t port)
-    : ws_(WsClient::Create(loop)), host_(std::move(host)), port_(port) {}
+RelayDevice::RelayDevice(Loop& loop, std::string host, uint16_t port, bool tls)
+    : ws_(WsClient::Create(loop, tls)), host_(std::move(host)), port_(port) {}
 
 RelayDevice::~RelayDevice() {
   // The client may outlive us in pending handlers; make sure it can no

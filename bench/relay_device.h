@@ -25,7 +25,7 @@ class RelayDevice {
  public:
   using DoneFn = std::function<void(bool ok, const std::string& error)>;
 
-  RelayDevice(Loop& loop, std::string host, uint16_t port);
+  RelayDevice(Loop& loop, std::string host, uint16_t port, bool tls = false);
   ~RelayDevice();
 
   // Connects and waits for the relay's first Challenge push.

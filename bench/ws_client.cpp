@@ -6,12 +6,16 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <deque>
 #include <optional>
+#include <type_traits>
 
 namespace kollega::bench {
 
@@ -51,9 +55,25 @@ void Timer::Cancel() { impl_->timer.cancel(); }
 
 namespace {
 
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// One client context for every TLS connection of the process. It verifies
+// nothing: the servers are this run's own, on loopback, with a throwaway
+// certificate (tls_cert.h).
+asio::ssl::context& ClientTlsContext() {
+  static asio::ssl::context ctx = [] {
+    asio::ssl::context c(asio::ssl::context::tls_client);
+    c.set_verify_mode(asio::ssl::verify_none);
+    return c;
+  }();
+  return ctx;
+}
+
+template <class Stream>
 class BeastClient final : public WsClient {
  public:
-  explicit BeastClient(Loop& loop) : ws_(loop.impl().io) {}
+  explicit BeastClient(Loop& loop) : ws_(MakeStream(loop)) {}
 
   void Connect(const std::string& host, uint16_t port, const std::string& target,
                std::function<void(bool, const std::string&)> done) override {
@@ -62,22 +82,23 @@ class BeastClient final : public WsClient {
     if (ec) return done(false, "bad address: " + ec.message());
     host_ = host + ":" + std::to_string(port);
     target_ = target;
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     beast::get_lowest_layer(ws_).async_connect(
         tcp::endpoint(address, port), [this, self, done = std::move(done)](beast::error_code ec) {
           if (ec) return done(false, "connect: " + ec.message());
           // Small frames in a request/response pattern: Nagle would add
           // delayed-ACK stalls to every round trip.
           beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), ec);
-          ws_.binary(true);
-          ws_.read_message_max(1 << 20);
-          ws_.async_handshake(host_, target_,
-                              [this, self, done = std::move(done)](beast::error_code ec) {
-                                if (ec) return done(false, "handshake: " + ec.message());
-                                open_ = true;
-                                done(true, "");
-                                ReadNext();
-                              });
+          if constexpr (std::is_same_v<Stream, TlsStream>) {
+            ws_.next_layer().async_handshake(
+                asio::ssl::stream_base::client,
+                [this, self, done = std::move(done)](beast::error_code ec) mutable {
+                  if (ec) return done(false, "TLS handshake: " + ec.message());
+                  Upgrade(std::move(done));
+                });
+          } else {
+            Upgrade(std::move(done));
+          }
         });
   }
 
@@ -96,8 +117,29 @@ class BeastClient final : public WsClient {
   size_t QueuedFrames() const override { return queue_.size(); }
 
  private:
+  static Stream MakeStream(Loop& loop) {
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      return Stream(loop.impl().io, ClientTlsContext());
+    } else {
+      return Stream(loop.impl().io);
+    }
+  }
+
+  void Upgrade(std::function<void(bool, const std::string&)> done) {
+    ws_.binary(true);
+    ws_.read_message_max(1 << 20);
+    ws_.async_handshake(
+        host_, target_,
+        [this, self = this->shared_from_this(), done = std::move(done)](beast::error_code ec) {
+          if (ec) return done(false, "handshake: " + ec.message());
+          open_ = true;
+          done(true, "");
+          ReadNext();
+        });
+  }
+
   void ReadNext() {
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     ws_.async_read(buffer_, [this, self](beast::error_code ec, size_t) {
       if (ec) return Finish(ec == websocket::error::closed ? "closed by peer" : ec.message());
       if (on_message_) {
@@ -110,7 +152,7 @@ class BeastClient final : public WsClient {
   }
 
   void WriteNext() {
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     ws_.async_write(asio::buffer(queue_.front()), [this, self](beast::error_code ec, size_t) {
       if (ec) return Finish("write: " + ec.message());
       queue_.pop_front();
@@ -120,7 +162,7 @@ class BeastClient final : public WsClient {
   }
 
   void DoClose() {
-    auto self = shared_from_this();
+    auto self = this->shared_from_this();
     ws_.async_close(websocket::close_code::normal, [self](beast::error_code) {});
   }
 
@@ -134,7 +176,7 @@ class BeastClient final : public WsClient {
     on_closed_ = nullptr;
   }
 
-  websocket::stream<beast::tcp_stream> ws_;
+  websocket::stream<Stream> ws_;
   beast::flat_buffer buffer_;
   std::deque<std::string> queue_;
   std::string host_;
@@ -145,8 +187,9 @@ class BeastClient final : public WsClient {
 
 }  // namespace
 
-std::shared_ptr<WsClient> WsClient::Create(Loop& loop) {
-  return std::make_shared<BeastClient>(loop);
+std::shared_ptr<WsClient> WsClient::Create(Loop& loop, bool tls) {
+  if (tls) return std::make_shared<BeastClient<TlsStream>>(loop);
+  return std::make_shared<BeastClient<PlainStream>>(loop);
 }
 
 }  // namespace kollega::bench

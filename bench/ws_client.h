@@ -72,7 +72,8 @@ class WsClient : public std::enable_shared_from_this<WsClient> {
   // close); `why` is a short description.
   using ClosedFn = std::function<void(const std::string& why)>;
 
-  static std::shared_ptr<WsClient> Create(Loop& loop);
+  // Plain ws://, or wss:// without certificate checks when `tls`.
+  static std::shared_ptr<WsClient> Create(Loop& loop, bool tls = false);
   virtual ~WsClient() = default;
 
   // Connects over TCP to host:port and does the WebSocket handshake on
