@@ -33,7 +33,8 @@ void Tick(LoopSlot& slot) {
   if (!slot.ctx.control->sending() || slot.lanes.empty()) return;
   auto now = Clock::now();
   double elapsed = std::chrono::duration<double>(now - slot.start).count();
-  auto due = static_cast<uint64_t>(elapsed * slot.rate);
+  // Message k is due at start + k / rate: k = 0 at once, not one interval in.
+  auto due = static_cast<uint64_t>(elapsed * slot.rate) + 1;
   int64_t start_ns =
       std::chrono::duration_cast<std::chrono::nanoseconds>(slot.start.time_since_epoch()).count();
   const int64_t now_ns =
@@ -48,7 +49,7 @@ void Tick(LoopSlot& slot) {
     if (!lane.SendStamped(stamp)) ++slot.ctx.stats.sends_skipped;
   }
   auto next = slot.start + std::chrono::nanoseconds(static_cast<int64_t>(
-                               static_cast<double>(slot.issued + 1) * 1e9 / slot.rate));
+                               static_cast<double>(slot.issued) * 1e9 / slot.rate));
   // Waking more often than every 200 us costs the client more CPU than the
   // timing error it saves.
   slot.ticker->At(std::max(next, now + 200us), [&slot] { Tick(slot); });
