@@ -48,6 +48,12 @@ void ArmDeadline(DeadlineTimer& timer, const ServerContext& ctx, std::weak_ptr<O
   });
 }
 
+void CutForTimeout(ServerContext& ctx, PlainStream& socket) {
+  ctx.metrics.http_timeouts.fetch_add(1, std::memory_order_relaxed);
+  beast::error_code ignored;
+  socket.close(ignored);
+}
+
 template <class Stream>
 class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream>> {
  public:
@@ -83,8 +89,7 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
 
   void OnDeadline() {
     if (handed_off_) return;  // the WebSocket session owns the stream now
-    beast::error_code ignored;
-    beast::get_lowest_layer(stream_).close(ignored);
+    CutForTimeout(ctx_, beast::get_lowest_layer(stream_));
   }
 
  private:
@@ -169,8 +174,7 @@ class Detector final : public std::enable_shared_from_this<Detector> {
 
   void OnDeadline() {
     if (detected_) return;
-    beast::error_code ignored;
-    socket_.close(ignored);
+    CutForTimeout(ctx_, socket_);
   }
 
  private:

@@ -64,6 +64,10 @@ std::string Metrics::Render(const storage::StoreStats& store) const {
         load(envelopes_acked));
   Write(out, "kollega_write_timeouts_total", "counter",
         "Connections cut because the peer stopped reading.", load(write_timeouts));
+  Write(out, "kollega_http_timeouts_total", "counter",
+        "Connections cut because a TLS handshake or HTTP request took longer than "
+        "--http-timeout.",
+        load(http_timeouts));
   Write(out, "kollega_memory_trims_total", "counter",
         "Times freed heap was returned to the system after many connections closed.",
         load(memory_trims));

@@ -31,6 +31,7 @@ class Metrics {
   std::atomic<uint64_t> messages_delivered{0};
   std::atomic<uint64_t> envelopes_acked{0};
   std::atomic<uint64_t> write_timeouts{0};  // connections cut for not reading
+  std::atomic<uint64_t> http_timeouts{0};   // cut before the upgrade (--http-timeout)
   std::atomic<uint64_t> memory_trims{0};    // freed heap returned after connections closed
   std::atomic<uint64_t> accounts_created{0};
 

@@ -290,6 +290,7 @@ TEST_F(TlsTest, SilentAndHalfHandshakesAreCutAtTheDeadline) {
   EXPECT_TRUE(silent->WaitEof(milliseconds(4000))) << "a silent client was never cut";
   EXPECT_TRUE(half->WaitEof(milliseconds(4000))) << "a stalled handshake was never cut";
   EXPECT_EQ(TlsHealthz(), "ok\n");
+  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_http_timeouts_total 2\n"), std::string::npos);
 }
 
 // The deadline is for HTTP only: a WebSocket over TLS that is quiet for

@@ -209,6 +209,7 @@ TEST_F(HttpTimeoutTest, AClientThatStopsMidRequestIsCutAtTheDeadline) {
   EXPECT_FALSE(s->WaitEof(milliseconds(300))) << "cut before its deadline";
   EXPECT_TRUE(s->WaitEof(kPrompt)) << "still open well past --http-timeout";
   ExpectServing();
+  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_http_timeouts_total 1\n"), std::string::npos);
 }
 
 TEST_F(HttpTimeoutTest, AKeptAliveConnectionGetsTheDeadlineForEachRequest) {
