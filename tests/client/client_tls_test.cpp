@@ -38,42 +38,37 @@ class ClientTlsTest : public ::testing::Test {
     return o;
   }
 
+  // Alice and Bob, both over wss://, exchange `text` (Bob answers with
+  // `text` and " and back").
+  void ExpectRoundTrip(const std::string& text) {
+    auto alice = OpenClient(tmp_.Sub("alice"), Trusting(cert_));
+    auto bob = OpenClient(tmp_.Sub("bob"), Trusting(cert_));
+    KOLLEGA_ASSERT_OK(alice->CreateAccount(Url("localhost")));
+    KOLLEGA_ASSERT_OK(bob->CreateAccount(Url("localhost")));
+    KOLLEGA_ASSERT_OK(alice->StartListening());
+    KOLLEGA_ASSERT_OK(bob->StartListening());
+    const std::string alice_id = AccountOf(*alice), bob_id = AccountOf(*bob);
+    ASSERT_TRUE(alice->Send(bob_id, text).ok());
+    EXPECT_TRUE(Has(*bob, alice_id, text, false));
+    ASSERT_TRUE(bob->Send(alice_id, text + " and back").ok());
+    EXPECT_TRUE(Has(*alice, bob_id, text + " and back", false));
+  }
+
   TempDir tmp_;
   std::string cert_;
   std::unique_ptr<RelayProcess> relay_;
 };
 
-TEST_F(ClientTlsTest, TwoClientsTalkOverWss) {
-  auto alice = OpenClient(tmp_.Sub("alice"), Trusting(cert_));
-  auto bob = OpenClient(tmp_.Sub("bob"), Trusting(cert_));
-  KOLLEGA_ASSERT_OK(alice->CreateAccount(Url("localhost")));
-  KOLLEGA_ASSERT_OK(bob->CreateAccount(Url("localhost")));
-  KOLLEGA_ASSERT_OK(alice->StartListening());
-  KOLLEGA_ASSERT_OK(bob->StartListening());
-  const std::string alice_id = AccountOf(*alice), bob_id = AccountOf(*bob);
-  ASSERT_TRUE(alice->Send(bob_id, "over TLS").ok());
-  EXPECT_TRUE(Has(*bob, alice_id, "over TLS", false));
-  ASSERT_TRUE(bob->Send(alice_id, "and back").ok());
-  EXPECT_TRUE(Has(*alice, bob_id, "and back", false));
-}
+TEST_F(ClientTlsTest, TwoClientsTalkOverWss) { ExpectRoundTrip("over TLS"); }
 
 // Larger than one TLS record (16 KiB) each way: the relay reads and writes
 // it in several records and, under load, in partial writes.
 TEST_F(ClientTlsTest, AMessageOfManyRecordsArrivesWhole) {
-  auto alice = OpenClient(tmp_.Sub("alice"), Trusting(cert_));
-  auto bob = OpenClient(tmp_.Sub("bob"), Trusting(cert_));
-  KOLLEGA_ASSERT_OK(alice->CreateAccount(Url("localhost")));
-  KOLLEGA_ASSERT_OK(bob->CreateAccount(Url("localhost")));
-  KOLLEGA_ASSERT_OK(alice->StartListening());
-  KOLLEGA_ASSERT_OK(bob->StartListening());
-  const std::string alice_id = AccountOf(*alice), bob_id = AccountOf(*bob);
   std::string text;
-  for (int i = 0; text.size() < 60'000; ++i)
+  for (int i = 0; text.size() < 60'000; ++i) {
     text += "line " + std::to_string(i) + " of a long letter\n";
-  ASSERT_TRUE(alice->Send(bob_id, text).ok());
-  EXPECT_TRUE(Has(*bob, alice_id, text, false));
-  ASSERT_TRUE(bob->Send(alice_id, text + "and back").ok());
-  EXPECT_TRUE(Has(*alice, bob_id, text + "and back", false));
+  }
+  ExpectRoundTrip(text);
 }
 
 TEST_F(ClientTlsTest, ACertificateNobodyVouchedForIsRefused) {
