@@ -233,10 +233,7 @@ class TlsTest : public RelayCustomTest {
 
   // Starts the relay with a fresh self-signed certificate and `extra` flags.
   void StartTlsRelay(std::vector<std::string> extra = {}) {
-    RelayProcess probe(KOLLEGA_RELAY_BIN);
-    cert_dir_ = probe.dir() + "-tls";
-    std::filesystem::create_directories(cert_dir_);
-    const std::string cert = cert_dir_ + "/cert.pem", key = cert_dir_ + "/key.pem";
+    const std::string cert = cert_dir_.Sub("cert.pem"), key = cert_dir_.Sub("key.pem");
     std::string out;
     ASSERT_EQ(RelayProcess::RunToExit(
                   kOpenssl,
@@ -250,11 +247,6 @@ class TlsTest : public RelayCustomTest {
     StartRelay(args);
   }
 
-  void TearDown() override {
-    RelayCustomTest::TearDown();
-    if (!cert_dir_.empty()) std::filesystem::remove_all(cert_dir_);
-  }
-
   // GET /healthz over TLS with curl: the body, or "" on failure.
   std::string TlsHealthz() {
     std::string url = "https://127.0.0.1:" + std::to_string(port()) + "/healthz";
@@ -263,7 +255,7 @@ class TlsTest : public RelayCustomTest {
     return out;
   }
 
-  std::string cert_dir_;
+  TempDir cert_dir_;
 };
 
 TEST_F(TlsTest, ServesTlsAndPlainOnTheSamePort) {
