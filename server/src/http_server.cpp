@@ -5,12 +5,15 @@
 // limits are small, and every read has a deadline so a slow client cannot
 // hold a socket open.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <sys/socket.h>
+
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <cerrno>
 #include <optional>
 #include <type_traits>
 
@@ -63,19 +66,13 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
         buffer_(std::move(buffer)),
         deadline_(stream_.get_executor()) {}
 
-  // TLS first needs its handshake, using whatever the detector already read.
+  // TLS first needs its handshake (the detector only peeked).
   void RunTls() {
     ArmDeadline(deadline_, ctx_, this->weak_from_this());
-    // The default argument is a workaround: Boost 1.81's ssl_stream checks
-    // the buffered handshake's handler against void(error_code) although it
-    // calls it with (error_code, bytes_used).
-    stream_.async_handshake(
-        asio::ssl::stream_base::server, buffer_.data(),
-        [self = this->shared_from_this()](beast::error_code ec, size_t used = 0) {
-          if (ec) return;
-          self->buffer_.consume(used);
-          self->DoRead();
-        });
+    stream_.async_handshake([self = this->shared_from_this()](beast::error_code ec) {
+      if (ec) return;
+      self->DoRead();
+    });
   }
 
   void DoRead() {
@@ -155,7 +152,9 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
   std::optional<http::request_parser<http::string_body>> parser_;
 };
 
-// Peeks at the first bytes to tell a TLS ClientHello from plain HTTP.
+// Tells a TLS ClientHello from plain HTTP by peeking at the first byte
+// without reading it: 0x16 opens a TLS handshake record, a request line
+// opens with a letter. OpenSSL then reads the whole ClientHello itself.
 class Detector final : public std::enable_shared_from_this<Detector> {
  public:
   Detector(ServerContext& ctx, asio::ssl::context* tls, PlainStream&& socket)
@@ -164,12 +163,11 @@ class Detector final : public std::enable_shared_from_this<Detector> {
   void Run() {
     if (tls_ == nullptr) {
       return std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(socket_),
-                                                        std::move(buffer_))
+                                                        beast::flat_buffer())
           ->DoRead();
     }
     ArmDeadline(deadline_, ctx_, weak_from_this());
-    beast::async_detect_ssl(socket_, buffer_,
-                            beast::bind_front_handler(&Detector::OnDetect, shared_from_this()));
+    WaitReadable();
   }
 
   void OnDeadline() {
@@ -178,16 +176,25 @@ class Detector final : public std::enable_shared_from_this<Detector> {
   }
 
  private:
-  void OnDetect(beast::error_code ec, bool is_tls) {
+  void WaitReadable() {
+    socket_.async_wait(tcp::socket::wait_read,
+                       beast::bind_front_handler(&Detector::OnReadable, shared_from_this()));
+  }
+
+  void OnReadable(beast::error_code ec) {
+    if (ec) return;  // closed, or cut at the deadline
+    unsigned char first = 0;
+    const ssize_t n = ::recv(socket_.native_handle(), &first, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return WaitReadable();
     detected_ = true;
     deadline_.cancel();
-    if (ec) return;
-    if (is_tls) {
-      std::make_shared<HttpSession<TlsStream>>(ctx_, TlsStream(std::move(socket_), *tls_),
-                                               std::move(buffer_))
+    if (n <= 0) return;  // closed before saying anything, or reset
+    if (first == 0x16) {
+      std::make_shared<HttpSession<TlsStream>>(
+          ctx_, TlsStream(std::move(socket_), tls_->native_handle()), beast::flat_buffer())
           ->RunTls();
     } else {
-      std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(socket_), std::move(buffer_))
+      std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(socket_), beast::flat_buffer())
           ->DoRead();
     }
   }
@@ -197,7 +204,6 @@ class Detector final : public std::enable_shared_from_this<Detector> {
   PlainStream socket_;
   DeadlineTimer deadline_;
   bool detected_ = false;
-  beast::flat_buffer buffer_;
 };
 
 class ListenerImpl final : public Listener, public std::enable_shared_from_this<ListenerImpl> {

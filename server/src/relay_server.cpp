@@ -155,6 +155,9 @@ class RelayServerImpl final : public RelayServer {
                          asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
                          asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use,
                      ec);
+    // TLS 1.2 renegotiation has no use here, and a handshake in the middle
+    // of a session is the hardest case for a stream (lean_tls_stream.h).
+    ::SSL_CTX_set_options(tls_.native_handle(), SSL_OP_NO_RENEGOTIATION);
     if (tls_.use_certificate_chain_file(c.tls_cert, ec); ec) {
       return InvalidArgument("cannot load --tls-cert: " + ec.message());
     }

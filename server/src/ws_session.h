@@ -1,7 +1,7 @@
 // Entry point from the HTTP session into a WebSocket session, for the plain
 // and the TLS stream. Includes Beast: only http_server.cpp may include this.
 //
-// Both streams sit on a bare socket whose executor is the connection's
+// Both streams sit on a bare socket (TLS: lean_tls_stream.h) whose executor is the connection's
 // strand as a concrete type, not on beast::tcp_stream: every Beast operation
 // on a tcp_stream copies and destroys a type-erased executor, and without
 // that the relay's closed-loop peak is about a quarter higher
@@ -18,15 +18,15 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/beast/ssl/ssl_stream.hpp>
 
+#include "lean_tls_stream.h"
 #include "server_context.h"
 
 namespace kollega::server {
 
 using Strand = boost::asio::strand<boost::asio::io_context::executor_type>;
 using PlainStream = boost::asio::basic_stream_socket<boost::asio::ip::tcp, Strand>;
-using TlsStream = boost::beast::ssl_stream<PlainStream>;
+using TlsStream = LeanTlsStream<PlainStream>;
 using UpgradeRequest = boost::beast::http::request<boost::beast::http::string_body>;
 
 // Accepts the WebSocket upgrade in `request` and runs the session until the

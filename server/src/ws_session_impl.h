@@ -28,10 +28,10 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
-#include <deque>
 #include <memory>
 
 #include "connection.h"
+#include "frame_queue.h"
 #include "kollega/base/log.h"
 #include "ws_session.h"
 
@@ -44,9 +44,10 @@ namespace websocket = beast::websocket;
 constexpr size_t kSoftQueue = 32;
 constexpr size_t kSoftQueueBytes = 4u << 20;
 constexpr size_t kHardQueue = 64;
-// Read buffers grow to the largest message seen; give the memory back after
-// an unusually large one so idle connections stay small.
-constexpr size_t kKeepBufferBytes = 64 * 1024;
+// The read buffer grows to the largest message seen; past this it is given
+// back, so that a connection that once sent a big message (a prekey upload)
+// does not hold that much while idle.
+constexpr size_t kKeepReadBuffer = 2048;
 
 template <class Stream>
 class WsSession final : public Transport, public std::enable_shared_from_this<WsSession<Stream>> {
@@ -85,7 +86,7 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
   }
 
   bool Backlogged() const override {
-    return queue_.size() >= kSoftQueue || queued_bytes_ >= kSoftQueueBytes;
+    return Queued() >= kSoftQueue || queued_bytes_ >= kSoftQueueBytes;
   }
 
   void Close(uint16_t code, std::string reason) override {
@@ -98,6 +99,9 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
  private:
   std::shared_ptr<WsSession> Self() { return this->shared_from_this(); }
 
+  // Frames waiting or being written.
+  size_t Queued() const { return queue_.size() + (writing_ ? 1 : 0); }
+
   void OnAccept(beast::error_code ec) {
     if (ec) return;  // handshake failed or timed out: nothing to clean up yet
     connection_.Bind(std::shared_ptr<Connection>(Self(), &connection_));
@@ -105,7 +109,19 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     DoRead();
   }
 
-  void DoRead() { ws_.async_read(buffer_, beast::bind_front_handler(&WsSession::OnRead, Self())); }
+  // A message is read in two steps: its first byte, then the rest. Beast
+  // sizes the read buffer when a read starts, and a read of a whole message
+  // starts with 1.5 KiB that an idle connection would hold all the time it
+  // waits; a 1-byte read starts with one byte (docs/performance.md, session
+  // 18).
+  void DoRead() {
+    ws_.async_read_some(buffer_, 1, beast::bind_front_handler(&WsSession::OnFirstByte, Self()));
+  }
+
+  void OnFirstByte(beast::error_code ec, size_t bytes) {
+    if (ec || ws_.is_message_done()) return OnRead(ec, bytes);
+    ws_.async_read(buffer_, beast::bind_front_handler(&WsSession::OnRead, Self()));
+  }
 
   void OnRead(beast::error_code ec, size_t) {
     if (ec) return OnEnd(ec);
@@ -116,8 +132,8 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
       connection_.OnMessage(std::string_view(static_cast<const char*>(data.data()), data.size()));
     }
     buffer_.consume(buffer_.size());
-    if (buffer_.capacity() > kKeepBufferBytes) buffer_.shrink_to_fit();
-    if (queue_.size() >= kHardQueue) {
+    if (buffer_.capacity() > kKeepReadBuffer) buffer_.shrink_to_fit();
+    if (Queued() >= kHardQueue) {
       read_paused_ = true;  // OnWrite resumes
       return;
     }
@@ -128,7 +144,8 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     writing_ = true;
     last_write_start_ = std::chrono::steady_clock::now();
     ArmWriteTimer();
-    ws_.async_write(asio::buffer(queue_.front()),
+    writing_frame_ = queue_.TakeFront();
+    ws_.async_write(asio::buffer(writing_frame_),
                     beast::bind_front_handler(&WsSession::OnWrite, Self()));
   }
 
@@ -138,11 +155,12 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
       // The peer is gone or the stream broke; the read side ends the session.
       failed_ = true;
       queue_.clear();
+      writing_frame_ = std::string();
       queued_bytes_ = 0;
       return;
     }
-    queued_bytes_ -= queue_.front().size();
-    queue_.pop_front();
+    queued_bytes_ -= writing_frame_.size();
+    writing_frame_ = std::string();
     if (!queue_.empty()) return DoWrite();
     if (close_pending_) return StartClose();
     if (read_paused_) {
@@ -209,7 +227,8 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
   // When the current (or last) write started: every earlier one completed.
   std::chrono::steady_clock::time_point last_write_start_{};
   beast::flat_buffer buffer_;
-  std::deque<std::string> queue_;
+  FrameQueue queue_;           // not yet written
+  std::string writing_frame_;  // being written
   size_t queued_bytes_ = 0;
   bool writing_ = false;
   bool read_paused_ = false;

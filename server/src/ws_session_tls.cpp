@@ -1,8 +1,6 @@
-// The TLS WebSocket session (ws_session_impl.h): Beast's ssl_stream over the
-// same bare socket as the plain session.
+// The TLS WebSocket session (ws_session_impl.h): LeanTlsStream over the same
+// bare socket as the plain session.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <boost/beast/websocket/ssl.hpp>
-
 #include "ws_session_impl.h"
 
 namespace kollega::server {
