@@ -22,6 +22,8 @@
 namespace {
 
 constexpr char kLog[] = "main";
+// Longer than a session's close timeout (ws_session_impl.h, 3 s): a peer
+// that never finishes its close is let go within the grace.
 constexpr auto kDrainGrace = std::chrono::seconds(5);
 
 }  // namespace

@@ -6,7 +6,8 @@
 // on a tcp_stream copies and destroys a type-erased executor, and without
 // that the relay's closed-loop peak is about a quarter higher
 // (docs/performance.md, session 15). Deadlines before the upgrade are the
-// HTTP session's own timer; after it, Beast's websocket timeouts.
+// HTTP session's own timer; after it, Beast's websocket timeouts and the
+// session's own (a stalled write, an unfinished close: ws_session_impl.h).
 //
 // Ownership: the session owns itself (shared_from_this in its handlers) and
 // its Connection. Thread-safety: call from the stream's strand.

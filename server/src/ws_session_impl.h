@@ -10,9 +10,16 @@
 // memory.
 //
 // Stalled readers: a peer that stops reading while we write (its TCP window
-// stays shut) would hold its session and queue forever. A timer, armed while
-// a write is outstanding, cuts the socket once no write has completed for
-// --write-timeout; whatever was not acknowledged stays in the mailbox.
+// stays shut) would hold its session and queue forever. A timer cuts the
+// socket once a write to the peer — ours or one of Beast's own frames, seen
+// through WatchedStream — has not completed for --write-timeout; whatever
+// was not acknowledged stays in the mailbox.
+//
+// Lingering closes: Beast bounds a close it did not start only by the idle
+// timer of the read before it (up to 30 s), one we start by its handshake
+// timeout (10 s), and its teardown waits for the peer's FIN with no bound of
+// its own. So a close, whoever starts it, gets kCloseTimeout on the same
+// timer, and then the socket is cut.
 //
 // This header holds the session template for the two translation units
 // that instantiate it (ws_session.cpp: plain, ws_session_tls.cpp: TLS), so
@@ -33,6 +40,7 @@
 #include "connection.h"
 #include "frame_queue.h"
 #include "kollega/base/log.h"
+#include "watched_stream.h"
 #include "ws_session.h"
 
 namespace kollega::server::ws_detail {
@@ -48,14 +56,20 @@ constexpr size_t kHardQueue = 64;
 // back, so that a connection that once sent a big message (a prekey upload)
 // does not hold that much while idle.
 constexpr size_t kKeepReadBuffer = 2048;
+// Time for a close to finish (the peer's close frame, then its FIN). Below
+// the drain's grace at shutdown (main.cpp), so peers that never close do not
+// hold the relay until it gives up on them.
+constexpr std::chrono::seconds kCloseTimeout(3);
 
 template <class Stream>
 class WsSession final : public Transport, public std::enable_shared_from_this<WsSession<Stream>> {
+  using Clock = std::chrono::steady_clock;
+
  public:
   WsSession(ServerContext& ctx, Stream&& stream)
       : ctx_(ctx),
-        ws_(std::move(stream)),
-        write_timer_(ws_.get_executor()),
+        ws_(std::move(stream), this),
+        timer_(ws_.get_executor()),
         connection_(ctx, *this) {}
 
   void Run(UpgradeRequest request) {
@@ -96,14 +110,29 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     if (!writing_) StartClose();
   }
 
+  // WatchedStream: every write to the peer, Beast's included, and the end.
+  void OnWireWriteStarted() {
+    wire_writing_ = true;
+    wire_write_started_ = Clock::now();
+    Watch(wire_write_started_ + WriteTimeout());
+  }
+  void OnWireWriteFinished() { wire_writing_ = false; }
+  void OnTeardown() { StartCloseDeadline(); }
+
  private:
   std::shared_ptr<WsSession> Self() { return this->shared_from_this(); }
+  Clock::duration WriteTimeout() const {
+    return std::chrono::seconds(ctx_.config.write_timeout_seconds);
+  }
 
   // Frames waiting or being written.
   size_t Queued() const { return queue_.size() + (writing_ ? 1 : 0); }
 
   void OnAccept(beast::error_code ec) {
-    if (ec) return;  // handshake failed or timed out: nothing to clean up yet
+    if (ec) {  // handshake failed or timed out: only the timer holds on
+      timer_.cancel();
+      return;
+    }
     connection_.Bind(std::shared_ptr<Connection>(Self(), &connection_));
     connection_.OnOpen();
     DoRead();
@@ -142,8 +171,6 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
 
   void DoWrite() {
     writing_ = true;
-    last_write_start_ = std::chrono::steady_clock::now();
-    ArmWriteTimer();
     writing_frame_ = queue_.TakeFront();
     ws_.async_write(asio::buffer(writing_frame_),
                     beast::bind_front_handler(&WsSession::OnWrite, Self()));
@@ -170,35 +197,54 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     connection_.OnWritable();
   }
 
-  // One wait per stall period, not one per frame: when it fires, the
-  // handler re-arms for the rest of the period if a later write has started
-  // (so the earlier ones completed).
-  void ArmWriteTimer() {
-    if (write_timer_armed_) return;
-    if (!writing_) return;
-    write_timer_armed_ = true;
-    write_timer_.expires_at(last_write_start_ +
-                            std::chrono::seconds(ctx_.config.write_timeout_seconds));
-    write_timer_.async_wait([self = Self()](beast::error_code ec) { self->OnWriteTimer(ec); });
+  // The session's one timer wakes at the earliest deadline: the current
+  // write's stall, the close's end. One wait per period, not one per frame:
+  // a later deadline does not re-arm, the wake-up checks again.
+  void Watch(Clock::time_point at) {
+    if (timer_armed_ && timer_.expiry() <= at) return;
+    timer_armed_ = true;
+    timer_.expires_at(at);  // a replaced wait ends with operation_aborted
+    timer_.async_wait([self = Self()](beast::error_code ec) {
+      if (!ec) self->OnTimer();
+    });
   }
 
-  void OnWriteTimer(beast::error_code ec) {
-    write_timer_armed_ = false;
-    if (ec || failed_ || !writing_) return;
-    const auto timeout = std::chrono::seconds(ctx_.config.write_timeout_seconds);
-    if (std::chrono::steady_clock::now() < last_write_start_ + timeout) return ArmWriteTimer();
-    log::Info("ws", "cutting a connection that stopped reading");
-    ctx_.metrics.write_timeouts.fetch_add(1, std::memory_order_relaxed);
+  void OnTimer() {
+    timer_armed_ = false;
+    if (failed_ || !beast::get_lowest_layer(ws_).is_open()) return;
+    const Clock::time_point now = Clock::now();
+    if (wire_writing_ && now >= wire_write_started_ + WriteTimeout()) {
+      log::Info("ws", "cutting a connection that stopped reading");
+      ctx_.metrics.write_timeouts.fetch_add(1, std::memory_order_relaxed);
+      return Cut();
+    }
+    if (now >= close_deadline_) {
+      log::Debug("ws", "cutting a connection that did not finish closing");
+      return Cut();
+    }
+    if (wire_writing_) Watch(wire_write_started_ + WriteTimeout());
+    if (close_deadline_ != Clock::time_point::max()) Watch(close_deadline_);
+  }
+
+  // No close handshake: it would never be read. The outstanding operations
+  // then fail, and the read side ends the session as for any broken
+  // connection.
+  void Cut() {
     failed_ = true;
     beast::error_code ignored;
-    // The outstanding write and read then fail, and the read side ends the
-    // session as for any broken connection.
     beast::get_lowest_layer(ws_).close(ignored);
+  }
+
+  void StartCloseDeadline() {
+    if (close_deadline_ != Clock::time_point::max()) return;
+    close_deadline_ = Clock::now() + kCloseTimeout;
+    Watch(close_deadline_);
   }
 
   void StartClose() {
     if (close_started_ || failed_) return;
     close_started_ = true;
+    StartCloseDeadline();
     ws_.async_close(close_reason_, [self = Self()](beast::error_code) {});
     // A paused reader must run again to see the close complete.
     if (read_paused_) {
@@ -213,19 +259,18 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     }
     // The timer's handler holds the session: let it go now, not a write
     // timeout later.
-    write_timer_.cancel();
+    timer_.cancel();
     connection_.OnClosed();
   }
 
   ServerContext& ctx_;
-  websocket::stream<Stream> ws_;
-  asio::basic_waitable_timer<std::chrono::steady_clock,
-                             asio::wait_traits<std::chrono::steady_clock>,
-                             typename websocket::stream<Stream>::executor_type>
-      write_timer_;
-  bool write_timer_armed_ = false;
-  // When the current (or last) write started: every earlier one completed.
-  std::chrono::steady_clock::time_point last_write_start_{};
+  websocket::stream<WatchedStream<Stream, WsSession>> ws_;
+  asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, typename Stream::executor_type>
+      timer_;
+  bool timer_armed_ = false;
+  bool wire_writing_ = false;               // a write to the peer is outstanding
+  Clock::time_point wire_write_started_{};  // when it started
+  Clock::time_point close_deadline_ = Clock::time_point::max();  // max: not closing
   beast::flat_buffer buffer_;
   FrameQueue queue_;           // not yet written
   std::string writing_frame_;  // being written

@@ -17,27 +17,13 @@
 
 #include "support/tls_socket.h"
 #include "tls_fixture.h"
+#include "ws_wire.h"
 
 namespace kollega::testing {
 namespace {
 
 using std::chrono::steady_clock;
 
-constexpr char kUpgrade[] =
-    "GET /v1/websocket HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
-    "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
-
-constexpr uint8_t kOpBinary = 0x2, kOpClose = 0x8, kOpPong = 0xa;
-
-// A client's masked frame; the zero mask key leaves the payload as is.
-// Payloads here stay under 126 bytes (control frames may not be longer).
-std::string ClientFrame(uint8_t opcode, const std::string& payload) {
-  std::string frame = {
-      static_cast<char>(0x80 | opcode), static_cast<char>(0x80 | payload.size()), 0, 0, 0, 0};
-  return frame + payload;
-}
-std::string Ping(const std::string& payload) { return ClientFrame(0x9, payload); }
 // The protocol's own Ping request, which the relay answers through its write
 // queue (WebSocket pongs bypass it).
 std::string PingRequestFrame(uint64_t id) {
@@ -46,34 +32,6 @@ std::string PingRequestFrame(uint64_t id) {
   *frame.mutable_request() = PingRequest();
   frame.mutable_request()->set_id(id);
   return ClientFrame(kOpBinary, frame.SerializeAsString());
-}
-
-struct WsFrame {
-  uint8_t opcode = 0;
-  std::string payload;
-};
-
-// The next frame from the relay (unmasked, as a server's are), taken out of
-// s.received(); nullopt if it does not arrive whole within `timeout`.
-std::optional<WsFrame> NextFrame(TlsSocket& s, milliseconds timeout = kWait) {
-  const auto deadline = steady_clock::now() + timeout;
-  auto left = [&] {
-    return std::chrono::duration_cast<milliseconds>(deadline - steady_clock::now());
-  };
-  auto byte = [&](size_t i) { return static_cast<uint8_t>(s.received()[i]); };
-  if (!s.ReadAtLeast(2, left())) return std::nullopt;
-  size_t header = 2;
-  uint64_t length = byte(1) & 0x7f;
-  if (length >= 126) {
-    header = length == 126 ? 4 : 10;
-    if (!s.ReadAtLeast(header, left())) return std::nullopt;
-    length = 0;
-    for (size_t i = 2; i < header; ++i) length = (length << 8) | byte(i);
-  }
-  if (!s.ReadAtLeast(header + length, left())) return std::nullopt;
-  WsFrame frame{static_cast<uint8_t>(byte(0) & 0x0f), s.received().substr(header, length)};
-  s.Consume(header + length);
-  return frame;
 }
 
 // Pongs for `payloads`, in that order and nothing in between.
@@ -101,49 +59,7 @@ std::optional<WsFrame> NextFrame(TlsSocket& s, milliseconds timeout = kWait) {
 // A TLS connection upgraded to a WebSocket, with the relay's greeting (a
 // Challenge push) already read; null (and a test failure) otherwise.
 std::unique_ptr<TlsSocket> OpenWebSocket(uint16_t port, int rcvbuf = 0) {
-  auto s = TlsSocket::Connect(port, rcvbuf);
-  if (!s) {
-    ADD_FAILURE() << "TLS handshake failed";
-    return nullptr;
-  }
-  if (!s->Write(kUpgrade) || !s->ReadUntil("\r\n\r\n", kWait)) {
-    ADD_FAILURE() << "no answer to the upgrade: " << s->received();
-    return nullptr;
-  }
-  const size_t end = s->received().find("\r\n\r\n") + 4;
-  if (s->received().find("101 Switching Protocols") > end) {
-    ADD_FAILURE() << "upgrade refused: " << s->received();
-    return nullptr;
-  }
-  s->Consume(end);
-  auto greeting = NextFrame(*s);
-  if (!greeting || greeting->opcode != kOpBinary) {
-    ADD_FAILURE() << "no Challenge push after the upgrade";
-    return nullptr;
-  }
-  return s;
-}
-
-// The value of the metric `name` on /metrics, or -1 if it is missing.
-int64_t Metric(uint16_t port, const std::string& name) {
-  const std::string metrics = HttpGet(port, "/metrics");
-  const size_t at = metrics.find("\n" + name + " ");
-  if (at == std::string::npos) return -1;
-  return std::stoll(metrics.substr(at + name.size() + 2));
-}
-
-// Polls /metrics until `name` is `want`: the relay notices a vanished peer
-// a moment after the test made it vanish.
-::testing::AssertionResult MetricBecomes(uint16_t port, const std::string& name, int64_t want,
-                                         milliseconds timeout = kWait) {
-  const auto deadline = steady_clock::now() + timeout;
-  int64_t value = Metric(port, name);
-  while (value != want && steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(milliseconds(50));
-    value = Metric(port, name);
-  }
-  if (value == want) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << name << " is " << value << ", expected " << want;
+  return Upgrade(TlsSocket::Connect(port, rcvbuf));
 }
 
 class TlsStreamTest : public TlsTest {};
@@ -224,10 +140,8 @@ TEST_F(TlsStreamTest, RecordsCutShortByAResetOrBySilenceLeaveTheRelayServing) {
 // the answers: the relay's writes to it stall, and --write-timeout cuts it.
 // Another TLS client gets its pongs promptly all the while.
 //
-// The stalled client sends Ping requests, not WebSocket pings: the relay's
-// WebSocket layer writes pongs itself, outside the write queue that
-// --write-timeout watches, so a client that only pings and never reads is
-// cut by the WebSocket idle timeout (about 60 s), not by --write-timeout.
+// The stalled client sends Ping requests, which the relay answers through
+// its write queue (relay_linger_test.cpp stalls it with WebSocket pings).
 TEST_F(TlsStreamTest, AClientThatStopsReadingIsCutWhileOthersAreServed) {
   StartTlsRelay({"--write-timeout", "2", "--request-rate", "1000000"});
   auto other = OpenWebSocket(port());
@@ -319,8 +233,8 @@ TEST_F(TlsStreamTest, CloseNotifyEndsTheConnection) {
 // (close_notify) and, once we have answered that, the TCP connection.
 //
 // The relay waits for the client to close TCP before it lets the connection
-// go; a client that never does is held until the WebSocket idle timer
-// fires (up to 30 s). A well-behaved client closes at once, as here.
+// go, for at most its close timeout (3 s; relay_linger_test.cpp). A
+// well-behaved client closes at once, as here.
 TEST_F(TlsStreamTest, AWebSocketCloseIsAnsweredOverTls) {
   StartTlsRelay();
   auto c = OpenWebSocket(port());

@@ -60,8 +60,9 @@ class RelayProcess {
 };
 
 // A blocking TCP socket connected to 127.0.0.1:port, whose sends and
-// receives give up after `timeout_seconds`; -1 on failure. The caller closes it.
-int ConnectLoopback(uint16_t port, int timeout_seconds);
+// receives give up after `timeout_seconds`; -1 on failure. `rcvbuf` > 0
+// sets SO_RCVBUF before connecting. The caller closes it.
+int ConnectLoopback(uint16_t port, int timeout_seconds, int rcvbuf = 0);
 
 // A plain HTTP/1.1 GET to 127.0.0.1:port (Connection: close); the whole
 // response (status line, headers, body), or "" on failure. 5 s timeout.
