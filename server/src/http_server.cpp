@@ -5,15 +5,12 @@
 // limits are small, and every read has a deadline so a slow client cannot
 // hold a socket open.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <sys/socket.h>
-
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <cerrno>
 #include <optional>
 #include <type_traits>
 
@@ -176,20 +173,19 @@ class Detector final : public std::enable_shared_from_this<Detector> {
   }
 
  private:
+  // A peeking receive, not an async_wait: Asio tries a receive at once, so
+  // a ClientHello that arrived before the wait was queued is not missed
+  // (lean_tls_stream.h says why a blind wait can miss it).
   void WaitReadable() {
-    socket_.async_wait(tcp::socket::wait_read,
-                       beast::bind_front_handler(&Detector::OnReadable, shared_from_this()));
+    socket_.async_receive(asio::buffer(&first_, 1), tcp::socket::message_peek,
+                          beast::bind_front_handler(&Detector::OnReadable, shared_from_this()));
   }
 
-  void OnReadable(beast::error_code ec) {
-    if (ec) return;  // closed, or cut at the deadline
-    unsigned char first = 0;
-    const ssize_t n = ::recv(socket_.native_handle(), &first, 1, MSG_PEEK | MSG_DONTWAIT);
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return WaitReadable();
+  void OnReadable(beast::error_code ec, size_t n) {
     detected_ = true;
     deadline_.cancel();
-    if (n <= 0) return;  // closed before saying anything, or reset
-    if (first == 0x16) {
+    if (ec || n == 0) return;  // closed before saying anything, reset, or cut at the deadline
+    if (first_ == 0x16) {
       std::make_shared<HttpSession<TlsStream>>(
           ctx_, TlsStream(std::move(socket_), tls_->native_handle()), beast::flat_buffer())
           ->RunTls();
@@ -204,6 +200,7 @@ class Detector final : public std::enable_shared_from_this<Detector> {
   PlainStream socket_;
   DeadlineTimer deadline_;
   bool detected_ = false;
+  unsigned char first_ = 0;  // peeked, not consumed
 };
 
 class ListenerImpl final : public Listener, public std::enable_shared_from_this<ListenerImpl> {
