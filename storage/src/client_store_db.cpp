@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "client_store_format.h"
+#include "kollega/base/storage_status.h"
 #include "kollega/crypto/device_key.h"
 
 namespace kollega::storage::client_internal {
@@ -55,14 +56,7 @@ Status OpenError(const rocksdb::Status& s, const std::string& path) {
 }  // namespace
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
-  if (s.ok()) return Status::Ok();
-  const std::string context = std::string(what);
-  if (s.IsNoSpace()) return StorageFull("client store full (disk full) while " + context);
-  if (s.IsCorruption()) return DataLoss("client store corrupt while " + context);
-  if (s.IsIOError() || s.IsBusy() || s.IsTryAgain() || s.IsTimedOut() || s.IsAborted()) {
-    return Unavailable("client store I/O error while " + context);
-  }
-  return Internal("client store error while " + context + ": " + s.ToString());
+  return StorageStatus(s, "client store", what);
 }
 
 WipeOnExit::~WipeOnExit() { crypto::Wipe(s_); }

@@ -9,6 +9,7 @@
 
 #include "codec.h"
 #include "kollega/base/log.h"
+#include "kollega/base/storage_status.h"
 
 namespace kollega::storage {
 namespace {
@@ -57,16 +58,7 @@ class LinkTokenExpiryFilter final : public rocksdb::CompactionFilter {
 
 }  // namespace
 
-Status FromRocks(const rocksdb::Status& s) {
-  if (s.ok()) return Status::Ok();
-  if (s.IsNoSpace()) return StorageFull("storage full (disk full)");
-  if (s.IsNotFound()) return NotFound("not found");
-  if (s.IsCorruption()) return DataLoss("storage corrupt");
-  if (s.IsIOError() || s.IsBusy() || s.IsTryAgain() || s.IsTimedOut() || s.IsAborted()) {
-    return Unavailable("storage I/O error");
-  }
-  return Internal("storage error");
-}
+Status FromRocks(const rocksdb::Status& s) { return StorageStatus(s, "storage"); }
 
 Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& path, const Clock* clock,
                                                uint64_t max_wal_bytes, rocksdb::Env* env) {

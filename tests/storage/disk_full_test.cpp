@@ -131,7 +131,7 @@ TEST_F(DiskFullTest, FullDiskIsStorageFullThenRecovers) {
   fs_->full = true;
   AppendOutcome refused = AppendOne(box, "during");
   EXPECT_EQ(refused.status.code(), StatusCode::kStorageFull);
-  EXPECT_NE(refused.status.message().find("storage full"), std::string::npos);
+  EXPECT_NE(refused.status.message().find("disk full"), std::string::npos);
   EXPECT_TRUE(refused.seqs.empty());
   EXPECT_EQ(store_->CreateAccount(TestAccount(2), TestDevice()).code(), StatusCode::kStorageFull);
   // Reads are still served while writes fail.

@@ -120,3 +120,19 @@ class [[nodiscard]] Result {
     ::kollega::Status kollega_status_ = (expr);        \
     if (!kollega_status_.ok()) return kollega_status_; \
   } while (0)
+
+// Evaluates `expr` (a Result<T>); on error returns its Status from the
+// enclosing function (which returns a Status or any Result<U>), otherwise
+// moves the value into `lhs`, a declaration or an lvalue:
+//   KOLLEGA_ASSIGN_OR_RETURN(auto account, store.LoadAccount());
+//   KOLLEGA_ASSIGN_OR_RETURN(account_, store.LoadAccount());
+// It expands to more than one statement: don't use it as the body of an
+// unbraced if/else.
+#define KOLLEGA_ASSIGN_OR_RETURN(lhs, expr) \
+  KOLLEGA_ASSIGN_OR_RETURN_IMPL_(KOLLEGA_STATUS_CONCAT_(kollega_result_, __LINE__), lhs, expr)
+#define KOLLEGA_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \
+  auto result = (expr);                                   \
+  if (!result.ok()) return result.status();               \
+  lhs = std::move(result).value()
+#define KOLLEGA_STATUS_CONCAT_(a, b) KOLLEGA_STATUS_CONCAT_INNER_(a, b)
+#define KOLLEGA_STATUS_CONCAT_INNER_(a, b) a##b
