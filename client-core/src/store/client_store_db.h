@@ -35,7 +35,7 @@
 
 #include "kollega/base/status.h"
 
-namespace kollega::storage::client_internal {
+namespace kollega::client::store_internal {
 
 // Maps a RocksDB status from a read or write; never names keys or values.
 Status FromRocks(const rocksdb::Status& s, std::string_view what);
@@ -98,4 +98,4 @@ class ClientDb {
   size_t inner_start_ = 0;  // batch size at BeginInner, to wipe what a rollback drops
 };
 
-}  // namespace kollega::storage::client_internal
+}  // namespace kollega::client::store_internal

@@ -20,9 +20,9 @@
 
 #include "kollega/crypto/signal_keys.h"
 #include "kollega/crypto/signal_store.h"
-#include "kollega/storage/client_store.h"
+#include "store/client_store.h"
 
-namespace kollega::storage::client_format {
+namespace kollega::client::store_format {
 
 // The whole store's layout version, kept under FormatKey().
 inline constexpr uint8_t kStoreFormat = 1;
@@ -83,4 +83,4 @@ std::string EncodeOutbound(const OutboundItem& item);
 // `seq` comes from the key, not the value.
 std::optional<OutboundItem> DecodeOutbound(std::string_view bytes, uint64_t seq);
 
-}  // namespace kollega::storage::client_format
+}  // namespace kollega::client::store_format

@@ -11,10 +11,10 @@
 #include "kollega/base/storage_status.h"
 #include "kollega/crypto/device_key.h"
 
-namespace kollega::storage::client_internal {
+namespace kollega::client::store_internal {
 namespace {
 
-namespace fmt = client_format;
+namespace fmt = store_format;
 
 rocksdb::ReadOptions ReadOpts() {
   rocksdb::ReadOptions ro;
@@ -106,7 +106,7 @@ Result<std::optional<std::string>> ClientDb::Get(const std::string& key) {
 }
 
 Status ClientDb::Scan(const std::string& prefix, bool newest_first, const Visitor& visit) {
-  const std::string end = client_format::PrefixEnd(prefix);
+  const std::string end = store_format::PrefixEnd(prefix);
   const rocksdb::Slice lower(prefix);
   const rocksdb::Slice upper(end);
   rocksdb::ReadOptions ro = ReadOpts();
@@ -238,4 +238,4 @@ void ClientDb::Discard() {
   inner_start_ = 0;
 }
 
-}  // namespace kollega::storage::client_internal
+}  // namespace kollega::client::store_internal

@@ -13,9 +13,9 @@
 #include <memory>
 #include <string>
 
-#include "kollega/storage/client_store.h"
+#include "store/client_store.h"
 
-namespace kollega::storage::testing {
+namespace kollega::client::testing {
 
 template <typename T>
 T Must(Result<T> r) {
@@ -59,4 +59,4 @@ class ClientStoreTest : public ::testing::Test {
   std::unique_ptr<ClientStore> store_;
 };
 
-}  // namespace kollega::storage::testing
+}  // namespace kollega::client::testing

@@ -12,7 +12,7 @@
 
 #include "client_store_fixture.h"
 
-namespace kollega::storage::testing {
+namespace kollega::client::testing {
 namespace {
 
 StoredMessage Message(const std::string& peer, const std::string& id, int64_t stored_ms) {
@@ -272,4 +272,4 @@ TEST_F(ClientStoreTest, StoreFromANewerFormatIsRefused) {
 }
 
 }  // namespace
-}  // namespace kollega::storage::testing
+}  // namespace kollega::client::testing

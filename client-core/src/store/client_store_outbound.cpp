@@ -9,10 +9,10 @@
 #include "client_store_impl.h"
 #include "kollega/crypto/device_key.h"
 
-namespace kollega::storage {
-namespace client_internal {
+namespace kollega::client {
+namespace store_internal {
 
-namespace fmt = client_format;
+namespace fmt = store_format;
 
 Result<uint64_t> RocksClientStore::EnqueueOutbound(const std::string& recipient_account,
                                                    const std::string& content) {
@@ -96,13 +96,13 @@ Status RocksClientStore::SaveAccount(const LocalAccount& account) {
   return db_->Mutate([&] { return db_->Put(fmt::AccountKey(), record); });
 }
 
-}  // namespace client_internal
+}  // namespace store_internal
 
 Result<std::unique_ptr<ClientStore>> OpenRocksClientStore(const std::string& path) {
-  auto db = client_internal::ClientDb::Open(path);
+  auto db = store_internal::ClientDb::Open(path);
   if (!db.ok()) return db.status();
   return std::unique_ptr<ClientStore>(
-      std::make_unique<client_internal::RocksClientStore>(std::move(db).value()));
+      std::make_unique<store_internal::RocksClientStore>(std::move(db).value()));
 }
 
-}  // namespace kollega::storage
+}  // namespace kollega::client

@@ -40,7 +40,7 @@
 //   Signal records and identity keys are stored as the library gave them.
 #include "client_store_format.h"
 
-namespace kollega::storage::client_format {
+namespace kollega::client::store_format {
 namespace {
 
 constexpr uint8_t kRecordV1 = 1;
@@ -342,4 +342,4 @@ std::optional<OutboundItem> DecodeOutbound(std::string_view bytes, uint64_t seq)
   return item;
 }
 
-}  // namespace kollega::storage::client_format
+}  // namespace kollega::client::store_format

@@ -14,7 +14,7 @@
 #include "kollega/crypto/signal_keys.h"
 #include "kollega/crypto/signal_sessions.h"
 
-namespace kollega::storage::testing {
+namespace kollega::client::testing {
 namespace {
 
 using crypto::EncryptedMessage;
@@ -193,4 +193,4 @@ TEST_F(RocksSignalTest, PinnedIdentitySurvivesRestartAndRefusesANewKey) {
 }
 
 }  // namespace
-}  // namespace kollega::storage::testing
+}  // namespace kollega::client::testing

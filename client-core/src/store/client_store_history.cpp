@@ -11,9 +11,9 @@
 #include "client_store_impl.h"
 #include "kollega/crypto/device_key.h"
 
-namespace kollega::storage::client_internal {
+namespace kollega::client::store_internal {
 
-namespace fmt = client_format;
+namespace fmt = store_format;
 
 Result<uint64_t> RocksClientStore::NextSeq(char kind) {
   const std::string key = fmt::CounterKey(kind);
@@ -158,4 +158,4 @@ Status RocksClientStore::ClearIdentityChange(const std::string& peer_account, in
   return db_->Mutate([&] { return db_->Delete(fmt::IdentityChangeKey(peer_account, device_id)); });
 }
 
-}  // namespace kollega::storage::client_internal
+}  // namespace kollega::client::store_internal

@@ -34,7 +34,7 @@
 #include "kollega/base/status.h"
 #include "kollega/crypto/signal_store.h"
 
-namespace kollega::storage {
+namespace kollega::client {
 
 // This device's identity with the relay. Written at `init` / link time.
 struct LocalAccount {
@@ -137,4 +137,4 @@ class ClientStore : public crypto::SignalStore {
 // Corrupt records read later are DataLoss.
 Result<std::unique_ptr<ClientStore>> OpenRocksClientStore(const std::string& path);
 
-}  // namespace kollega::storage
+}  // namespace kollega::client

@@ -16,9 +16,9 @@
 #include <string_view>
 
 #include "client_store_db.h"
-#include "kollega/storage/client_store.h"
+#include "store/client_store.h"
 
-namespace kollega::storage::client_internal {
+namespace kollega::client::store_internal {
 
 class RocksClientStore final : public ClientStore {
  public:
@@ -98,4 +98,4 @@ class RocksClientStore final : public ClientStore {
   std::unique_ptr<ClientDb> db_;
 };
 
-}  // namespace kollega::storage::client_internal
+}  // namespace kollega::client::store_internal

@@ -10,7 +10,7 @@
 
 #include "client_store_fixture.h"
 
-namespace kollega::storage::testing {
+namespace kollega::client::testing {
 namespace {
 
 using crypto::SenderKeyName;
@@ -303,4 +303,4 @@ TEST_F(ClientStoreTest, DuplicateMessageInsideOuterDoesNotPoisonIt) {
 }
 
 }  // namespace
-}  // namespace kollega::storage::testing
+}  // namespace kollega::client::testing

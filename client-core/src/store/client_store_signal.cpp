@@ -11,9 +11,9 @@
 #include "client_store_impl.h"
 #include "kollega/crypto/device_key.h"
 
-namespace kollega::storage::client_internal {
+namespace kollega::client::store_internal {
 
-namespace fmt = client_format;
+namespace fmt = store_format;
 
 Result<std::optional<std::string>> RocksClientStore::Load(const std::string& key) {
   return db_->Get(key);
@@ -161,4 +161,4 @@ Status RocksClientStore::StoreSenderKey(const crypto::SenderKeyName& name,
   return Store(fmt::SenderKeyKey(name), record);
 }
 
-}  // namespace kollega::storage::client_internal
+}  // namespace kollega::client::store_internal

@@ -1,0 +1,98 @@
+// Events: what the client tells the app without being asked. Each kind is
+// its own type; a component adds kinds of its own without touching this
+// file. An app tests for the kinds it knows with As<T>() and ignores the
+// rest, so an app built against an older client-core keeps working when
+// new kinds appear.
+//
+//   client->SetEventCallback([](const Event& e) {
+//     if (auto* m = As<MessageReceived>(e)) Show(m->message);
+//   });
+//
+// Events of a received message are emitted only after it is committed to
+// the store: an app never shows what a crash would lose.
+//
+// Thread-safety: events are immutable once emitted and may be read from any
+// thread.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "kollega/client-core/types.h"
+
+namespace kollega::client {
+
+class Event {
+ public:
+  virtual ~Event() = default;
+  // A stable dotted name ("message.received"), for logs and bindings.
+  virtual std::string_view name() const = 0;
+};
+using EventPtr = std::shared_ptr<const Event>;
+
+// The event as a T, or nullptr when it is another kind.
+template <typename T>
+const T* As(const Event& event) {
+  return dynamic_cast<const T*>(&event);
+}
+
+// Defines `name()` from the type's kName.
+template <typename Self>
+class EventKind : public Event {
+ public:
+  std::string_view name() const override { return Self::kName; }
+};
+
+// --- Kernel ---
+struct ConnectionChanged final : EventKind<ConnectionChanged> {
+  static constexpr std::string_view kName = "connection.changed";
+  ConnectionState state = ConnectionState::kOffline;
+};
+// The relay has pushed everything that was queued for this device when it
+// connected, and all of it has been processed.
+struct QueueDrained final : EventKind<QueueDrained> {
+  static constexpr std::string_view kName = "queue.drained";
+};
+// A peer's identity key changed: compare safety numbers, then accept it.
+// Nothing is sent to or received from that device until then.
+struct IdentityChanged final : EventKind<IdentityChanged> {
+  static constexpr std::string_view kName = "identity.changed";
+  std::string peer;  // hex
+  uint32_t device = 0;
+};
+// A message could not be decrypted and was dropped.
+struct DecryptionFailed final : EventKind<DecryptionFailed> {
+  static constexpr std::string_view kName = "decryption.failed";
+  std::string peer;  // hex
+  uint32_t device = 0;
+  std::string detail;  // human-readable; never content or keys
+};
+// A message was given up for good (unknown recipient, too many attempts).
+struct SendFailed final : EventKind<SendFailed> {
+  static constexpr std::string_view kName = "send.failed";
+  std::string peer;        // hex
+  std::string message_id;  // hex
+  std::string detail;      // human-readable; never content or keys
+};
+
+// --- Conversations component ---
+// A new message (incoming, or a sync copy of one this account sent from
+// another device).
+struct MessageReceived final : EventKind<MessageReceived> {
+  static constexpr std::string_view kName = "message.received";
+  Message message;
+};
+
+// --- Conversations and receipts components ---
+// An outgoing message's status moved forward (sent, delivered, read).
+struct StatusChanged final : EventKind<StatusChanged> {
+  static constexpr std::string_view kName = "message.status";
+  std::string peer;        // hex
+  std::string message_id;  // hex
+  MessageStatus status = MessageStatus::kQueued;
+};
+
+}  // namespace kollega::client

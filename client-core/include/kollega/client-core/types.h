@@ -1,0 +1,61 @@
+// The values the client API hands to apps: messages, conversations, statuses.
+// One MessageStatus serves the store, this C++ API and the C API (kollega.h
+// uses the same numbers), so nothing converts between them.
+//
+// Identifiers are lowercase hex: account ids (16 bytes → 32 hex digits) and
+// message ids (16 bytes → 32 hex digits).
+//
+// Thread-safety: plain values.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kollega::client {
+
+// The numbers are stored on disk and exported through the C API: never
+// renumber. An outgoing message moves forward only: queued → sent →
+// delivered → read; an incoming one is received, then read.
+enum class MessageStatus : int {
+  kQueued = 0,
+  kSent = 1,
+  kDelivered = 2,
+  kRead = 3,
+  kReceived = 4,
+};
+inline constexpr int kMaxMessageStatus = 4;
+std::string_view MessageStatusName(MessageStatus status);
+
+enum class ConnectionState : int { kOffline = 0, kConnecting = 1, kOnline = 2 };
+
+struct Message {
+  std::string id;    // hex
+  std::string peer;  // hex; for one's own sync copies, the recipient
+  bool outgoing = false;
+  uint32_t peer_device = 0;  // the sending device of an incoming message
+  int64_t sent_ms = 0;       // sender's clock
+  int64_t stored_ms = 0;     // this device's clock
+  std::string text;
+  MessageStatus status = MessageStatus::kQueued;
+};
+
+struct Conversation {
+  std::string peer;  // hex
+  uint64_t message_count = 0;
+  int64_t last_ms = 0;
+};
+
+struct WhoAmIInfo {
+  std::string account_id;  // hex
+  uint32_t device_id = 0;
+  std::string relay_url;
+};
+
+struct IdentityChange {
+  std::string peer;  // hex
+  uint32_t device = 0;
+};
+
+}  // namespace kollega::client
