@@ -86,6 +86,9 @@ Status RocksRelayStore::StorePrekeys(const DeviceAddress& device, const PrekeyUp
     identity.signed_prekey = std::move(old->signed_prekey);
   }
   if (upload.signed_prekey) identity.signed_prekey = upload.signed_prekey;
+  // Checked under the account lock against what is stored, so two first
+  // uploads racing cannot leave a device with keys but no signed prekey.
+  if (!identity.signed_prekey) return InvalidArgument("first upload needs a signed prekey");
 
   // Same id replaces, so only ids not already stocked add to the count.
   std::set<uint32_t> stocked;
