@@ -332,18 +332,17 @@ int kollega_link_device(kollega_client* c, const char* relay_url, const char* co
 
 int kollega_whoami(kollega_client* c, kollega_account_fn fn, void* user_data) {
   if (!Valid(c)) return BadArguments();
-  return Start(c->client->WhoAmI(),
-               [fn, user_data](const Result<kollega::client::WhoAmIInfo>& r) {
-                 const int rc = Report(r.status());
-                 if (!fn) return;
-                 if (!r.ok()) return fn(rc, nullptr, r.status().message().c_str(), user_data);
-                 kollega_account account{};
-                 account.size = kAccountEnd;
-                 account.account_id = r->account_id.c_str();
-                 account.device_id = r->device_id;
-                 account.relay_url = r->relay_url.c_str();
-                 fn(rc, &account, nullptr, user_data);
-               });
+  return Start(c->client->WhoAmI(), [fn, user_data](const Result<kollega::client::WhoAmIInfo>& r) {
+    const int rc = Report(r.status());
+    if (!fn) return;
+    if (!r.ok()) return fn(rc, nullptr, r.status().message().c_str(), user_data);
+    kollega_account account{};
+    account.size = kAccountEnd;
+    account.account_id = r->account_id.c_str();
+    account.device_id = r->device_id;
+    account.relay_url = r->relay_url.c_str();
+    fn(rc, &account, nullptr, user_data);
+  });
 }
 
 int kollega_connect(kollega_client* c, kollega_done_fn done, void* user_data) {
@@ -402,8 +401,7 @@ int kollega_identity_changes(kollega_client* c, kollega_identity_changes_fn fn, 
   if (!Valid(c)) return BadArguments();
   return Start(c->client->PendingIdentityChanges(),
                ListDeliverer<kollega_identity_change, kollega::client::IdentityChange>(
-                   [](const kollega::client::IdentityChange& v) { return ToC(v); }, fn,
-                   user_data));
+                   [](const kollega::client::IdentityChange& v) { return ToC(v); }, fn, user_data));
 }
 
 int kollega_accept_identity_change(kollega_client* c, const char* peer, kollega_done_fn done,

@@ -15,8 +15,8 @@
 
 struct kollega_client {
   std::unique_ptr<kollega::client::Client> client;
-  std::mutex mu;                      // guards `polled`
-  kollega::client::EventPtr polled;   // backs the strings of the last polled event
+  std::mutex mu;                     // guards `polled`
+  kollega::client::EventPtr polled;  // backs the strings of the last polled event
 };
 
 namespace kollega::capi {

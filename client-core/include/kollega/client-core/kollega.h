@@ -82,14 +82,22 @@ typedef enum kollega_error {
 
 /* One kind per C++ event type (events.h). Kinds the C API does not know
  * (a component's own) are not delivered. New kinds get new numbers. */
+/* The fields of kollega_event each kind fills:
+ *   MESSAGE_RECEIVED    peer, device, message_id, text, status, outgoing, sent_ms
+ *   STATUS_CHANGED      peer, message_id, status
+ *   IDENTITY_CHANGED    peer, device
+ *   CONNECTION_CHANGED  connection
+ *   DECRYPTION_FAILED   peer, device, detail
+ *   SEND_FAILED         peer, message_id, detail (given up for good)
+ *   QUEUE_DRAINED       none: what the relay held for this device is processed */
 typedef enum kollega_event_kind {
-  KOLLEGA_EVENT_MESSAGE_RECEIVED = 0,   /* peer, device, message_id, text, status, outgoing, sent_ms */
-  KOLLEGA_EVENT_STATUS_CHANGED = 1,     /* peer, message_id, status */
-  KOLLEGA_EVENT_IDENTITY_CHANGED = 2,   /* peer, device */
-  KOLLEGA_EVENT_CONNECTION_CHANGED = 3, /* connection */
-  KOLLEGA_EVENT_DECRYPTION_FAILED = 4,  /* peer, device, detail */
-  KOLLEGA_EVENT_SEND_FAILED = 5,        /* peer, message_id, detail */
-  KOLLEGA_EVENT_QUEUE_DRAINED = 6       /* what the relay held for this device is processed */
+  KOLLEGA_EVENT_MESSAGE_RECEIVED = 0,
+  KOLLEGA_EVENT_STATUS_CHANGED = 1,
+  KOLLEGA_EVENT_IDENTITY_CHANGED = 2,
+  KOLLEGA_EVENT_CONNECTION_CHANGED = 3,
+  KOLLEGA_EVENT_DECRYPTION_FAILED = 4,
+  KOLLEGA_EVENT_SEND_FAILED = 5,
+  KOLLEGA_EVENT_QUEUE_DRAINED = 6
 } kollega_event_kind;
 
 /* Message statuses: the numbers of client::MessageStatus (types.h), stored
@@ -184,7 +192,8 @@ int kollega_open(const char* data_dir, kollega_client** out);
 int kollega_open_with_ca_file(const char* data_dir, const char* tls_ca_file, kollega_client** out);
 /* Stops the worker and closes the store and the link; NULL is ignored. Calls
  * not finished by then complete with KOLLEGA_ERR_UNAVAILABLE. Queued outbound
- * messages stay queued on disk. Never from a callback. */
+ * messages stay queued on disk. Never from a callback: there it does nothing
+ * and sets kollega_last_error(). */
 void kollega_close(kollega_client* client);
 
 /* --- Setting up this device --------------------------------------------- */
@@ -218,8 +227,8 @@ int kollega_disconnect(kollega_client* client, kollega_done_fn done, void* user_
 int kollega_send_text(kollega_client* client, const char* peer, const char* text,
                       kollega_done_fn done, void* user_data);
 /* At most `limit` of the newest messages with `peer`, oldest first. */
-int kollega_history(kollega_client* client, const char* peer, size_t limit,
-                    kollega_messages_fn fn, void* user_data);
+int kollega_history(kollega_client* client, const char* peer, size_t limit, kollega_messages_fn fn,
+                    void* user_data);
 /* Most recent first. */
 int kollega_conversations(kollega_client* client, kollega_conversations_fn fn, void* user_data);
 /* Marks the peer's messages read and sends read receipts. */
@@ -236,8 +245,8 @@ int kollega_safety_number(kollega_client* client, const char* peer, kollega_done
 int kollega_identity_changes(kollega_client* client, kollega_identity_changes_fn fn,
                              void* user_data);
 /* Trusts the peer's new identity key (after comparing safety numbers). */
-int kollega_accept_identity_change(kollega_client* client, const char* peer,
-                                   kollega_done_fn done, void* user_data);
+int kollega_accept_identity_change(kollega_client* client, const char* peer, kollega_done_fn done,
+                                   void* user_data);
 
 /* --- Events --------------------------------------------------------------- */
 /* Events go to `fn` (on the worker thread) when set; with NULL they queue
