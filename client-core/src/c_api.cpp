@@ -1,14 +1,12 @@
 // The C API (kollega.h) over Client: the handle, events and the
 // asynchronous calls. No C++ exception or type crosses it. The blocking
-// `_sync` helpers are in c_api_sync.cpp.
+// `_sync` helpers are in c_api_sync.cpp, the structs in c_api_structs.cpp.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
-#include <thread>
 #include <vector>
 
 #include "c_api_internal.h"
@@ -65,40 +63,19 @@ int Code(StatusCode code) {
   return KOLLEGA_ERR_INTERNAL;
 }
 
-const Status& StatusOf(const Status& s) { return s; }
-template <typename T>
-const Status& StatusOf(const Result<T>& r) {
-  return r.status();
-}
-
 bool Valid(kollega_client* c) { return c && c->client; }
 int BadArguments() { return Report(KOLLEGA_ERR_INVALID_ARGUMENT, "missing handle or argument"); }
 
-// Hands `call`'s outcome to `deliver`. An error that is already known when
-// the call returns (the client rejected the arguments at once) is returned
-// to the caller instead, and `deliver` never runs: kollega.h's rule that a
-// call either fails at once or reports exactly once.
+// Hands `call`'s outcome to `deliver`, marking the thread as inside a
+// callback meanwhile. Every outcome of the C++ call, errors included, goes
+// this way, so that which channel reports an error never depends on timing
+// (kollega.h: a call fails at once only for a missing argument).
 template <typename R, typename Deliver>
 int Start(const Async<R>& call, Deliver deliver) {
-  struct Pending {
-    std::atomic<bool> returned{false};
-    std::thread::id caller = std::this_thread::get_id();
-    Status early;
-  };
-  auto pending = std::make_shared<Pending>();
-  call.Then([pending, deliver = std::move(deliver)](R result) {
-    // Only a Then() that runs inline, before Start returns, sees both.
-    const bool inline_run =
-        !pending->returned.load() && pending->caller == std::this_thread::get_id();
-    if (inline_run && !StatusOf(result).ok()) {
-      pending->early = StatusOf(result);
-      return;
-    }
+  call.Then([deliver = std::move(deliver)](R result) {
     CallbackScope scope;
     deliver(result);
   });
-  pending->returned = true;
-  if (!pending->early.ok()) return Report(pending->early);
   return Report(Status::Ok());
 }
 
@@ -115,85 +92,6 @@ auto DoneString(kollega_done_fn done, void* user_data) {
     const int rc = Report(r.status());
     if (done) done(rc, rc == KOLLEGA_OK ? r->c_str() : r.status().message().c_str(), user_data);
   };
-}
-
-// The end of `field` in `type`: what `size` reports when it is the last.
-#define KOLLEGA_FIELD_END(type, field) (offsetof(type, field) + sizeof(type::field))
-
-// The end of every field of kollega_event, in order. Append here when a
-// field is appended to the struct.
-constexpr size_t kEventFieldEnds[] = {
-    KOLLEGA_FIELD_END(kollega_event, size),       KOLLEGA_FIELD_END(kollega_event, kind),
-    KOLLEGA_FIELD_END(kollega_event, peer),       KOLLEGA_FIELD_END(kollega_event, device),
-    KOLLEGA_FIELD_END(kollega_event, message_id), KOLLEGA_FIELD_END(kollega_event, status),
-    KOLLEGA_FIELD_END(kollega_event, connection), KOLLEGA_FIELD_END(kollega_event, text),
-    KOLLEGA_FIELD_END(kollega_event, outgoing),   KOLLEGA_FIELD_END(kollega_event, detail),
-    KOLLEGA_FIELD_END(kollega_event, sent_ms),
-};
-constexpr size_t kEventEnd = kEventFieldEnds[std::size(kEventFieldEnds) - 1];
-// The last field of the other structs (update when appending).
-constexpr size_t kMessageEnd = KOLLEGA_FIELD_END(kollega_message, stored_ms);
-constexpr size_t kConversationEnd = KOLLEGA_FIELD_END(kollega_conversation, last_ms);
-constexpr size_t kAccountEnd = KOLLEGA_FIELD_END(kollega_account, relay_url);
-constexpr size_t kIdentityChangeEnd = KOLLEGA_FIELD_END(kollega_identity_change, device);
-
-// Fills `out` from `e` (which must outlive the use of `out`'s pointers);
-// false for a kind the C API does not know, which is then not delivered.
-bool Fill(const Event& e, kollega_event* out) {
-  using namespace kollega::client;  // NOLINT: the event types
-  *out = kollega_event{};
-  out->size = kEventEnd;
-  out->peer = out->message_id = out->text = out->detail = "";
-  if (auto* m = As<MessageReceived>(e)) {
-    out->kind = KOLLEGA_EVENT_MESSAGE_RECEIVED;
-    out->peer = m->message.peer.c_str();
-    out->device = m->message.peer_device;
-    out->message_id = m->message.id.c_str();
-    out->status = static_cast<int>(m->message.status);
-    out->text = m->message.text.c_str();
-    out->outgoing = m->message.outgoing ? 1 : 0;
-    out->sent_ms = m->message.sent_ms;
-  } else if (auto* s = As<StatusChanged>(e)) {
-    out->kind = KOLLEGA_EVENT_STATUS_CHANGED;
-    out->peer = s->peer.c_str();
-    out->message_id = s->message_id.c_str();
-    out->status = static_cast<int>(s->status);
-  } else if (auto* i = As<IdentityChanged>(e)) {
-    out->kind = KOLLEGA_EVENT_IDENTITY_CHANGED;
-    out->peer = i->peer.c_str();
-    out->device = i->device;
-  } else if (auto* c = As<ConnectionChanged>(e)) {
-    out->kind = KOLLEGA_EVENT_CONNECTION_CHANGED;
-    out->connection = static_cast<int>(c->state);
-  } else if (auto* d = As<DecryptionFailed>(e)) {
-    out->kind = KOLLEGA_EVENT_DECRYPTION_FAILED;
-    out->peer = d->peer.c_str();
-    out->device = d->device;
-    out->detail = d->detail.c_str();
-  } else if (auto* f = As<SendFailed>(e)) {
-    out->kind = KOLLEGA_EVENT_SEND_FAILED;
-    out->peer = f->peer.c_str();
-    out->message_id = f->message_id.c_str();
-    out->detail = f->detail.c_str();
-  } else if (As<QueueDrained>(e)) {
-    out->kind = KOLLEGA_EVENT_QUEUE_DRAINED;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-// Copies the whole fields of `full` that fit in `room` bytes; the bytes
-// copied, or 0 when not even `kind` fits.
-size_t CopyFittingFields(const kollega_event& full, size_t room, kollega_event* out) {
-  size_t fits = 0;
-  for (size_t end : kEventFieldEnds) {
-    if (end <= room) fits = end;
-  }
-  if (fits < KOLLEGA_FIELD_END(kollega_event, kind)) return 0;
-  std::memcpy(out, &full, fits);
-  out->size = static_cast<uint32_t>(fits);
-  return fits;
 }
 
 // Calls fn with pointers to `items` converted by `convert`.
@@ -222,35 +120,6 @@ auto ListDeliverer(Convert convert, Fn fn, void* user_data) {
       DeliverList<CItem, Item>(rc, nullptr, &r.status().message(), convert, fn, user_data);
     }
   };
-}
-
-kollega_message ToC(const client::Message& m) {
-  kollega_message out{};
-  out.size = kMessageEnd;
-  out.id = m.id.c_str();
-  out.peer = m.peer.c_str();
-  out.text = m.text.c_str();
-  out.outgoing = m.outgoing ? 1 : 0;
-  out.status = static_cast<int>(m.status);
-  out.peer_device = m.peer_device;
-  out.sent_ms = m.sent_ms;
-  out.stored_ms = m.stored_ms;
-  return out;
-}
-kollega_conversation ToC(const client::Conversation& c) {
-  kollega_conversation out{};
-  out.size = kConversationEnd;
-  out.peer = c.peer.c_str();
-  out.message_count = c.message_count;
-  out.last_ms = c.last_ms;
-  return out;
-}
-kollega_identity_change ToC(const client::IdentityChange& c) {
-  kollega_identity_change out{};
-  out.size = kIdentityChangeEnd;
-  out.peer = c.peer.c_str();
-  out.device = c.device;
-  return out;
 }
 
 }  // namespace
@@ -336,11 +205,7 @@ int kollega_whoami(kollega_client* c, kollega_account_fn fn, void* user_data) {
     const int rc = Report(r.status());
     if (!fn) return;
     if (!r.ok()) return fn(rc, nullptr, r.status().message().c_str(), user_data);
-    kollega_account account{};
-    account.size = kAccountEnd;
-    account.account_id = r->account_id.c_str();
-    account.device_id = r->device_id;
-    account.relay_url = r->relay_url.c_str();
+    const kollega_account account = ToC(*r);
     fn(rc, &account, nullptr, user_data);
   });
 }
@@ -415,7 +280,7 @@ void kollega_set_event_callback(kollega_client* c, kollega_event_fn fn, void* us
   if (!fn) return c->client->SetEventCallback(nullptr);
   c->client->SetEventCallback([fn, user_data](const Event& e) {
     kollega_event out;
-    if (!Fill(e, &out)) return;
+    if (!FillEvent(e, &out)) return;
     CallbackScope scope;
     fn(&out, user_data);
   });
@@ -423,7 +288,7 @@ void kollega_set_event_callback(kollega_client* c, kollega_event_fn fn, void* us
 
 int kollega_poll_event(kollega_client* c, int timeout_ms, kollega_event* out) {
   if (!Valid(c) || !out) return BadArguments();
-  if (out->size < KOLLEGA_FIELD_END(kollega_event, kind)) {
+  if (out->size < kMinEventSize) {
     return Report(KOLLEGA_ERR_INVALID_ARGUMENT, "set event->size to sizeof(kollega_event)");
   }
   const size_t room = out->size;
@@ -436,7 +301,7 @@ int kollega_poll_event(kollega_client* c, int timeout_ms, kollega_event* out) {
     auto event = c->client->NextEvent(std::max(left, std::chrono::milliseconds(0)));
     if (!event) return Report(KOLLEGA_ERR_TIMEOUT, "no event");
     kollega_event full;
-    if (!Fill(*event, &full)) continue;
+    if (!FillEvent(*event, &full)) continue;
     std::lock_guard lock(c->mu);
     c->polled = std::move(event);
     CopyFittingFields(full, room, out);

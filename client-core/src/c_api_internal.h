@@ -5,6 +5,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,5 +34,20 @@ bool InCallback();
 
 // A copy of `s` owned by the caller (kollega_free_string).
 char* Dup(const std::string& s);
+
+// --- The structs (c_api_structs.cpp) ---
+// The smallest kollega_event a caller may pass in: up to `kind`.
+extern const size_t kMinEventSize;
+// Fills `out` from `e`, whose strings must outlive the use of `out`; false
+// for a kind the C API does not know, which is then not delivered.
+bool FillEvent(const client::Event& e, kollega_event* out);
+// Copies the whole fields of `full` that fit in `room` bytes into `out` and
+// sets out->size to what was copied; 0 (nothing copied) when `kind` does not fit.
+size_t CopyFittingFields(const kollega_event& full, size_t room, kollega_event* out);
+// Views of C++ values; their pointers point into the argument.
+kollega_message ToC(const client::Message& m);
+kollega_conversation ToC(const client::Conversation& c);
+kollega_identity_change ToC(const client::IdentityChange& c);
+kollega_account ToC(const client::WhoAmIInfo& who);
 
 }  // namespace kollega::capi

@@ -185,7 +185,7 @@ static int Succeeded(call* c) { return WaitCount(&c->done) && c->done == 1 && c-
 int kollega_c_api_async(const char* relay_url, const char* dir_a, const char* dir_b) {
   static const char kNobody[] = "00000000000000000000000000000000";
   static events ea, eb;
-  static call bad, ca, cb, wa, wb, lb, send, ha, hb, conv, lost;
+  static call bad, late, ca, cb, wa, wb, lb, send, ha, hb, conv, lost;
   kollega_client* a = NULL;
   kollega_client* b = NULL;
   char a_id[40], b_id[40], sent_id[40];
@@ -200,6 +200,12 @@ int kollega_c_api_async(const char* relay_url, const char* dir_a, const char* di
   /* A missing argument fails at once; `done` is never called. */
   if (kollega_send_text(a, NULL, "x", OnDone, &bad) != KOLLEGA_ERR_INVALID_ARGUMENT ||
       strlen(kollega_last_error()) == 0 || bad.done != 0) {
+    step = 2;
+    goto done;
+  }
+  /* Any other error, however early the client finds it, reaches `done`. */
+  if (kollega_send_text(a, "not hex", "x", OnDone, &late) != KOLLEGA_OK || !WaitCount(&late.done) ||
+      late.done != 1 || late.rc == KOLLEGA_OK || strlen(late.result) == 0) {
     step = 2;
     goto done;
   }

@@ -7,11 +7,12 @@
  * - Asynchronous: every call that touches the network or the disk returns at
  *   once and reports its outcome to a `kollega_done_fn done` (or a typed
  *   callback for structured results) with the caller's `user_data`:
- *     - it returns a negative kollega_error when the call could not start
- *       (a NULL argument, malformed input, no account yet); kollega_last_error()
+ *     - it returns a negative kollega_error only when the call could not
+ *       start: a NULL handle or a missing argument. kollega_last_error()
  *       then tells why, and `done` is never called;
- *     - it returns KOLLEGA_OK when the work was started; `done` is then called
- *       exactly once, with KOLLEGA_OK or a negative code. On success `result`
+ *     - else it returns KOLLEGA_OK and `done` is called exactly once, with
+ *       KOLLEGA_OK or a negative code: every other error (a malformed id, no
+ *       account yet, offline) arrives there. On success `result`
  *       is the call's string result (a message id, a linking code, safety-
  *       number digits) or NULL for calls without one; on failure it is the
  *       error message. `result` is valid only during the callback: copy it.
@@ -168,7 +169,8 @@ typedef void (*kollega_done_fn)(int rc, const char* result, void* user_data);
 typedef void (*kollega_event_fn)(const kollega_event* event, void* user_data);
 /* Result callbacks for lists: `items[0..count)` (each with its own `size`)
  * and the structs and strings they point to are valid only during the
- * callback. On failure count is 0 and `error` the message; else error is NULL. */
+ * callback (`items` may be NULL when count is 0). On failure count is 0 and
+ * `error` the message; else error is NULL. */
 typedef void (*kollega_messages_fn)(int rc, const kollega_message* const* items, size_t count,
                                     const char* error, void* user_data);
 typedef void (*kollega_conversations_fn)(int rc, const kollega_conversation* const* items,
