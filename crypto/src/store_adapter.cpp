@@ -230,9 +230,8 @@ int StoreAdapter::Fail(Status status) {
 }
 
 Result<bool> StoreAdapter::IsTrusted(const SignalAddress& address, std::string_view key) {
-  auto stored = store_.LoadIdentity(address);
-  if (!stored.ok()) return stored.status();
-  if (!stored->has_value() || **stored == key) return true;
+  KOLLEGA_ASSIGN_OR_RETURN(auto stored, store_.LoadIdentity(address));
+  if (!stored.has_value() || *stored == key) return true;
   pending_[address] = std::string(key);
   return false;
 }
