@@ -36,6 +36,7 @@ struct SignalSessions::Impl {
   Status Error(int rc, std::string_view what) {
     Status store_error = adapter.TakeError();
     if (rc == SG_ERR_UNKNOWN && !store_error.ok()) return store_error;
+    store_error.IgnoreError();  // the library failed on its own; a store error is stale
     return internal::FromSignalError(rc, what);
   }
 
@@ -95,6 +96,9 @@ SignalSessions::SignalSessions(SignalContext& context, SignalStore& store)
 }
 
 SignalSessions::~SignalSessions() {
+  // A failed set-up is reported by every call; an instance never called has
+  // nothing to report.
+  impl_->init.IgnoreError();
   impl_->store_context.reset();  // before the context it was created in
   SignalContextAccess::RemoveUser(impl_->context);
 }

@@ -225,7 +225,11 @@ Status StoreAdapter::TakeError() {
 }
 
 int StoreAdapter::Fail(Status status) {
-  if (last_error_.ok()) last_error_ = std::move(status);  // keep the first cause
+  if (last_error_.ok()) {
+    last_error_ = std::move(status);
+  } else {
+    status.IgnoreError();  // the first cause is the one to report
+  }
   return SG_ERR_UNKNOWN;
 }
 
