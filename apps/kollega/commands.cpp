@@ -90,7 +90,10 @@ int RunSend(const Args& args) {
   if (!c) return 1;
   const Status connected = c->Connect().Get();
   auto id = c->Send(peer, JoinFrom(args.positional, 1)).Get();
-  if (!id.ok()) return Fail("send failed", id.status());
+  if (!id.ok()) {
+    connected.IgnoreError();  // the send's own error is the one to report
+    return Fail("send failed", id.status());
+  }
   if (!connected.ok()) {
     std::printf("queued (will retry when online) %s: relay unreachable (%s)\n", id->c_str(),
                 connected.ToString().c_str());

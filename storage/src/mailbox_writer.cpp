@@ -180,6 +180,7 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
   if (usable.ok()) batch.Finish();
 
   Status written;
+  written.IgnoreError();  // stays unread when no operation staged anything
   if (!batch.empty()) {
     // Only appends must be durable before they are answered. A batch of
     // removals alone is not synced: a power loss may undo it, and then the

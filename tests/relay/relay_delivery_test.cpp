@@ -248,8 +248,12 @@ TEST_F(MailboxQuotaTest, FullMailboxIsReportedAndStoresNothing) {
   auto got = ReceiveEnvelopes(*bob_c, 4, milliseconds(1000));
   ASSERT_EQ(got.size(), 3u);
   // Once Bob acknowledges, there is room again.
-  ASSERT_EQ(Ack(*bob_c, {got[0].seq})->code(), wire::OK);
-  EXPECT_EQ(Send(*alice_c, bob->account, {1}, "fits")->code(), wire::OK);
+  auto ack = Ack(*bob_c, {got[0].seq});
+  ASSERT_TRUE(ack);
+  ASSERT_EQ(ack->code(), wire::OK);
+  auto fits = Send(*alice_c, bob->account, {1}, "fits");
+  ASSERT_TRUE(fits);
+  EXPECT_EQ(fits->code(), wire::OK);
 }
 
 class StalledReaderTest : public RelayCustomTest {};

@@ -28,7 +28,15 @@ inline DeviceRecord TestDevice(char fill = 'k') {
   return DeviceRecord{.auth_public_key = std::string(32, fill), .registration_id = 42};
 }
 
+// Tests that only look at `seqs` (empty on failure) owe the status no look.
 struct AppendOutcome {
+  AppendOutcome() = default;
+  AppendOutcome(Status s, std::vector<uint64_t> q) : status(std::move(s)), seqs(std::move(q)) {}
+  ~AppendOutcome() { status.IgnoreError(); }
+  AppendOutcome(const AppendOutcome&) = default;
+  AppendOutcome(AppendOutcome&&) = default;
+  AppendOutcome& operator=(const AppendOutcome&) = default;
+  AppendOutcome& operator=(AppendOutcome&&) = default;
   Status status;
   std::vector<uint64_t> seqs;
 };
@@ -42,6 +50,13 @@ struct WatchedAppend {
 };
 
 struct RemoveOutcome {
+  RemoveOutcome() = default;
+  RemoveOutcome(Status s, std::vector<uint64_t> u) : status(std::move(s)), unknown(std::move(u)) {}
+  ~RemoveOutcome() { status.IgnoreError(); }
+  RemoveOutcome(const RemoveOutcome&) = default;
+  RemoveOutcome(RemoveOutcome&&) = default;
+  RemoveOutcome& operator=(const RemoveOutcome&) = default;
+  RemoveOutcome& operator=(RemoveOutcome&&) = default;
   Status status;
   std::vector<uint64_t> unknown;
 };

@@ -107,6 +107,7 @@ struct RelayConnection::Impl : std::enable_shared_from_this<Impl> {
   }
 
   void Fail(const Status& status) {
+    status.IgnoreError();  // with nothing pending and no close handler, nobody reads it
     bool notify = false;
     {
       std::lock_guard lock(mu);

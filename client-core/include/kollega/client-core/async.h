@@ -75,6 +75,10 @@ class Async {
       std::lock_guard lock(state_->mu);
       if (state_->result) return;
       state_->result.emplace(std::move(result));
+      // The shared copy owes no look (base/status.h, checked mode): what
+      // Get() and Then() hand out are copies, and those do. A result nobody
+      // asks for is the caller's choice, not a forgotten error.
+      static_cast<void>(state_->result->ok());
       then = std::move(state_->then);
       state_->cv.notify_all();
     }
