@@ -308,6 +308,18 @@ Status FakeRelay::RemoveDevice(const std::string& account, uint32_t device) {
   return Status::Ok();
 }
 
+void FakeRelay::ReverseMailbox(const std::string& account, uint32_t device) {
+  std::lock_guard lock(state_->mu);
+  DeviceState* d = state_->FindDevice(Address{account, device});
+  if (!d) return;
+  std::vector<std::string> payloads;
+  for (auto& [seq, payload] : d->mailbox) payloads.push_back(std::move(payload));
+  for (auto& [seq, payload] : d->mailbox) {
+    payload = std::move(payloads.back());
+    payloads.pop_back();
+  }
+}
+
 size_t FakeRelay::MailboxSize(const std::string& account, uint32_t device) const {
   std::lock_guard lock(state_->mu);
   DeviceState* d = state_->FindDevice(Address{account, device});

@@ -78,6 +78,10 @@ class FakeRelay {
   // away would be. Senders find it through STALE_DEVICES and FetchBundle
   // and can encrypt to it. Returns its device id.
   Result<uint32_t> AddDevice(const std::string& account, uint32_t one_time_prekeys = 5);
+  // Reverses the order of the envelopes waiting for the device, as if their
+  // senders had reached the relay the other way round (two devices' sends
+  // race; the relay keeps its own arrival order, which can be either).
+  void ReverseMailbox(const std::string& account, uint32_t device);
   // Removes the device with its keys and mailbox, dropping its link.
   Status RemoveDevice(const std::string& account, uint32_t device);
 
