@@ -154,8 +154,9 @@ TEST_F(KernelConnectionTest, CrashBetweenCommitAndAckShowsTheMessageOnce) {
   bob_.client = std::move(reopened).value();
   bob_.log->Attach(bob_.client.get());
   const uint64_t acks_before = relay_.RequestCount(wire::Request::kAck);
+  const size_t drained = bob_.log->Count<client::QueueDrained>();
   KOLLEGA_ASSERT_OK(bob_.client->Connect().Get());
-  ASSERT_TRUE(bob_.log->WaitFor<client::QueueDrained>(nullptr));
+  ASSERT_TRUE(bob_.log->WaitFor<client::QueueDrained>(nullptr, kWait, drained + 1));
   ASSERT_TRUE(
       bob_.log->WaitUntil([&](const auto&) { return relay_.MailboxSize(bob_.account, 1) == 0; }));
   EXPECT_GT(relay_.RequestCount(wire::Request::kAck), acks_before);

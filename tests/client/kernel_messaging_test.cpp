@@ -102,17 +102,19 @@ TEST_F(KernelMessagingTest, ReceiptArrivingAfterReadNeverMovesTheStatusBack) {
   ASSERT_TRUE(WaitStatus(*id, MessageStatus::kRead));
   EXPECT_EQ(relay_.MailboxSize(phone.account, 1), 1u);  // the phone has not seen it
 
-  // The phone comes on, receives the message and sends its delivery receipt.
-  const uint64_t sends_before = relay_.RequestCount(wire::Request::kSend);
+  // The phone comes on, receives the message and sends its delivery
+  // receipt, which waits for alice on the relay until she is back.
+  KOLLEGA_ASSERT_OK(alice_.client->Disconnect().Get());
   KOLLEGA_ASSERT_OK(phone.client->Connect().Get());
   ASSERT_TRUE(phone.log->WaitFor<MessageReceived>(
       [&](const MessageReceived& m) { return m.message.id == *id; }));
-  ASSERT_TRUE(alice_.log->WaitUntil([&](const auto&) {
-    return relay_.MailboxSize(alice_.account, 1) == 0 &&
-           relay_.RequestCount(wire::Request::kSend) > sends_before;
-  }));
-  // Let alice's worker handle whatever the phone sent before looking.
-  alice_.log->WaitUntil([](const auto&) { return false; }, std::chrono::milliseconds(200));
+  ASSERT_TRUE(phone.log->WaitUntil(
+      [&](const auto&) { return relay_.MailboxSize(alice_.account, 1) >= 1; }));
+  const size_t drained = alice_.log->Count<client::QueueDrained>();
+  KOLLEGA_ASSERT_OK(alice_.client->Connect().Get());
+  ASSERT_TRUE(alice_.log->WaitFor<client::QueueDrained>(nullptr, kWait, drained + 1));
+  ASSERT_TRUE(alice_.log->WaitUntil(
+      [&](const auto&) { return relay_.MailboxSize(alice_.account, 1) == 0; }));
   auto mine = FindMessage(*alice_.client, phone.hex, *id);
   ASSERT_TRUE(mine.has_value());
   EXPECT_EQ(mine->status, MessageStatus::kRead);
@@ -140,8 +142,9 @@ TEST_F(KernelMessagingTest, ReadReceiptBeforeDeliveredLeavesTheMessageRead) {
       bob_.log->WaitUntil([&](const auto&) { return relay_.MailboxSize(alice_.account, 1) == 2; }));
   relay_.ReverseMailbox(alice_.account, 1);
 
+  const size_t drained = alice_.log->Count<client::QueueDrained>();
   KOLLEGA_ASSERT_OK(alice_.client->Connect().Get());
-  ASSERT_TRUE(alice_.log->WaitFor<client::QueueDrained>(nullptr));
+  ASSERT_TRUE(alice_.log->WaitFor<client::QueueDrained>(nullptr, kWait, drained + 1));
   ASSERT_TRUE(alice_.log->WaitUntil(
       [&](const auto&) { return relay_.MailboxSize(alice_.account, 1) == 0; }));
   auto mine = FindMessage(*alice_.client, bob_.hex, *id);

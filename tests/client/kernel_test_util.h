@@ -97,6 +97,13 @@ class EventLog {
                std::chrono::milliseconds timeout = kWait, size_t count = 1) {
     return WaitUntil([&](const auto&) { return All<T>(match).size() >= count; }, timeout);
   }
+  // How many of kind T so far, counting what is queued now: wait for one
+  // more with WaitFor<T>(match, timeout, Count<T>() + 1).
+  template <typename T>
+  size_t Count() {
+    Drain();
+    return All<T>().size();
+  }
   const std::vector<client::EventPtr>& events() const { return events_; }
   // Switches to another client object (after reopening the same directory).
   void Attach(client::Client* c) { client_ = c; }
