@@ -9,13 +9,13 @@
 #include "kollega/base/hex.h"
 #include "kollega/crypto/signal_context.h"
 #include "kollega/crypto/signal_keys.h"
-#include "kollega/storage/client_store.h"
+#include "store/client_store.h"
 
 namespace kollega::testing {
 namespace {
 
-std::unique_ptr<storage::ClientStore> OpenStore(const std::string& client_dir) {
-  auto store = storage::OpenRocksClientStore(client_dir + "/store");
+std::unique_ptr<client::ClientStore> OpenStore(const std::string& client_dir) {
+  auto store = client::OpenRocksClientStore(client_dir + "/store");
   EXPECT_TRUE(store.ok()) << store.status().ToString();
   return store.ok() ? std::move(*store) : nullptr;
 }
@@ -41,14 +41,14 @@ class ClientEdgeTest : public ::testing::Test {
 TEST_F(ClientEdgeTest, ChangedIdentityIsFlaggedAndHeldUntilAccepted) {
   std::string alice, bob_id;
   auto b = OpenClient(tmp_.Sub("bob"));
-  KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()));
+  KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()).Get());
   bob_id = AccountOf(*b);
   {
     auto a = OpenClient(tmp_.Sub("alice"));
-    KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()));
+    KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()).Get());
     alice = AccountOf(*a);
-    ASSERT_TRUE(a->Send(bob_id, "first").ok());
-    KOLLEGA_ASSERT_OK(b->Connect());
+    ASSERT_TRUE(a->Send(bob_id, "first").Get().ok());
+    KOLLEGA_ASSERT_OK(ConnectDrained(*b));
     ASSERT_EQ(CountText(*b, alice, "first", false), 1);
   }
   {
@@ -61,27 +61,30 @@ TEST_F(ClientEdgeTest, ChangedIdentityIsFlaggedAndHeldUntilAccepted) {
     ASSERT_TRUE(store->SaveIdentity({*FromHex(bob_id), 1}, other->public_key).ok());
   }
   auto a = OpenClient(tmp_.Sub("alice"));
-  KOLLEGA_ASSERT_OK(a->StartListening());
-  ASSERT_TRUE(b->Send(alice, "after the change").ok());
+  std::vector<client::EventPtr> seen;
+  KOLLEGA_ASSERT_OK(ConnectDrained(*a, true, &seen));
+  ASSERT_TRUE(b->Send(alice, "after the change").Get().ok());
 
   bool flagged = false;
   WaitFor([&] {
-    for (const auto& e : a->PollEvents()) {
-      flagged |= e.kind == client::Event::Kind::kIdentityChanged && e.peer == bob_id;
+    for (auto& e : a->PollEvents()) seen.push_back(std::move(e));
+    for (const auto& e : seen) {
+      auto* changed = client::As<client::IdentityChanged>(*e);
+      flagged |= changed && changed->peer == bob_id;
     }
     return flagged;
   });
   EXPECT_TRUE(flagged);
-  auto pending = a->PendingIdentityChanges();
+  auto pending = a->PendingIdentityChanges().Get();
   ASSERT_TRUE(pending.ok());
   ASSERT_EQ(pending->size(), 1u);
   EXPECT_EQ((*pending)[0].peer, bob_id);
   EXPECT_EQ(CountText(*a, bob_id, "after the change", false), 0);
 
-  Status accepted = a->AcceptIdentityChange(bob_id);
+  Status accepted = a->AcceptIdentityChange(bob_id).Get();
   ASSERT_TRUE(accepted.ok()) << accepted.ToString();
   EXPECT_TRUE(Has(*a, bob_id, "after the change", false));
-  EXPECT_TRUE(a->PendingIdentityChanges()->empty());
+  EXPECT_TRUE(a->PendingIdentityChanges().Get()->empty());
 }
 
 // The sender crashed after the relay accepted a message but before it was
@@ -89,15 +92,15 @@ TEST_F(ClientEdgeTest, ChangedIdentityIsFlaggedAndHeldUntilAccepted) {
 // ciphertexts): the recipient shows it once.
 TEST_F(ClientEdgeTest, ResentMessageIsShownOnce) {
   auto b = OpenClient(tmp_.Sub("bob"));
-  KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()));
+  KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()).Get());
   const std::string bob_id = AccountOf(*b);
   std::string alice;
   {
     auto a = OpenClient(tmp_.Sub("alice"));
-    KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()));
+    KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()).Get());
     alice = AccountOf(*a);
-    a->Disconnect();
-    ASSERT_TRUE(a->Send(bob_id, "only once").ok());
+    a->Disconnect().Get().IgnoreError();
+    ASSERT_TRUE(a->Send(bob_id, "only once").Get().ok());
   }
   {
     auto store = OpenStore(tmp_.Sub("alice"));
@@ -113,9 +116,9 @@ TEST_F(ClientEdgeTest, ResentMessageIsShownOnce) {
     ASSERT_EQ(copies, 1);
   }
   auto a = OpenClient(tmp_.Sub("alice"));
-  KOLLEGA_ASSERT_OK(a->Connect());
-  ASSERT_TRUE(a->Send(bob_id, "marker after").ok());
-  KOLLEGA_ASSERT_OK(b->StartListening());
+  KOLLEGA_ASSERT_OK(ConnectDrained(*a));
+  ASSERT_TRUE(a->Send(bob_id, "marker after").Get().ok());
+  KOLLEGA_ASSERT_OK(ConnectDrained(*b, true));
   ASSERT_TRUE(Has(*b, alice, "marker after", false));
   EXPECT_EQ(CountText(*b, alice, "only once", false), 1);
 }
@@ -125,7 +128,7 @@ TEST_F(ClientEdgeTest, ResentMessageIsShownOnce) {
 // library reports a duplicate, it is acknowledged, and it shows once.
 TEST_F(ClientEdgeTest, RedeliveredEnvelopeIsShownOnce) {
   auto a = OpenClient(tmp_.Sub("alice"));
-  KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()));
+  KOLLEGA_ASSERT_OK(a->CreateAccount(relay_->url()).Get());
   const std::string alice = AccountOf(*a);
   std::string bob_id;
   {
@@ -133,20 +136,23 @@ TEST_F(ClientEdgeTest, RedeliveredEnvelopeIsShownOnce) {
     options.acknowledge = false;
     auto b = client::Client::Open(tmp_.Sub("bob"), options);
     ASSERT_TRUE(b.ok());
-    KOLLEGA_ASSERT_OK((*b)->CreateAccount(relay_->url()));
+    KOLLEGA_ASSERT_OK((*b)->CreateAccount(relay_->url()).Get());
     bob_id = AccountOf(**b);
-    ASSERT_TRUE(a->Send(bob_id, "delivered twice").ok());
-    KOLLEGA_ASSERT_OK((*b)->Connect());
+    ASSERT_TRUE(a->Send(bob_id, "delivered twice").Get().ok());
+    KOLLEGA_ASSERT_OK(ConnectDrained(*(*b)));
     ASSERT_EQ(CountText(**b, alice, "delivered twice", false), 1);
   }
   auto b = OpenClient(tmp_.Sub("bob"));
-  KOLLEGA_ASSERT_OK(b->Connect());  // the relay redelivers the unacknowledged envelope
-  KOLLEGA_ASSERT_OK(b->StartListening());
-  ASSERT_TRUE(a->Send(bob_id, "after redelivery").ok());
+  std::vector<client::EventPtr> seen;
+  // The relay redelivers the unacknowledged envelope.
+  KOLLEGA_ASSERT_OK(ConnectDrained(*b, false, &seen));
+  KOLLEGA_ASSERT_OK(ConnectDrained(*b, true, &seen));
+  ASSERT_TRUE(a->Send(bob_id, "after redelivery").Get().ok());
   ASSERT_TRUE(Has(*b, alice, "after redelivery", false));
   EXPECT_EQ(CountText(*b, alice, "delivered twice", false), 1);
+  for (auto& e : b->PollEvents()) seen.push_back(std::move(e));
   bool failed = false;
-  for (const auto& e : b->PollEvents()) failed |= e.kind == client::Event::Kind::kDecryptionFailed;
+  for (const auto& e : seen) failed |= client::As<client::DecryptionFailed>(*e) != nullptr;
   EXPECT_FALSE(failed);
 }
 
@@ -161,13 +167,13 @@ TEST_F(ClientEdgeTest, RelayDatabaseHoldsNoPlaintextAndNoPrivateKeys) {
     auto a1 = OpenClient(tmp_.Sub("alice1"));
     auto a2 = OpenClient(tmp_.Sub("alice2"));
     auto b = OpenClient(tmp_.Sub("bob"));
-    KOLLEGA_ASSERT_OK(a1->CreateAccount(relay_->url()));
-    KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()));
+    KOLLEGA_ASSERT_OK(a1->CreateAccount(relay_->url()).Get());
+    KOLLEGA_ASSERT_OK(b->CreateAccount(relay_->url()).Get());
     // With the relay's linking support, a second device joins; without it
     // the test still covers the two-account exchange.
-    auto code = a1->StartLinking();
+    auto code = a1->StartLinking().Get();
     ASSERT_TRUE(code.ok());
-    Status linked = a2->LinkDevice(relay_->url(), *code);
+    Status linked = a2->LinkDevice(relay_->url(), *code).Get();
     ASSERT_TRUE(linked.ok() || linked.code() == StatusCode::kFailedPrecondition)
         << linked.ToString();
     if (!linked.ok()) {
@@ -176,17 +182,17 @@ TEST_F(ClientEdgeTest, RelayDatabaseHoldsNoPlaintextAndNoPrivateKeys) {
     }
     const std::string alice = AccountOf(*a1);
     const std::string bob_id = AccountOf(*b);
-    KOLLEGA_ASSERT_OK(b->StartListening());
-    ASSERT_TRUE(a1->Send(bob_id, marker_a).ok());
+    KOLLEGA_ASSERT_OK(ConnectDrained(*b, true));
+    ASSERT_TRUE(a1->Send(bob_id, marker_a).Get().ok());
     ASSERT_TRUE(Has(*b, alice, marker_a, false));
     if (a2) {
-      KOLLEGA_ASSERT_OK(a2->StartListening());
-      ASSERT_TRUE(a2->Send(bob_id, marker_l).ok());
+      KOLLEGA_ASSERT_OK(ConnectDrained(*a2, true));
+      ASSERT_TRUE(a2->Send(bob_id, marker_l).Get().ok());
       ASSERT_TRUE(Has(*b, alice, marker_l, false));
     }
     // Left in the mailbox on purpose: alice1 is not connected to take it.
-    a1->Disconnect();
-    ASSERT_TRUE(b->Send(alice, marker_b).ok());
+    a1->Disconnect().Get().IgnoreError();
+    ASSERT_TRUE(b->Send(alice, marker_b).Get().ok());
     if (a2) {
       ASSERT_TRUE(Has(*a2, bob_id, marker_b, false));
     }
@@ -249,22 +255,22 @@ TEST_F(ClientEdgeTest, SignedPrekeysRotateAndOldOnesAreForgotten) {
   auto carol = OpenClient(tmp_.Sub("carol"));
   auto dave = OpenClient(tmp_.Sub("dave"));
   for (auto* c : {alice.get(), carol.get(), dave.get()}) {
-    KOLLEGA_ASSERT_OK(c->CreateAccount(relay_->url()));
+    KOLLEGA_ASSERT_OK(c->CreateAccount(relay_->url()).Get());
   }
   const std::string alice_id = AccountOf(*alice);
-  alice->Disconnect();  // rotation happens when a connection is made
-  KOLLEGA_ASSERT_OK(alice->StartListening());  // signed prekey 1 -> 2
-  alice->Disconnect();
+  alice->Disconnect().Get().IgnoreError();  // rotation happens when a connection is made
+  KOLLEGA_ASSERT_OK(ConnectDrained(*alice, true));  // signed prekey 1 -> 2
+  alice->Disconnect().Get().IgnoreError();
   // Carol's first message uses the bundle with signed prekey 2 and waits.
-  auto sent = carol->Send(alice_id, "while away");
+  auto sent = carol->Send(alice_id, "while away").Get();
   ASSERT_TRUE(sent.ok()) << sent.status().ToString();
   ASSERT_TRUE(WaitFor([&] {
     auto status = StatusOf(*carol, alice_id, *sent);
     return status && *status != client::MessageStatus::kQueued;
   }));                                         // on the relay, encrypted to signed prekey 2
-  KOLLEGA_ASSERT_OK(alice->StartListening());  // 2 -> 3; 1 goes, 2 stays
+  KOLLEGA_ASSERT_OK(ConnectDrained(*alice, true));  // 2 -> 3; 1 goes, 2 stays
   EXPECT_TRUE(Has(*alice, AccountOf(*carol), "while away", false));
-  ASSERT_TRUE(dave->Send(alice_id, "to the newest").ok());  // signed prekey 3
+  ASSERT_TRUE(dave->Send(alice_id, "to the newest").Get().ok());  // signed prekey 3
   EXPECT_TRUE(Has(*alice, AccountOf(*dave), "to the newest", false));
 
   alice.reset();
@@ -285,9 +291,9 @@ TEST_F(ClientEdgeTest, SignedPrekeysRotateAndOldOnesAreForgotten) {
 
 TEST_F(ClientEdgeTest, AYoungSignedPrekeyIsKept) {
   auto alice = OpenClient(tmp_.Sub("alice"));  // default: a week
-  KOLLEGA_ASSERT_OK(alice->CreateAccount(relay_->url()));
-  alice->Disconnect();
-  KOLLEGA_ASSERT_OK(alice->StartListening());  // a new connection: checks the age
+  KOLLEGA_ASSERT_OK(alice->CreateAccount(relay_->url()).Get());
+  alice->Disconnect().Get().IgnoreError();
+  KOLLEGA_ASSERT_OK(ConnectDrained(*alice, true));  // a new connection: checks the age
   alice.reset();
   auto store = OpenStore(tmp_.Sub("alice"));
   ASSERT_TRUE(store);

@@ -47,9 +47,9 @@ inline std::unique_ptr<client::Client> OpenClient(const std::string& dir,
 // Links `device` to the account of `existing`.
 #define KOLLEGA_LINK(existing, device, url)                                   \
   do {                                                                        \
-    auto link_code_ = (existing).StartLinking();                              \
+    auto link_code_ = (existing).StartLinking().Get();                              \
     ASSERT_TRUE(link_code_.ok()) << link_code_.status().ToString();           \
-    ::kollega::Status link_status_ = (device).LinkDevice((url), *link_code_); \
+    ::kollega::Status link_status_ = (device).LinkDevice((url), *link_code_).Get(); \
     ASSERT_TRUE(link_status_.ok()) << link_status_.ToString();                \
   } while (0)
 
@@ -58,6 +58,27 @@ inline std::unique_ptr<client::Client> OpenClient(const std::string& dir,
     const ::kollega::Status status_ = (expr);        \
     ASSERT_TRUE(status_.ok()) << status_.ToString(); \
   } while (0)
+
+// Connect() (or StartListening() with `listen`), then waits until the relay
+// has pushed everything that was queued for the device and the client has
+// processed it (the QueueDrained event). Queue mode only (no callback set);
+// the events taken from the queue meanwhile go to `seen` if given.
+inline Status ConnectDrained(client::Client& c, bool listen = false,
+                             std::vector<client::EventPtr>* seen = nullptr) {
+  auto state = c.GetConnectionState().Get();
+  const bool already_online = state.ok() && *state == client::ConnectionState::kOnline;
+  Status s = listen ? c.StartListening().Get() : c.Connect().Get();
+  if (!s.ok() || already_online) return s;
+  const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < end) {
+    client::EventPtr e = c.NextEvent(std::chrono::milliseconds(100));
+    if (!e) continue;
+    const bool drained = client::As<client::QueueDrained>(*e) != nullptr;
+    if (seen) seen->push_back(std::move(e));
+    if (drained) return Status::Ok();
+  }
+  return Unavailable("the relay's queue did not drain in 10 s");
+}
 
 inline bool WaitFor(const std::function<bool()>& done,
                     std::chrono::milliseconds timeout = std::chrono::milliseconds(10000)) {
@@ -70,7 +91,7 @@ inline bool WaitFor(const std::function<bool()>& done,
 }
 
 inline std::string AccountOf(client::Client& c) {
-  auto who = c.WhoAmI();
+  auto who = c.WhoAmI().Get();
   EXPECT_TRUE(who.ok());
   return who.ok() ? who->account_id : std::string();
 }
@@ -78,7 +99,7 @@ inline std::string AccountOf(client::Client& c) {
 // Count of messages with this text in the conversation with `peer`.
 inline int CountText(client::Client& c, const std::string& peer, const std::string& text,
                      bool outgoing) {
-  auto history = c.History(peer, 1000);
+  auto history = c.History(peer, 1000).Get();
   if (!history.ok()) return -1;
   int n = 0;
   for (const auto& m : *history) n += (m.text == text && m.outgoing == outgoing);
@@ -92,7 +113,7 @@ inline bool Has(client::Client& c, const std::string& peer, const std::string& t
 
 inline std::optional<client::MessageStatus> StatusOf(client::Client& c, const std::string& peer,
                                                      const std::string& id) {
-  auto history = c.History(peer, 1000);
+  auto history = c.History(peer, 1000).Get();
   if (!history.ok()) return std::nullopt;
   for (const auto& m : *history) {
     if (m.id == id) return m.status;

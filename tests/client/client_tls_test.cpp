@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include "client_test_util.h"
-#include "kollega/client-core/kollega.h"
 
 namespace kollega::testing {
 namespace {
@@ -43,14 +42,14 @@ class ClientTlsTest : public ::testing::Test {
   void ExpectRoundTrip(const std::string& text) {
     auto alice = OpenClient(tmp_.Sub("alice"), Trusting(cert_));
     auto bob = OpenClient(tmp_.Sub("bob"), Trusting(cert_));
-    KOLLEGA_ASSERT_OK(alice->CreateAccount(Url("localhost")));
-    KOLLEGA_ASSERT_OK(bob->CreateAccount(Url("localhost")));
-    KOLLEGA_ASSERT_OK(alice->StartListening());
-    KOLLEGA_ASSERT_OK(bob->StartListening());
+    KOLLEGA_ASSERT_OK(alice->CreateAccount(Url("localhost")).Get());
+    KOLLEGA_ASSERT_OK(bob->CreateAccount(Url("localhost")).Get());
+    KOLLEGA_ASSERT_OK(ConnectDrained(*alice, true));
+    KOLLEGA_ASSERT_OK(ConnectDrained(*bob, true));
     const std::string alice_id = AccountOf(*alice), bob_id = AccountOf(*bob);
-    ASSERT_TRUE(alice->Send(bob_id, text).ok());
+    ASSERT_TRUE(alice->Send(bob_id, text).Get().ok());
     EXPECT_TRUE(Has(*bob, alice_id, text, false));
-    ASSERT_TRUE(bob->Send(alice_id, text + " and back").ok());
+    ASSERT_TRUE(bob->Send(alice_id, text + " and back").Get().ok());
     EXPECT_TRUE(Has(*alice, bob_id, text + " and back", false));
   }
 
@@ -73,37 +72,23 @@ TEST_F(ClientTlsTest, AMessageOfManyRecordsArrivesWhole) {
 
 TEST_F(ClientTlsTest, ACertificateNobodyVouchedForIsRefused) {
   auto c = OpenClient(tmp_.Sub("c"));  // the system's trust store only
-  Status s = c->CreateAccount(Url("localhost"));
+  Status s = c->CreateAccount(Url("localhost")).Get();
   EXPECT_EQ(s.code(), StatusCode::kUnavailable) << s.ToString();
   EXPECT_NE(s.message().find("TLS handshake"), std::string::npos) << s.ToString();
-  EXPECT_FALSE(c->HasAccount());
+  EXPECT_FALSE(c->WhoAmI().Get().ok());
 }
 
 TEST_F(ClientTlsTest, ACertificateForAnotherHostIsRefused) {
   auto c = OpenClient(tmp_.Sub("c"), Trusting(cert_));
-  Status s = c->CreateAccount(Url("127.0.0.1"));  // the certificate names localhost
+  Status s = c->CreateAccount(Url("127.0.0.1")).Get();  // the certificate names localhost
   EXPECT_EQ(s.code(), StatusCode::kUnavailable) << s.ToString();
   EXPECT_NE(s.message().find("TLS handshake"), std::string::npos) << s.ToString();
-  EXPECT_FALSE(c->HasAccount());
-}
-
-TEST_F(ClientTlsTest, TheCApiTakesACaFile) {
-  kollega_client* trusting = nullptr;
-  ASSERT_EQ(kollega_open_with_ca_file(tmp_.Sub("c1").c_str(), cert_.c_str(), &trusting),
-            KOLLEGA_OK);
-  EXPECT_EQ(kollega_create_account(trusting, Url("localhost").c_str()), KOLLEGA_OK)
-      << kollega_last_error();
-  kollega_close(trusting);
-  kollega_client* plain = nullptr;
-  ASSERT_EQ(kollega_open_with_ca_file(tmp_.Sub("c2").c_str(), nullptr, &plain), KOLLEGA_OK);
-  EXPECT_EQ(kollega_create_account(plain, Url("localhost").c_str()), KOLLEGA_ERR_UNAVAILABLE);
-  EXPECT_NE(std::string(kollega_last_error()).find("TLS handshake"), std::string::npos);
-  kollega_close(plain);
+  EXPECT_FALSE(c->WhoAmI().Get().ok());
 }
 
 TEST_F(ClientTlsTest, AMissingTrustFileIsAClearError) {
   auto c = OpenClient(tmp_.Sub("c"), Trusting(tmp_.Sub("no-such-ca.pem")));
-  Status s = c->CreateAccount(Url("localhost"));
+  Status s = c->CreateAccount(Url("localhost")).Get();
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << s.ToString();
   EXPECT_NE(s.message().find("trust anchors"), std::string::npos) << s.ToString();
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "padding.h"
+#include "kernel/padding.h"
 
 #include <gtest/gtest.h>
 

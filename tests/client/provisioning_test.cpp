@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "provisioning.h"
+#include "kernel/provisioning.h"
 
 #include <gtest/gtest.h>
 

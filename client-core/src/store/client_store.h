@@ -26,12 +26,15 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kollega/base/status.h"
+#include "kollega/client-core/types.h"
 #include "kollega/crypto/signal_store.h"
 
 namespace kollega::client {
@@ -48,7 +51,6 @@ struct LocalAccount {
   std::string account_secret;     // shared by the account's devices, secret
 };
 
-enum class MessageStatus : int { kQueued = 0, kSent = 1, kDelivered = 2, kRead = 3, kReceived = 4 };
 
 struct StoredMessage {
   std::string message_id;    // 16 bytes, from Content.message_id
@@ -103,6 +105,9 @@ class ClientStore : public crypto::SignalStore {
   virtual Status AddMessage(const StoredMessage& message) = 0;
   virtual Result<bool> HasMessage(const std::string& peer_account,
                                   const std::string& message_id) = 0;
+  // A point lookup, however old the message; nullopt when not stored.
+  virtual Result<std::optional<StoredMessage>> GetMessage(const std::string& peer_account,
+                                                          const std::string& message_id) = 0;
   // NotFound when no such message is stored for the peer.
   virtual Status SetMessageStatus(const std::string& peer_account, const std::string& message_id,
                                   MessageStatus status) = 0;
@@ -129,6 +134,21 @@ class ClientStore : public crypto::SignalStore {
   virtual Result<std::vector<OutboundItem>> PendingOutbound(size_t limit) = 0;
   virtual Status MarkOutboundAttempt(uint64_t seq) = 0;
   virtual Status RemoveOutbound(uint64_t seq) = 0;
+
+  // --- Components' own records (component.h's ComponentTable) ---
+  // Stored apart per component name; writes join the open transaction.
+  using RecordVisitor = std::function<bool(std::string_view key, std::string_view value)>;
+  virtual Result<std::optional<std::string>> GetRecord(std::string_view component,
+                                                       std::string_view key) = 0;
+  virtual Status PutRecord(std::string_view component, std::string_view key,
+                           std::string_view value) = 0;
+  virtual Status DeleteRecord(std::string_view component, std::string_view key) = 0;
+  virtual Status ScanRecords(std::string_view component, std::string_view prefix,
+                             bool newest_first, const RecordVisitor& visit) = 0;
+
+  // Runs `body` (whose store writes then land together) inside the open
+  // transaction if there is one, else as one synced batch of its own.
+  virtual Status Atomically(const std::function<Status()>& body) = 0;
 };
 
 // Opens (creating the directory and store if missing) the store at `path`.

@@ -17,6 +17,7 @@
 //             | 'x' bytes(peer) u32(device id)        -> new identity key
 //             | 'o' u64(seq)                          -> outbound item
 //             | 'n' kind                              -> u64 last seq issued
+//             | 't' bytes(component) key              -> the component's record
 //   address  := bytes(name) u32(device id)
 //   bytes(s) := u32(length of s) s     (so names may hold any byte, NUL too,
 //                                       and no name's range contains another's)
@@ -37,7 +38,8 @@
 //               u32(peer_device) i64(sent_ms) i64(stored_ms) bytes(text) u8(status)
 //   summary  := 0x01 u64(message_count) i64(last_ms)
 //   outbound := 0x01 bytes(recipient_account) bytes(content) u32(attempts)
-//   Signal records and identity keys are stored as the library gave them.
+//   Signal records and identity keys are stored as the library gave them;
+//   a component's records as the component wrote them.
 #include "client_store_format.h"
 
 namespace kollega::client::store_format {
@@ -196,6 +198,16 @@ std::string OutboundKey(uint64_t seq) {
   return k;
 }
 std::string CounterKey(char kind) { return std::string{'n', kind}; }
+
+std::string ComponentPrefix(std::string_view component) {
+  std::string key = Tagged('t');
+  PutBytes(&key, component);
+  return key;
+}
+
+std::string ComponentRecordKey(std::string_view component, std::string_view key) {
+  return ComponentPrefix(component).append(key);
+}
 
 std::string PrefixEnd(std::string_view prefix) {
   std::string end(prefix);

@@ -46,6 +46,9 @@ std::string IdentityChangePrefix();
 std::string IdentityChangeKey(std::string_view peer, int32_t device_id);
 std::string OutboundPrefix();
 std::string OutboundKey(uint64_t seq);
+// A component's record: 't' bytes(component) key.
+std::string ComponentRecordKey(std::string_view component, std::string_view key);
+std::string ComponentPrefix(std::string_view component);
 // Store-assigned sequence counters; `kind` is 'h' (history) or 'o' (outbound).
 std::string CounterKey(char kind);
 

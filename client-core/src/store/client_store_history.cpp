@@ -67,9 +67,22 @@ Result<bool> RocksClientStore::HasMessage(const std::string& peer_account,
   return found->has_value();
 }
 
+Result<std::optional<StoredMessage>> RocksClientStore::GetMessage(
+    const std::string& peer_account, const std::string& message_id) {
+  KOLLEGA_ASSIGN_OR_RETURN(auto history_key,
+                           db_->Get(fmt::MessageIndexKey(peer_account, message_id)));
+  if (!history_key) return std::optional<StoredMessage>();
+  KOLLEGA_ASSIGN_OR_RETURN(auto record, db_->Get(*history_key));
+  if (!record) return DataLoss("message index points at a missing message");
+  WipeOnExit wipe(*record);
+  auto message = fmt::DecodeMessage(*record);
+  if (!message) return DataLoss("message record is corrupt");
+  return std::optional<StoredMessage>(std::move(*message));
+}
+
 Status RocksClientStore::SetMessageStatus(const std::string& peer_account,
                                           const std::string& message_id, MessageStatus status) {
-  if (static_cast<int>(status) < 0 || status > MessageStatus::kReceived) {
+  if (static_cast<int>(status) < 0 || static_cast<int>(status) > kMaxMessageStatus) {
     return InvalidArgument("unknown message status");
   }
   return db_->Mutate([&]() -> Status {
@@ -156,6 +169,29 @@ Result<std::vector<std::pair<std::string, int32_t>>> RocksClientStore::PendingId
 
 Status RocksClientStore::ClearIdentityChange(const std::string& peer_account, int32_t device_id) {
   return db_->Mutate([&] { return db_->Delete(fmt::IdentityChangeKey(peer_account, device_id)); });
+}
+
+Result<std::optional<std::string>> RocksClientStore::GetRecord(std::string_view component,
+                                                               std::string_view key) {
+  return db_->Get(fmt::ComponentRecordKey(component, key));
+}
+
+Status RocksClientStore::PutRecord(std::string_view component, std::string_view key,
+                                   std::string_view value) {
+  return db_->Mutate([&] { return db_->Put(fmt::ComponentRecordKey(component, key), value); });
+}
+
+Status RocksClientStore::DeleteRecord(std::string_view component, std::string_view key) {
+  return db_->Mutate([&] { return db_->Delete(fmt::ComponentRecordKey(component, key)); });
+}
+
+Status RocksClientStore::ScanRecords(std::string_view component, std::string_view prefix,
+                                     bool newest_first, const RecordVisitor& visit) {
+  const std::string base = fmt::ComponentPrefix(component);
+  return db_->Scan(base + std::string(prefix), newest_first,
+                   [&](std::string_view key, std::string_view value) {
+                     return visit(key.substr(base.size()), value);
+                   });
 }
 
 }  // namespace kollega::client::store_internal

@@ -68,6 +68,8 @@ class RocksClientStore final : public ClientStore {
 
   Status AddMessage(const StoredMessage& message) override;
   Result<bool> HasMessage(const std::string& peer_account, const std::string& message_id) override;
+  Result<std::optional<StoredMessage>> GetMessage(const std::string& peer_account,
+                                                  const std::string& message_id) override;
   Status SetMessageStatus(const std::string& peer_account, const std::string& message_id,
                           MessageStatus status) override;
   Result<std::vector<StoredMessage>> ListMessages(const std::string& peer_account,
@@ -84,6 +86,15 @@ class RocksClientStore final : public ClientStore {
   Result<std::vector<OutboundItem>> PendingOutbound(size_t limit) override;
   Status MarkOutboundAttempt(uint64_t seq) override;
   Status RemoveOutbound(uint64_t seq) override;
+
+  Result<std::optional<std::string>> GetRecord(std::string_view component,
+                                               std::string_view key) override;
+  Status PutRecord(std::string_view component, std::string_view key,
+                   std::string_view value) override;
+  Status DeleteRecord(std::string_view component, std::string_view key) override;
+  Status ScanRecords(std::string_view component, std::string_view prefix, bool newest_first,
+                     const RecordVisitor& visit) override;
+  Status Atomically(const std::function<Status()>& body) override { return db_->Mutate(body); }
 
  private:
   // Point operations shared by the Signal record kinds.

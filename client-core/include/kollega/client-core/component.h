@@ -83,6 +83,9 @@ class Component {
   // receive transaction: an error rolls back the receive and the relay
   // redelivers later.
   virtual Status OnReceive(const Incoming& from, const content::Content& content) = 0;
+  // Every message of one delivery from the relay has been committed and
+  // acknowledged: the moment to send what receiving them calls for (receipts).
+  virtual void OnReceiveBatchDone() {}
   // The relay accepted `content` for `recipient`.
   virtual void OnSent(const std::string& /*recipient*/, const content::Content& /*content*/) {}
   // `content` for `recipient` was given up for good.

@@ -1,7 +1,7 @@
 // RelayConnection: one device's WebSocket to a Kollega relay, as seen by a
-// client. It frames requests, matches responses to them by id, and hands
-// pushes to a callback. It knows nothing of accounts or encryption: the
-// Client facade builds on it.
+// client — the RelayLink (relay_link.h) the kernel uses unless told
+// otherwise. It frames requests, matches responses to them by id, and hands
+// pushes to a callback. It knows nothing of accounts or encryption.
 //
 // Ownership: the connection owns one background I/O thread. Destroying it
 // (or Close()) closes the socket and joins the thread; pending calls then
@@ -19,6 +19,7 @@
 #include <string>
 
 #include "kollega/base/status.h"
+#include "kollega/client-core/relay_link.h"
 #include "relay.pb.h"
 
 namespace kollega::client {
@@ -35,7 +36,7 @@ struct RelayEndpoint {
   std::string ToString() const;
 };
 
-class RelayConnection {
+class RelayConnection final : public RelayLink {
  public:
   struct Impl;  // defined in relay_connection.cpp
 
@@ -58,25 +59,26 @@ class RelayConnection {
   static Result<std::unique_ptr<RelayConnection>> Connect(const RelayEndpoint& endpoint,
                                                           Options options);
 
-  ~RelayConnection();
+  ~RelayConnection() override;
   RelayConnection(const RelayConnection&) = delete;
   RelayConnection& operator=(const RelayConnection&) = delete;
 
   // Sends `request` (its id is assigned here) and waits for the response.
   // Transport failures and timeouts are errors; a relay error code is a
   // successful Result whose Response.code() is not OK.
-  Result<wire::Response> Call(wire::Request request, std::chrono::milliseconds timeout);
+  Result<wire::Response> Call(wire::Request request,
+                              std::chrono::milliseconds timeout) override;
   // Sends `request` (its id is assigned here) without waiting; a response
   // to it is logged if it is an error and otherwise dropped. For requests
   // whose answer only matters to the relay, such as a quiet Ack.
-  Status SendOnly(wire::Request request);
+  Status SendOnly(wire::Request request) override;
 
   // The nonce of the most recent challenge (from the connect push or a
   // GetChallenge), consumed by whoever takes it. Empty if none is fresh.
-  wire::Challenge TakeChallenge();
+  wire::Challenge TakeChallenge() override;
 
-  bool is_open() const;
-  void Close();
+  bool is_open() const override;
+  void Close() override;
 
  private:
   explicit RelayConnection(std::shared_ptr<Impl> impl);

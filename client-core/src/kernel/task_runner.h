@@ -40,6 +40,7 @@ class TaskRunner {
   bool Post(Task task);
   bool PostDelayed(std::chrono::milliseconds delay, Task task);
   bool OnRunnerThread() const { return std::this_thread::get_id() == thread_.get_id(); }
+  std::thread::id thread_id() const { return thread_.get_id(); }
   void Stop();
 
   // Runs `fn` on the worker and returns its result (a Status or Result<T>).

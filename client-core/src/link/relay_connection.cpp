@@ -395,6 +395,19 @@ void RelayConnection::Close() {
   }
 }
 
+Result<std::unique_ptr<RelayLink>> ConnectWebSocketLink(const std::string& relay_url,
+                                                        RelayLink::Handlers handlers,
+                                                        const RelayLink::Options& options) {
+  KOLLEGA_ASSIGN_OR_RETURN(RelayEndpoint endpoint, RelayEndpoint::Parse(relay_url));
+  RelayConnection::Options o;
+  o.connect_timeout = options.connect_timeout;
+  o.tls_ca_file = options.tls_ca_file;
+  o.on_push = std::move(handlers.on_push);
+  o.on_close = std::move(handlers.on_close);
+  KOLLEGA_ASSIGN_OR_RETURN(auto connection, RelayConnection::Connect(endpoint, std::move(o)));
+  return std::unique_ptr<RelayLink>(std::move(connection));
+}
+
 Status ResponseStatus(const wire::Response& response) {
   if (response.code() == wire::OK) return Status::Ok();
   const std::string text = wire::ErrorCode_Name(response.code()) + ": " + response.message();

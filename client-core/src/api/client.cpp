@@ -1,0 +1,230 @@
+// Client: each call becomes a task on the worker thread, where the Kernel
+// and the components live; its result completes the Async the caller holds.
+// Events are delivered to the app's callback or kept in a bounded queue.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kollega/client-core/client.h"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+#include "components/conversations.h"
+#include "components/receipts.h"
+#include "kernel/kernel.h"
+#include "kernel/keys.h"
+#include "kernel/link_manager.h"
+#include "kernel/outbox.h"
+#include "kollega/base/hex.h"
+
+namespace kollega::client {
+namespace {
+// Apps that never read events must not grow memory without bound.
+constexpr size_t kMaxQueuedEvents = 10000;
+}  // namespace
+
+std::string_view MessageStatusName(MessageStatus status) {
+  switch (status) {
+    case MessageStatus::kQueued:
+      return "queued";
+    case MessageStatus::kSent:
+      return "sent";
+    case MessageStatus::kDelivered:
+      return "delivered";
+    case MessageStatus::kRead:
+      return "read";
+    case MessageStatus::kReceived:
+      return "received";
+  }
+  return "unknown";
+}
+
+struct Client::Impl {
+  explicit Impl(Options o) : kernel(std::move(o), runner, [this](EventPtr e) { Deliver(e); }) {}
+
+  // Runs `fn` on the worker; its result (a Status or a Result<T>) completes
+  // the returned Async. After Close() every call completes Unavailable.
+  template <typename R, typename F>
+  Async<R> Run(F fn) {
+    Async<R> result;
+    result.SetWorker(runner.thread_id());
+    const bool posted = runner.Post([this, result, fn = std::move(fn)]() mutable {
+      if (closed) {
+        result.Complete(R(Unavailable("the client is closed")));
+        return;
+      }
+      result.Complete(fn());
+    });
+    if (!posted) result.Complete(R(Unavailable("the client is closed")));
+    return result;
+  }
+
+  template <typename T>
+  T* Find() {
+    return static_cast<T*>(kernel.ComponentNamed(T::kName));
+  }
+
+  void Deliver(EventPtr e) {
+    std::function<void(const Event&)> cb;
+    {
+      std::lock_guard lock(mu);
+      cb = callback;
+      if (!cb) {
+        if (events.size() >= kMaxQueuedEvents) events.pop_front();
+        events.push_back(std::move(e));
+        cv.notify_all();
+        return;
+      }
+    }
+    cb(*e);
+  }
+
+  void Close() {
+    Run<Status>([this] {
+      kernel.Shutdown();
+      closed = true;
+      return Status::Ok();
+    });
+    runner.Stop();
+  }
+
+  TaskRunner runner;  // declared before the kernel: the kernel posts to it
+  Kernel kernel;
+  bool closed = false;  // worker thread only
+
+  std::mutex mu;
+  std::condition_variable cv;
+  std::function<void(const Event&)> callback;
+  std::deque<EventPtr> events;
+};
+
+Client::Client(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Client::~Client() { impl_->Close(); }
+
+Result<std::unique_ptr<Client>> Client::Open(const std::string& data_dir) {
+  return Open(data_dir, Options());
+}
+
+Result<std::unique_ptr<Client>> Client::Open(const std::string& data_dir, Options options) {
+  auto impl = std::make_unique<Impl>(std::move(options));
+  Status s = impl->Run<Status>([&] { return impl->kernel.Open(data_dir); }).Get();
+  if (!s.ok()) {
+    impl->Close();
+    return s;
+  }
+  return std::unique_ptr<Client>(new Client(std::move(impl)));
+}
+
+Async<Status> Client::CreateAccount(const std::string& relay_url) {
+  return impl_->Run<Status>([this, relay_url] {
+    KOLLEGA_RETURN_IF_ERROR(impl_->kernel.keys().CreateAccount(relay_url));
+    return impl_->kernel.link().Connect(false);
+  });
+}
+
+Async<Result<std::string>> Client::StartLinking() {
+  return impl_->Run<Result<std::string>>([this] { return impl_->kernel.keys().StartLinking(); });
+}
+
+Async<Status> Client::LinkDevice(const std::string& relay_url, const std::string& code) {
+  return impl_->Run<Status>([this, relay_url, code] {
+    KOLLEGA_RETURN_IF_ERROR(impl_->kernel.keys().LinkDevice(relay_url, code));
+    return impl_->kernel.link().Connect(false);
+  });
+}
+
+Async<Result<WhoAmIInfo>> Client::WhoAmI() {
+  return impl_->Run<Result<WhoAmIInfo>>([this]() -> Result<WhoAmIInfo> {
+    Kernel& k = impl_->kernel;
+    if (!k.has_account()) return FailedPrecondition("no account yet: create one or link this device");
+    return WhoAmIInfo{ToHex(k.account().account_id), k.account().device_id, k.account().relay_url};
+  });
+}
+
+Async<Status> Client::Connect() {
+  return impl_->Run<Status>([this] { return impl_->kernel.link().Connect(false); });
+}
+
+Async<Status> Client::StartListening() {
+  return impl_->Run<Status>([this] { return impl_->kernel.link().Connect(true); });
+}
+
+Async<Status> Client::Disconnect() {
+  return impl_->Run<Status>([this] {
+    impl_->kernel.link().Disconnect();
+    return Status::Ok();
+  });
+}
+
+Async<Result<ConnectionState>> Client::GetConnectionState() {
+  return impl_->Run<Result<ConnectionState>>(
+      [this] { return Result<ConnectionState>(impl_->kernel.link().state()); });
+}
+
+Async<Result<std::string>> Client::Send(const std::string& peer, const std::string& text) {
+  return impl_->Run<Result<std::string>>(
+      [this, peer, text] { return impl_->Find<client::Conversations>()->Send(peer, text); });
+}
+
+Async<Result<std::vector<Message>>> Client::History(const std::string& peer, size_t limit) {
+  return impl_->Run<Result<std::vector<Message>>>(
+      [this, peer, limit] { return impl_->Find<client::Conversations>()->History(peer, limit); });
+}
+
+Async<Result<std::vector<Conversation>>> Client::Conversations() {
+  return impl_->Run<Result<std::vector<Conversation>>>(
+      [this] { return impl_->Find<client::Conversations>()->List(); });
+}
+
+Async<Status> Client::MarkRead(const std::string& peer) {
+  return impl_->Run<Status>([this, peer] { return impl_->Find<Receipts>()->MarkRead(peer); });
+}
+
+Async<Status> Client::FlushOutbound() {
+  return impl_->Run<Status>([this] { return impl_->kernel.outbox().Flush(); });
+}
+
+Async<Result<std::string>> Client::SafetyNumber(const std::string& peer) {
+  return impl_->Run<Result<std::string>>(
+      [this, peer] { return impl_->kernel.SafetyNumber(peer); });
+}
+
+Async<Result<std::vector<IdentityChange>>> Client::PendingIdentityChanges() {
+  return impl_->Run<Result<std::vector<IdentityChange>>>(
+      [this] { return impl_->kernel.PendingIdentityChanges(); });
+}
+
+Async<Status> Client::AcceptIdentityChange(const std::string& peer) {
+  return impl_->Run<Status>([this, peer] { return impl_->kernel.AcceptIdentityChange(peer); });
+}
+
+Async<Status> Client::WithComponent(std::string name, std::function<Status(Component&)> fn) {
+  return impl_->Run<Status>([this, name = std::move(name), fn = std::move(fn)]() -> Status {
+    Component* component = impl_->kernel.ComponentNamed(name);
+    if (!component) return NotFound("no component of that name");
+    return fn(*component);
+  });
+}
+
+void Client::SetEventCallback(std::function<void(const Event&)> callback) {
+  std::lock_guard lock(impl_->mu);
+  impl_->callback = std::move(callback);
+}
+
+EventPtr Client::NextEvent(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(impl_->mu);
+  if (!impl_->cv.wait_for(lock, timeout, [&] { return !impl_->events.empty(); })) return nullptr;
+  EventPtr e = std::move(impl_->events.front());
+  impl_->events.pop_front();
+  return e;
+}
+
+std::vector<EventPtr> Client::PollEvents() {
+  std::lock_guard lock(impl_->mu);
+  std::vector<EventPtr> out(std::make_move_iterator(impl_->events.begin()),
+                            std::make_move_iterator(impl_->events.end()));
+  impl_->events.clear();
+  return out;
+}
+
+}  // namespace kollega::client

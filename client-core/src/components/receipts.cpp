@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "receipts.h"
+
+#include <map>
+
+#include "history.h"
+#include "kollega/base/log.h"
+
+namespace kollega::client {
+namespace {
+
+constexpr std::string_view kLog = "client";
+constexpr size_t kIdSize = 16;
+// MarkRead looks at this many of the newest messages of a conversation.
+constexpr size_t kReadScan = 1000;
+// Pending delivered receipts: 'd' sender(16) message_id(16) -> "".
+constexpr char kDeliveredTag = 'd';
+
+int Rank(MessageStatus s) {
+  switch (s) {
+    case MessageStatus::kQueued:
+      return 0;
+    case MessageStatus::kSent:
+      return 1;
+    case MessageStatus::kDelivered:
+      return 2;
+    case MessageStatus::kRead:
+      return 3;
+    default:
+      return -1;
+  }
+}
+
+}  // namespace
+
+Status Receipts::OnReceive(const Incoming& from, const content::Content& content) {
+  MessageStatus target;
+  switch (content.receipt().type()) {
+    case content::Receipt::DELIVERED:
+      target = MessageStatus::kDelivered;
+      break;
+    case content::Receipt::READ:
+      target = MessageStatus::kRead;
+      break;
+    default:
+      return Status::Ok();  // a kind this client does not know
+  }
+  // A point lookup per id: a receipt for a message however far back in the
+  // conversation still finds it.
+  for (const auto& id : content.receipt().message_ids()) {
+    KOLLEGA_ASSIGN_OR_RETURN(auto message, kernel_.store().GetMessage(from.sender_account, id));
+    if (!message || !message->outgoing || Rank(message->status) >= Rank(target)) continue;
+    KOLLEGA_RETURN_IF_ERROR(UpdateStatus(kernel_, from.sender_account, id, target));
+  }
+  return Status::Ok();
+}
+
+Status Receipts::NoteDelivered(const std::string& sender, const std::string& message_id) {
+  std::string key(1, kDeliveredTag);
+  key.append(sender).append(message_id);
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Put(key, ""));
+  pending_ = true;
+  return Status::Ok();
+}
+
+void Receipts::OnReceiveBatchDone() {
+  if (!pending_) return;
+  pending_ = false;
+  ComponentTable& table = kernel_.Table(kName);
+  std::map<std::string, std::vector<std::string>> by_sender;
+  std::vector<std::string> keys;
+  Status scanned = table.Scan(std::string(1, kDeliveredTag), false,
+                              [&](std::string_view key, std::string_view) {
+                                if (key.size() == 1 + 2 * kIdSize) {
+                                  by_sender[std::string(key.substr(1, kIdSize))].emplace_back(
+                                      key.substr(1 + kIdSize));
+                                }
+                                keys.emplace_back(key);
+                                return true;
+                              });
+  if (!scanned.ok()) {
+    log::Warn(kLog, "cannot read pending receipts: " + scanned.ToString());
+    return;
+  }
+  Status s = kernel_.Transaction([&]() -> Status {
+    for (const auto& [sender, ids] : by_sender) {
+      KOLLEGA_RETURN_IF_ERROR(QueueReceipt(sender, content::Receipt::DELIVERED, ids));
+    }
+    for (const auto& key : keys) KOLLEGA_RETURN_IF_ERROR(table.Delete(key));
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    pending_ = true;  // still on disk: the next batch tries again
+    log::Warn(kLog, "cannot queue delivery receipts: " + s.ToString());
+    return;
+  }
+  kernel_.RequestFlush();
+}
+
+Status Receipts::QueueReceipt(const std::string& peer, content::Receipt::Type type,
+                              const std::vector<std::string>& message_ids) {
+  if (message_ids.empty()) return Status::Ok();
+  content::Content receipt;
+  receipt.set_message_id(kernel_.NewMessageId());
+  receipt.set_sent_at_ms(static_cast<uint64_t>(kernel_.NowMs()));
+  receipt.mutable_receipt()->set_type(type);
+  for (const auto& id : message_ids) receipt.mutable_receipt()->add_message_ids(id);
+  return kernel_.Enqueue(peer, receipt);
+}
+
+Status Receipts::MarkRead(const std::string& peer_hex) {
+  KOLLEGA_ASSIGN_OR_RETURN(std::string peer, AccountFromHex(peer_hex));
+  KOLLEGA_ASSIGN_OR_RETURN(auto messages, kernel_.store().ListMessages(peer, kReadScan));
+  std::vector<std::string> ids;
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
+    for (const auto& m : messages) {
+      if (m.outgoing || m.status != MessageStatus::kReceived) continue;
+      KOLLEGA_RETURN_IF_ERROR(
+          kernel_.store().SetMessageStatus(peer, m.message_id, MessageStatus::kRead));
+      ids.push_back(m.message_id);
+    }
+    return QueueReceipt(peer, content::Receipt::READ, ids);
+  }));
+  if (!ids.empty()) kernel_.RequestFlush();
+  return Status::Ok();
+}
+
+}  // namespace kollega::client

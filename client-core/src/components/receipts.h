@@ -1,0 +1,49 @@
+// Receipts: "delivered" and "read" marks on outgoing messages. Receiving a
+// text queues a DELIVERED receipt for its sender; MarkRead queues a READ
+// receipt; a receipt that arrives moves the named messages' status forward
+// (sent → delivered → read, never back: receipts from several devices of a
+// peer arrive in any order).
+//
+// Delivered receipts are batched: each received message leaves a pending
+// record in this component's table, in the same transaction that stores the
+// message, and once the relay's delivery is committed and acknowledged one
+// receipt per sender carries them all. A crash in between loses none.
+//
+// Wire: a Content whose body is `receipt` (content.proto Receipt: type and
+// the 16-byte message ids), sent like any message.
+//
+// Ownership: owned by the Kernel. Thread-safety: worker thread only.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+
+#include "kernel/kernel.h"
+
+namespace kollega::client {
+
+class Receipts final : public Component {
+ public:
+  static constexpr std::string_view kName = "receipts";
+  explicit Receipts(Kernel& kernel) : kernel_(kernel) {}
+
+  std::string_view name() const override { return kName; }
+  std::vector<std::string> content_types() const override { return {"receipt"}; }
+  void Attach(KernelServices*) override {}
+  Status OnReceive(const Incoming& from, const content::Content& content) override;
+  void OnReceiveBatchDone() override;
+
+  // Inside a receive: `sender` is to learn that `message_id` arrived.
+  Status NoteDelivered(const std::string& sender, const std::string& message_id);
+  // The peer's received messages become read; a READ receipt is queued.
+  Status MarkRead(const std::string& peer_hex);
+
+ private:
+  Status QueueReceipt(const std::string& peer, content::Receipt::Type type,
+                      const std::vector<std::string>& message_ids);
+
+  Kernel& kernel_;
+  bool pending_ = false;  // NoteDelivered was called since the last batch
+};
+
+}  // namespace kollega::client
