@@ -102,7 +102,7 @@ if [[ "$mode" == open || "$mode" == closed ]]; then
 fi
 # Every other round runs the builds in reverse order (A B, B A, ...): the
 # second run of a round measured consistently worse than the first on the
-# development VM, whichever build it was (docs/performance.md, session 17).
+# development VM, whichever build it was (docs/performance.md, "Method": comparing builds).
 for ((i = 1; i <= rounds; i++)); do
   order=("${specs[@]}")
   if ((i % 2 == 0)); then

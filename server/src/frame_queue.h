@@ -1,7 +1,7 @@
 // FrameQueue: the frames a WebSocket session has yet to write, oldest
 // first. It holds no heap memory while empty, unlike std::deque, which
 // allocates about 600 bytes as soon as it exists and keeps them: across
-// 10,000 idle connections that is 6 MB (docs/performance.md, session 18).
+// 10,000 idle connections that is 6 MB (docs/performance.md, "Current figures").
 //
 // Elements move when the queue grows or compacts, so a frame being written
 // must first be taken out (TakeFront). Not thread-safe: the session's

@@ -126,7 +126,7 @@ class RelayServerImpl final : public RelayServer {
   // woken io thread waits for the tick or for the running thread to block
   // instead. On one CPU at 6,500 msg/s: involuntary context switches 4,600
   // -> 400 per second, relay CPU per message 4 % lower
-  // (docs/performance.md, session 11). Not a real-time policy: no privilege
+  // (docs/performance-history-2.md, "What makes the tail"). Not a real-time policy: no privilege
   // needed, and the relay's CPU share against other processes is unchanged.
   void UseBatchScheduling() {
     sched_param param{};

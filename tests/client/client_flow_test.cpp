@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "client_test_util.h"
 
 namespace kollega::testing {
@@ -79,6 +81,12 @@ TEST_F(ClientFlowTest, TwoAccountsOneWithALinkedDeviceTalkBothWays) {
   EXPECT_EQ(a_number->size(), 60u);
   EXPECT_EQ(*a_number, *b_number);
   EXPECT_EQ(*a_number, *a2_number);  // the account's identity, shared by its devices
+  // An id typed in capitals names the same account and gives the same number.
+  std::string upper = bob_id;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto upper_number = alice1->SafetyNumber(upper).Get();
+  ASSERT_TRUE(upper_number.ok()) << upper_number.status().ToString();
+  EXPECT_EQ(*upper_number, *b_number);
 }
 
 TEST_F(ClientFlowTest, LinkingCodeWorksOnce) {

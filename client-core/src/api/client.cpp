@@ -87,14 +87,16 @@ struct Client::Impl {
     runner.Stop();
   }
 
-  TaskRunner runner;  // declared before the kernel: the kernel posts to it
-  Kernel kernel;
-  bool closed = false;  // worker thread only
-
+  // Declared before the kernel, which posts to the runner and emits into
+  // the event queue until it is destroyed.
+  TaskRunner runner;
   std::mutex mu;
   std::condition_variable cv;
   std::function<void(const Event&)> callback;
   std::deque<EventPtr> events;
+
+  Kernel kernel;
+  bool closed = false;  // worker thread only
 };
 
 Client::Client(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

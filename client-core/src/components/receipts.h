@@ -43,7 +43,9 @@ class Receipts final : public Component {
                       const std::vector<std::string>& message_ids);
 
   Kernel& kernel_;
-  bool pending_ = false;  // NoteDelivered was called since the last batch
+  // Pending records may exist: NoteDelivered was called since the last
+  // batch, or (at start) a previous run stopped before sending them.
+  bool pending_ = true;
 };
 
 }  // namespace kollega::client

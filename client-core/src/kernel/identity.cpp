@@ -31,7 +31,9 @@ Result<std::string> Kernel::SafetyNumber(const std::string& peer_hex) {
   if (!remote_key) return NotFound("no identity key known for this peer");
   KOLLEGA_ASSIGN_OR_RETURN(auto local, store_->LoadLocalIdentity());
   crypto::Wipe(local.private_key);
-  return crypto::SafetyNumber(*context_, ToHex(account_->account_id), local.public_key, peer_hex,
+  // Both sides must hash the same text: the canonical lowercase id, not
+  // the digits as typed.
+  return crypto::SafetyNumber(*context_, ToHex(account_->account_id), local.public_key, ToHex(peer),
                               *remote_key);
 }
 

@@ -297,9 +297,8 @@ Result<std::unique_ptr<RelayConnection>> RelayConnection::Connect(const RelayEnd
                                                                   Options options) {
   std::shared_ptr<Impl> impl;
   if (endpoint.tls) {
-    auto context = MakeTlsContext(options.tls_ca_file);
-    if (!context.ok()) return context.status();
-    impl = std::make_shared<StreamImpl<TlsStream>>(std::move(options), std::move(*context));
+    KOLLEGA_ASSIGN_OR_RETURN(auto context, MakeTlsContext(options.tls_ca_file));
+    impl = std::make_shared<StreamImpl<TlsStream>>(std::move(options), std::move(context));
   } else {
     impl = std::make_shared<StreamImpl<beast::tcp_stream>>(std::move(options), nullptr);
   }

@@ -82,12 +82,11 @@ Result<std::unique_ptr<ClientDb>> ClientDb::Open(const std::string& path) {
   std::unique_ptr<ClientDb> self(new ClientDb());
   self->db_.reset(raw);
 
-  auto format = self->Get(fmt::FormatKey());
-  if (!format.ok()) return format.status();
-  if (!format->has_value()) {
+  KOLLEGA_ASSIGN_OR_RETURN(auto format, self->Get(fmt::FormatKey()));
+  if (!format.has_value()) {
     const std::string version(1, static_cast<char>(fmt::kStoreFormat));
     KOLLEGA_RETURN_IF_ERROR(self->Mutate([&] { return self->Put(fmt::FormatKey(), version); }));
-  } else if (**format != std::string(1, static_cast<char>(fmt::kStoreFormat))) {
+  } else if (*format != std::string(1, static_cast<char>(fmt::kStoreFormat))) {
     return FailedPrecondition("client store at " + path +
                               " has a format this build does not read (newer version?)");
   }

@@ -17,11 +17,10 @@ namespace fmt = store_format;
 
 Result<uint64_t> RocksClientStore::NextSeq(char kind) {
   const std::string key = fmt::CounterKey(kind);
-  auto current = db_->Get(key);
-  if (!current.ok()) return current.status();
+  KOLLEGA_ASSIGN_OR_RETURN(auto current, db_->Get(key));
   uint64_t last = 0;
-  if (current->has_value()) {
-    auto decoded = fmt::DecodeU64(**current);
+  if (current.has_value()) {
+    auto decoded = fmt::DecodeU64(*current);
     if (!decoded) return DataLoss("sequence counter is corrupt");
     last = *decoded;
   }
@@ -33,25 +32,22 @@ Status RocksClientStore::AddMessage(const StoredMessage& message) {
   if (message.message_id.empty()) return InvalidArgument("message id is empty");
   return db_->Mutate([&]() -> Status {
     const std::string index_key = fmt::MessageIndexKey(message.peer_account, message.message_id);
-    auto existing = db_->Get(index_key);
-    if (!existing.ok()) return existing.status();
-    if (existing->has_value()) return AlreadyExists("message already stored");
+    KOLLEGA_ASSIGN_OR_RETURN(auto existing, db_->Get(index_key));
+    if (existing.has_value()) return AlreadyExists("message already stored");
 
-    auto seq = NextSeq('h');
-    if (!seq.ok()) return seq.status();
-    const std::string history_key = fmt::HistoryKey(message.peer_account, message.stored_ms, *seq);
+    KOLLEGA_ASSIGN_OR_RETURN(auto seq, NextSeq('h'));
+    const std::string history_key = fmt::HistoryKey(message.peer_account, message.stored_ms, seq);
     std::string record = fmt::EncodeMessage(message);
     WipeOnExit wipe(record);  // plaintext
     KOLLEGA_RETURN_IF_ERROR(db_->Put(history_key, record));
     KOLLEGA_RETURN_IF_ERROR(db_->Put(index_key, history_key));
 
     const std::string summary_key = fmt::ConversationKey(message.peer_account);
-    auto summary = db_->Get(summary_key);
-    if (!summary.ok()) return summary.status();
+    KOLLEGA_ASSIGN_OR_RETURN(auto summary, db_->Get(summary_key));
     uint64_t count = 0;
     int64_t last_ms = message.stored_ms;
-    if (summary->has_value()) {
-      auto decoded = fmt::DecodeSummary(**summary);
+    if (summary.has_value()) {
+      auto decoded = fmt::DecodeSummary(*summary);
       if (!decoded) return DataLoss("conversation summary is corrupt");
       count = decoded->first;
       last_ms = std::max(last_ms, decoded->second);
@@ -62,9 +58,8 @@ Status RocksClientStore::AddMessage(const StoredMessage& message) {
 
 Result<bool> RocksClientStore::HasMessage(const std::string& peer_account,
                                           const std::string& message_id) {
-  auto found = db_->Get(fmt::MessageIndexKey(peer_account, message_id));
-  if (!found.ok()) return found.status();
-  return found->has_value();
+  KOLLEGA_ASSIGN_OR_RETURN(auto found, db_->Get(fmt::MessageIndexKey(peer_account, message_id)));
+  return found.has_value();
 }
 
 Result<std::optional<StoredMessage>> RocksClientStore::GetMessage(
@@ -86,20 +81,19 @@ Status RocksClientStore::SetMessageStatus(const std::string& peer_account,
     return InvalidArgument("unknown message status");
   }
   return db_->Mutate([&]() -> Status {
-    auto history_key = db_->Get(fmt::MessageIndexKey(peer_account, message_id));
-    if (!history_key.ok()) return history_key.status();
-    if (!history_key->has_value()) return NotFound("no such message");
-    auto record = db_->Get(**history_key);
-    if (!record.ok()) return record.status();
-    if (!record->has_value()) return DataLoss("message index points at a missing message");
-    WipeOnExit wipe_old(**record);
-    auto message = fmt::DecodeMessage(**record);
+    KOLLEGA_ASSIGN_OR_RETURN(auto history_key,
+                             db_->Get(fmt::MessageIndexKey(peer_account, message_id)));
+    if (!history_key.has_value()) return NotFound("no such message");
+    KOLLEGA_ASSIGN_OR_RETURN(auto record, db_->Get(*history_key));
+    if (!record.has_value()) return DataLoss("message index points at a missing message");
+    WipeOnExit wipe_old(*record);
+    auto message = fmt::DecodeMessage(*record);
     if (!message) return DataLoss("message record is corrupt");
     message->status = status;
     std::string updated = fmt::EncodeMessage(*message);
     WipeOnExit wipe_new(updated);
     crypto::Wipe(message->text);
-    return db_->Put(**history_key, updated);
+    return db_->Put(*history_key, updated);
   });
 }
 

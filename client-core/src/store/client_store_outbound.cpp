@@ -18,9 +18,8 @@ Result<uint64_t> RocksClientStore::EnqueueOutbound(const std::string& recipient_
                                                    const std::string& content) {
   uint64_t seq = 0;
   Status s = db_->Mutate([&]() -> Status {
-    auto next = NextSeq('o');
-    if (!next.ok()) return next.status();
-    seq = *next;
+    KOLLEGA_ASSIGN_OR_RETURN(auto next, NextSeq('o'));
+    seq = next;
     std::string record = fmt::EncodeOutbound({seq, recipient_account, content, 0});
     WipeOnExit wipe(record);  // serialized Content: plaintext
     return db_->Put(fmt::OutboundKey(seq), record);
@@ -51,11 +50,10 @@ Result<std::vector<OutboundItem>> RocksClientStore::PendingOutbound(size_t limit
 Status RocksClientStore::MarkOutboundAttempt(uint64_t seq) {
   return db_->Mutate([&]() -> Status {
     const std::string key = fmt::OutboundKey(seq);
-    auto record = db_->Get(key);
-    if (!record.ok()) return record.status();
-    if (!record->has_value()) return NotFound("no such outbound item");
-    WipeOnExit wipe_old(**record);
-    auto item = fmt::DecodeOutbound(**record, seq);
+    KOLLEGA_ASSIGN_OR_RETURN(auto record, db_->Get(key));
+    if (!record.has_value()) return NotFound("no such outbound item");
+    WipeOnExit wipe_old(*record);
+    auto item = fmt::DecodeOutbound(*record, seq);
     if (!item) return DataLoss("outbound item is corrupt");
     ++item->attempts;
     std::string updated = fmt::EncodeOutbound(*item);
@@ -68,21 +66,19 @@ Status RocksClientStore::MarkOutboundAttempt(uint64_t seq) {
 Status RocksClientStore::RemoveOutbound(uint64_t seq) {
   return db_->Mutate([&]() -> Status {
     const std::string key = fmt::OutboundKey(seq);
-    auto record = db_->Get(key);
-    if (!record.ok()) return record.status();
-    if (!record->has_value()) return NotFound("no such outbound item");
-    crypto::Wipe(**record);
+    KOLLEGA_ASSIGN_OR_RETURN(auto record, db_->Get(key));
+    if (!record.has_value()) return NotFound("no such outbound item");
+    crypto::Wipe(*record);
     return db_->Delete(key);
   });
 }
 
 Result<std::optional<LocalAccount>> RocksClientStore::LoadAccount() {
-  auto record = db_->Get(fmt::AccountKey());
-  if (!record.ok()) return record.status();
-  if (!record->has_value()) return std::optional<LocalAccount>();
-  WipeOnExit wipe(**record);
+  KOLLEGA_ASSIGN_OR_RETURN(auto record, db_->Get(fmt::AccountKey()));
+  if (!record.has_value()) return std::optional<LocalAccount>();
+  WipeOnExit wipe(*record);
   std::optional<LocalAccount> account(std::in_place);
-  if (!fmt::DecodeAccount(**record, &*account)) {
+  if (!fmt::DecodeAccount(*record, &*account)) {
     crypto::Wipe(account->device_auth_seed);
     crypto::Wipe(account->account_secret);
     return DataLoss("account record is corrupt");
@@ -99,10 +95,9 @@ Status RocksClientStore::SaveAccount(const LocalAccount& account) {
 }  // namespace store_internal
 
 Result<std::unique_ptr<ClientStore>> OpenRocksClientStore(const std::string& path) {
-  auto db = store_internal::ClientDb::Open(path);
-  if (!db.ok()) return db.status();
+  KOLLEGA_ASSIGN_OR_RETURN(auto db, store_internal::ClientDb::Open(path));
   return std::unique_ptr<ClientStore>(
-      std::make_unique<store_internal::RocksClientStore>(std::move(db).value()));
+      std::make_unique<store_internal::RocksClientStore>(std::move(db)));
 }
 
 }  // namespace kollega::client

@@ -24,10 +24,9 @@ Status RocksClientStore::Store(const std::string& key, std::string_view record) 
 }
 
 Result<bool> RocksClientStore::Contains(const std::string& key) {
-  auto found = db_->Get(key);
-  if (!found.ok()) return found.status();
-  if (!found->has_value()) return false;
-  crypto::Wipe(**found);
+  KOLLEGA_ASSIGN_OR_RETURN(auto found, db_->Get(key));
+  if (!found.has_value()) return false;
+  crypto::Wipe(*found);
   return true;
 }
 
@@ -49,21 +48,19 @@ Status RocksClientStore::SaveLocalIdentity(const crypto::IdentityKeyPair& identi
 }
 
 Result<crypto::IdentityKeyPair> RocksClientStore::LoadLocalIdentity() {
-  auto loaded = db_->Get(fmt::LocalIdentityKey());
-  if (!loaded.ok()) return loaded.status();
-  if (!loaded->has_value()) return FailedPrecondition("no local identity saved yet");
-  WipeOnExit wipe(**loaded);
-  auto decoded = fmt::DecodeLocalIdentity(**loaded);
+  KOLLEGA_ASSIGN_OR_RETURN(auto loaded, db_->Get(fmt::LocalIdentityKey()));
+  if (!loaded.has_value()) return FailedPrecondition("no local identity saved yet");
+  WipeOnExit wipe(*loaded);
+  auto decoded = fmt::DecodeLocalIdentity(*loaded);
   if (!decoded) return DataLoss("local identity record is corrupt");
   return std::move(decoded->identity);
 }
 
 Result<uint32_t> RocksClientStore::LocalRegistrationId() {
-  auto loaded = db_->Get(fmt::LocalIdentityKey());
-  if (!loaded.ok()) return loaded.status();
-  if (!loaded->has_value()) return FailedPrecondition("no local identity saved yet");
-  WipeOnExit wipe(**loaded);
-  auto decoded = fmt::DecodeLocalIdentity(**loaded);
+  KOLLEGA_ASSIGN_OR_RETURN(auto loaded, db_->Get(fmt::LocalIdentityKey()));
+  if (!loaded.has_value()) return FailedPrecondition("no local identity saved yet");
+  WipeOnExit wipe(*loaded);
+  auto decoded = fmt::DecodeLocalIdentity(*loaded);
   if (!decoded) return DataLoss("local identity record is corrupt");
   return decoded->registration_id;
 }

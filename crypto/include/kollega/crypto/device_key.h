@@ -53,8 +53,12 @@ bool VerifySignature(std::string_view public_key, std::string_view message,
                      std::string_view signature);
 
 // What a device signs to authenticate: a domain tag, the nonce, the account id
-// and the device id, length-prefixed so no two inputs share an encoding.
-// For proofs of key possession at creation, account_id is empty and device 0.
+// and the device id, length-prefixed so no two inputs share an encoding:
+//   "kollega-auth-v1" (15 bytes, no terminator) || u32be(len(nonce)) || nonce
+//   || u32be(len(account_id)) || account_id || u32be(device_id)
+// where u32be is 4 bytes, big-endian. For proofs of key possession at
+// creation, account_id is empty and device 0. Test vector in
+// docs/protocol-recipes.md, "DeviceAuthMessage".
 std::string DeviceAuthMessage(std::string_view nonce, std::string_view account_id,
                               uint32_t device_id);
 
@@ -72,9 +76,15 @@ void Wipe(void* data, size_t size);
 void Wipe(std::string& s);
 
 // Proof of work for account creation:
-// SHA-256("kollega-pow-v1" || nonce || solution) has `bits` leading zero bits.
+//   SHA-256("kollega-pow-v1" || u32be(len(nonce)) || nonce
+//           || u32be(len(solution)) || solution)
+// has `bits` leading zero bits (most significant bit of byte 0 first);
+// u32be is 4 bytes, big-endian. A solution over 64 bytes never checks, nor
+// does anything at a difficulty over 64 bits. Test vector in
+// docs/protocol-recipes.md.
 bool CheckProofOfWork(std::string_view nonce, std::string_view solution, uint32_t bits);
-// Finds a solution by counting; expected 2^bits hashes.
+// Finds a solution by counting (an 8-byte big-endian counter from 0);
+// expected 2^bits hashes.
 std::string SolveProofOfWork(std::string_view nonce, uint32_t bits);
 
 }  // namespace kollega::crypto
