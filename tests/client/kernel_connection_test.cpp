@@ -115,15 +115,14 @@ TEST_F(KernelConnectionTest, SendSurvivesStaleDevicesAndSkipsRemovedOnes) {
   EXPECT_EQ(waiting[0].sender_account(), alice_.account);
   EXPECT_EQ(waiting[0].type(), wire::ENVELOPE_TYPE_PREKEY_SIGNAL_MESSAGE);
 
+  // Gone from the relay, the laptop makes alice's envelope for it "extra":
+  // the relay accepts nothing until alice drops it, so "sent" means she did.
   KOLLEGA_ASSERT_OK(relay_.RemoveDevice(bob_.account, *laptop));
-  const uint64_t sends_before = relay_.RequestCount(wire::Request::kSend);
   auto third = alice_.client->Send(bob_.hex, "back to one").Get();
   ASSERT_TRUE(third.ok());
   ASSERT_TRUE(SawStatus(alice_, *third, MessageStatus::kSent));
   ASSERT_TRUE(Received(bob_, *third));
   EXPECT_EQ(relay_.Devices(bob_.account), std::vector<uint32_t>{1});
-  EXPECT_EQ(relay_.MailboxSize(bob_.account, *laptop), 0u);
-  EXPECT_GE(relay_.RequestCount(wire::Request::kSend), sends_before + 1);
   EXPECT_EQ(bob_.log->All<MessageReceived>().size(), 3u);
   EXPECT_TRUE(alice_.log->All<client::SendFailed>().empty());
 }

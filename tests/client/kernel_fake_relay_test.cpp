@@ -98,14 +98,15 @@ struct RawDevice {
   }
 };
 
-wire::Request SendTo(const std::string& recipient, const std::vector<uint32_t>& devices) {
+wire::Request SendTo(const std::string& recipient, const std::vector<uint32_t>& devices,
+                     const std::string& tag = "ciphertext") {
   wire::Request r;
   r.mutable_send()->set_recipient_account(recipient);
   for (uint32_t d : devices) {
     wire::OutgoingEnvelope* e = r.mutable_send()->add_envelopes();
     e->set_device_id(d);
     e->set_type(wire::ENVELOPE_TYPE_SIGNAL_MESSAGE);
-    e->set_content("ciphertext-for-" + std::to_string(d));
+    e->set_content(tag + "-for-" + std::to_string(d));
   }
   return r;
 }
@@ -233,9 +234,19 @@ TEST(FakeRelayTest, UnackedEnvelopesAreRedeliveredOnTheNextConnection) {
   ASSERT_EQ(alice.closes.size(), 1u);
   EXPECT_EQ(alice.closes[0].code(), StatusCode::kUnavailable);
   EXPECT_FALSE(alice.link->Call(wire::Request(), std::chrono::milliseconds(10)).ok());
-  ASSERT_EQ(bob.Call(SendTo(alice.account, {1})).code(), wire::OK);
-  ASSERT_EQ(bob.Call(SendTo(alice.account, {1})).code(), wire::OK);
+  ASSERT_EQ(bob.Call(SendTo(alice.account, {1}, "first")).code(), wire::OK);
+  ASSERT_EQ(bob.Call(SendTo(alice.account, {1}, "second")).code(), wire::OK);
   EXPECT_TRUE(alice.TakePushes().empty());
+
+  // As if the two sends had reached the relay the other way round.
+  std::vector<wire::Envelope> before = relay.Mailbox(alice.account, 1);
+  relay.ReverseMailbox(alice.account, 1);
+  std::vector<wire::Envelope> after = relay.Mailbox(alice.account, 1);
+  ASSERT_EQ(before.size(), 2u);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(before[0].content(), "first-for-1");
+  EXPECT_EQ(after[0].content(), "second-for-1");
+  EXPECT_EQ(after[1].content(), "first-for-1");
 
   // Offline: no new links.
   relay.SetOffline(true);
