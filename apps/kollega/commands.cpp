@@ -5,16 +5,19 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <ctime>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <thread>
 
 #include "kollega/client-core/client.h"
+#include "output.h"
+#include "session.h"
 
 namespace kollega::cli {
 namespace {
 
+using client::As;
 using client::Client;
 
 std::atomic<bool> g_stop{false};
@@ -31,82 +34,13 @@ int Usage(const Args& args, const std::string& problem) {
   return 2;
 }
 
-std::unique_ptr<Client> OpenClient(const Args& args, bool need_account) {
-  Client::Options options;
-  options.tls_ca_file = args.ca_file;
-  auto opened = Client::Open(args.data_dir, options);
-  if (!opened.ok()) {
-    Fail("cannot open data directory " + args.data_dir, opened.status());
-    return nullptr;
-  }
-  if (need_account && !(*opened)->HasAccount()) {
-    std::fprintf(stderr,
-                 "kollega: no account in %s yet: run `kollega init <relay-url>` or "
-                 "`kollega link-device --code CODE --relay URL`\n",
-                 args.data_dir.c_str());
-    return nullptr;
-  }
-  return std::move(opened).value();
-}
-
-std::string FormatTime(int64_t ms) {
-  const std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  localtime_r(&secs, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
-}
-
-void PrintMessage(const client::Message& m) {
-  const std::string who = m.outgoing ? "you → " + m.peer : m.peer;
-  std::printf("[%s] %s: %s  (%s)\n", FormatTime(m.sent_ms).c_str(), who.c_str(), m.text.c_str(),
-              std::string(client::MessageStatusName(m.status)).c_str());
-}
-
-void PrintEvent(const client::Event& e) {
-  using Kind = client::Event::Kind;
-  switch (e.kind) {
-    case Kind::kMessageReceived:
-      if (e.message) PrintMessage(*e.message);
-      break;
-    case Kind::kStatusChanged:
-      std::printf("  message %s to %s is now %s\n", e.message_id.c_str(), e.peer.c_str(),
-                  std::string(client::MessageStatusName(e.status)).c_str());
-      break;
-    case Kind::kIdentityChanged:
-      std::printf(
-          "!! the safety number with %s has changed (device %u). Compare it with "
-          "`kollega safety-number %s`, then `kollega accept-identity %s`.\n",
-          e.peer.c_str(), e.device, e.peer.c_str(), e.peer.c_str());
-      break;
-    case Kind::kConnectionChanged:
-      std::printf("  (%s)\n", e.connection == client::ConnectionState::kOnline       ? "online"
-                              : e.connection == client::ConnectionState::kConnecting ? "connecting…"
-                                                                                     : "offline");
-      break;
-    case Kind::kDecryptionFailed:
-      std::printf("!! a message from %s could not be decrypted: %s\n", e.peer.c_str(),
-                  e.detail.c_str());
-      break;
-    case Kind::kSendFailed:
-      std::printf("!! giving up sending %s to %s: %s\n", e.message_id.c_str(), e.peer.c_str(),
-                  e.detail.c_str());
-      break;
-  }
-  std::fflush(stdout);
-}
-
-void PrintIdentityWarnings(Client& c) {
-  auto changes = c.PendingIdentityChanges();
-  if (!changes.ok()) return;
-  for (const auto& change : *changes) {
-    client::Event e;
-    e.kind = client::Event::Kind::kIdentityChanged;
-    e.peer = change.peer;
-    e.device = change.device;
-    PrintEvent(e);
-  }
+// Refuses to set up an account where one exists; 0 when there is none.
+int RefuseExistingAccount(Client& c, const Args& args, const char* hint) {
+  auto has = HasAccount(c);
+  if (!has.ok()) return Fail("cannot read " + args.data_dir, has.status());
+  if (!*has) return 0;
+  std::fprintf(stderr, "kollega: %s already holds an account%s\n", args.data_dir.c_str(), hint);
+  return 1;
 }
 
 std::string JoinFrom(const std::vector<std::string>& words, size_t first) {
@@ -122,14 +56,13 @@ int RunInit(const Args& args) {
   if (args.positional.size() != 1) return Usage(args, "expects exactly one relay URL");
   auto c = OpenClient(args, false);
   if (!c) return 1;
-  if (c->HasAccount()) {
-    std::fprintf(stderr, "kollega: %s already holds an account (see `kollega whoami`)\n",
-                 args.data_dir.c_str());
-    return 1;
-  }
+  if (int rc = RefuseExistingAccount(*c, args, " (see `kollega whoami`)")) return rc;
   std::printf("creating an anonymous account (solving the relay's proof of work)…\n");
-  if (Status s = c->CreateAccount(args.positional[0]); !s.ok()) return Fail("init failed", s);
-  auto me = c->WhoAmI();
+  std::fflush(stdout);
+  if (Status s = c->CreateAccount(args.positional[0]).Get(); !s.ok()) {
+    return Fail("init failed", s);
+  }
+  auto me = c->WhoAmI().Get();
   if (!me.ok()) return Fail("init", me.status());
   std::printf("account %s, device %u, on %s\n", me->account_id.c_str(), me->device_id,
               me->relay_url.c_str());
@@ -140,44 +73,55 @@ int RunInit(const Args& args) {
 int RunWhoAmI(const Args& args) {
   auto c = OpenClient(args, true);
   if (!c) return 1;
-  auto me = c->WhoAmI();
+  auto me = c->WhoAmI().Get();
   if (!me.ok()) return Fail("whoami", me.status());
   std::printf("account  %s\ndevice   %u\nrelay    %s\ndata     %s\n", me->account_id.c_str(),
               me->device_id, me->relay_url.c_str(), args.data_dir.c_str());
   return 0;
 }
 
+// Connect() returns once the outbound queue is flushed; the relay's answer
+// for this message (accepted, or e.g. an unknown account) arrives as an
+// event, which is awaited for at most the request timeout.
 int RunSend(const Args& args) {
   if (args.positional.size() < 2) return Usage(args, "expects an account id and a message");
+  const std::string& peer = args.positional[0];
   auto c = OpenClient(args, true);
   if (!c) return 1;
-  const Status connected = c->Connect();
-  auto id = c->Send(args.positional[0], JoinFrom(args.positional, 1));
+  const Status connected = c->Connect().Get();
+  auto id = c->Send(peer, JoinFrom(args.positional, 1)).Get();
   if (!id.ok()) return Fail("send failed", id.status());
   if (!connected.ok()) {
-    std::printf("queued %s (relay unreachable: %s); it is sent on the next connection\n",
-                id->c_str(), connected.ToString().c_str());
+    std::printf("queued (will retry when online) %s: relay unreachable (%s)\n", id->c_str(),
+                connected.ToString().c_str());
     return 0;
   }
-  auto history = c->History(args.positional[0], 1);
-  const bool sent =
-      history.ok() && !history->empty() && history->back().status != client::MessageStatus::kQueued;
-  std::printf("%s %s\n", sent ? "sent" : "queued (will retry)", id->c_str());
+  const SendOutcome outcome = WaitSendOutcome(*c, peer, *id, RequestTimeout());
+  switch (outcome.kind) {
+    case SendOutcome::kSent:
+      std::printf("sent %s\n", id->c_str());
+      return 0;
+    case SendOutcome::kFailed:
+      std::printf("failed: %s (message %s was not sent)\n", outcome.detail.c_str(), id->c_str());
+      return 1;
+    case SendOutcome::kNoAnswer:
+      break;
+  }
+  std::printf("queued (will retry) %s: no answer from the relay yet\n", id->c_str());
   return 0;
 }
 
 int RunInbox(const Args& args) {
   auto c = OpenClient(args, true);
   if (!c) return 1;
-  if (Status s = c->Connect(); !s.ok()) {
+  if (Status s = c->Connect().Get(); !s.ok()) {
     std::fprintf(stderr, "kollega: offline (%s); showing what is stored\n", s.ToString().c_str());
-  }
-  for (const auto& e : c->PollEvents()) {
-    if (e.kind == client::Event::Kind::kIdentityChanged) PrintEvent(e);
+  } else if (!WaitQueueDrained(*c, RequestTimeout(), nullptr)) {
+    std::fprintf(stderr, "kollega: the relay is still delivering; showing what arrived\n");
   }
   PrintIdentityWarnings(*c);
   if (args.positional.empty()) {
-    auto conversations = c->Conversations();
+    auto conversations = c->Conversations().Get();
     if (!conversations.ok()) return Fail("inbox", conversations.status());
     if (conversations->empty()) std::printf("no conversations yet\n");
     for (const auto& conv : *conversations) {
@@ -188,11 +132,16 @@ int RunInbox(const Args& args) {
     return 0;
   }
   const auto limit_it = args.options.find("limit");
-  const size_t limit = limit_it == args.options.end() ? 50 : std::stoul(limit_it->second);
-  auto history = c->History(args.positional[0], limit);
+  size_t limit = 50;
+  if (limit_it != args.options.end()) {
+    char* end = nullptr;
+    limit = std::strtoul(limit_it->second.c_str(), &end, 10);
+    if (limit_it->second.empty() || *end != '\0') return Usage(args, "--limit expects a number");
+  }
+  auto history = c->History(args.positional[0], limit).Get();
   if (!history.ok()) return Fail("inbox", history.status());
   for (const auto& m : *history) PrintMessage(m);
-  if (Status s = c->MarkRead(args.positional[0]); !s.ok()) return Fail("marking read", s);
+  if (Status s = c->MarkRead(args.positional[0]).Get(); !s.ok()) return Fail("marking read", s);
   return 0;
 }
 
@@ -202,7 +151,7 @@ int RunListen(const Args& args) {
   std::signal(SIGINT, OnStopSignal);
   std::signal(SIGTERM, OnStopSignal);
   c->SetEventCallback(PrintEvent);
-  if (Status s = c->StartListening(); !s.ok()) {
+  if (Status s = c->StartListening().Get(); !s.ok()) {
     std::fprintf(stderr, "kollega: %s; retrying in the background\n", s.ToString().c_str());
   }
   PrintIdentityWarnings(*c);
@@ -210,7 +159,7 @@ int RunListen(const Args& args) {
   std::fflush(stdout);
   while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   c->SetEventCallback(nullptr);
-  c->Disconnect();
+  c->Disconnect().Get().IgnoreError();
   return 0;
 }
 
@@ -220,16 +169,16 @@ int RunChat(const Args& args) {
   auto c = OpenClient(args, true);
   if (!c) return 1;
   c->SetEventCallback([](const client::Event& e) {
-    if (e.kind != client::Event::Kind::kStatusChanged) PrintEvent(e);
+    if (!As<client::StatusChanged>(e)) PrintEvent(e);
   });
-  if (Status s = c->StartListening(); !s.ok()) {
+  if (Status s = c->StartListening().Get(); !s.ok()) {
     std::fprintf(stderr, "kollega: %s; messages are queued until the relay is back\n",
                  s.ToString().c_str());
   }
-  if (auto history = c->History(peer, 20); history.ok()) {
+  if (auto history = c->History(peer, 20).Get(); history.ok()) {
     for (const auto& m : *history) PrintMessage(m);
   }
-  c->MarkRead(peer).IgnoreError();
+  c->MarkRead(peer).Get().IgnoreError();
   std::printf("chat with %s — type a line and press Enter; /quit or Ctrl-D to leave\n",
               peer.c_str());
   std::fflush(stdout);
@@ -237,12 +186,12 @@ int RunChat(const Args& args) {
   while (std::getline(std::cin, line)) {
     if (line == "/quit") break;
     if (line.empty()) continue;
-    auto id = c->Send(peer, line);
+    auto id = c->Send(peer, line).Get();
     if (!id.ok()) std::fprintf(stderr, "kollega: not sent: %s\n", id.status().ToString().c_str());
-    c->MarkRead(peer).IgnoreError();
+    c->MarkRead(peer).Get().IgnoreError();
   }
   c->SetEventCallback(nullptr);
-  c->Disconnect();
+  c->Disconnect().Get().IgnoreError();
   return 0;
 }
 
@@ -251,10 +200,10 @@ int RunLinkDevice(const Args& args) {
   if (code == args.options.end()) {
     auto c = OpenClient(args, true);
     if (!c) return 1;
-    if (Status s = c->Connect(); !s.ok()) return Fail("cannot reach the relay", s);
-    auto linking = c->StartLinking();
+    if (Status s = c->Connect().Get(); !s.ok()) return Fail("cannot reach the relay", s);
+    auto linking = c->StartLinking().Get();
     if (!linking.ok()) return Fail("cannot start linking", linking.status());
-    auto me = c->WhoAmI();
+    auto me = c->WhoAmI().Get();
     std::printf(
         "On the new device, within 10 minutes, run:\n\n  kollega link-device --relay %s "
         "--code %s\n\nThe code opens this account: show it to no one else.\n",
@@ -265,14 +214,11 @@ int RunLinkDevice(const Args& args) {
   if (relay == args.options.end()) return Usage(args, "--code needs --relay URL as well");
   auto c = OpenClient(args, false);
   if (!c) return 1;
-  if (c->HasAccount()) {
-    std::fprintf(stderr, "kollega: %s already holds an account\n", args.data_dir.c_str());
-    return 1;
-  }
-  if (Status s = c->LinkDevice(relay->second, code->second); !s.ok()) {
+  if (int rc = RefuseExistingAccount(*c, args, "")) return rc;
+  if (Status s = c->LinkDevice(relay->second, code->second).Get(); !s.ok()) {
     return Fail("linking failed", s);
   }
-  auto me = c->WhoAmI();
+  auto me = c->WhoAmI().Get();
   if (!me.ok()) return Fail("link-device", me.status());
   std::printf("linked: account %s, this is device %u\n", me->account_id.c_str(), me->device_id);
   return 0;
@@ -282,10 +228,11 @@ int RunSafetyNumber(const Args& args) {
   if (args.positional.size() != 1) return Usage(args, "expects the account id of the peer");
   auto c = OpenClient(args, true);
   if (!c) return 1;
-  auto number = c->SafetyNumber(args.positional[0]);
+  auto number = c->SafetyNumber(args.positional[0]).Get();
   if (!number.ok()) {
-    c->Connect().IgnoreError();  // a bundle may be needed to learn the peer's identity
-    number = c->SafetyNumber(args.positional[0]);
+    // A prekey bundle may be needed to learn the peer's identity.
+    c->Connect().Get().IgnoreError();
+    number = c->SafetyNumber(args.positional[0]).Get();
   }
   if (!number.ok()) return Fail("safety number", number.status());
   const std::string& n = *number;
@@ -300,7 +247,7 @@ int RunAcceptIdentity(const Args& args) {
   if (args.positional.size() != 1) return Usage(args, "expects the account id of the peer");
   auto c = OpenClient(args, true);
   if (!c) return 1;
-  if (Status s = c->AcceptIdentityChange(args.positional[0]); !s.ok()) {
+  if (Status s = c->AcceptIdentityChange(args.positional[0]).Get(); !s.ok()) {
     return Fail("accept-identity", s);
   }
   std::printf("accepted the new identity of %s\n", args.positional[0].c_str());
@@ -319,7 +266,8 @@ const std::vector<Command>& Commands() {
       {"whoami", "whoami", "show this device's account id, device and relay", "", RunWhoAmI},
       {"send", "send <account> <text...>", "send a message (queued if offline)",
        "Encrypts the message for every device of <account> and for your own other devices.\n"
-       "If the relay is unreachable it stays queued and goes out on the next connection.\n",
+       "If the relay is unreachable it stays queued and goes out on the next connection.\n"
+       "Online, waits for the relay to accept it; an unknown account fails (exit status 1).\n",
        RunSend},
       {"inbox", "inbox [<account>] [--limit N]", "fetch new messages; list or show conversations",
        "Without an account: lists conversations. With one: shows its messages and marks\n"

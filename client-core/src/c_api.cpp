@@ -1,30 +1,40 @@
-// The C API (kollega.h) over Client. No C++ exception or type crosses it.
+// The C API (kollega.h) over Client: the handle, events and the
+// asynchronous calls. No C++ exception or type crosses it. The blocking
+// `_sync` helpers are in c_api_sync.cpp, the structs in c_api_structs.cpp.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
-#include <mutex>
+#include <vector>
 
-#include "kollega/client-core/client.h"
-#include "kollega/client-core/kollega.h"
+#include "c_api_internal.h"
 
+using kollega::Result;
 using kollega::Status;
 using kollega::StatusCode;
+using kollega::client::Async;
 using kollega::client::Client;
 using kollega::client::Event;
 
-struct kollega_client {
-  std::unique_ptr<Client> client;
-  std::mutex mu;  // guards `polled`
-  Event polled;   // backs the strings of the last polled event
-};
-
+namespace kollega::capi {
 namespace {
 
 thread_local std::string last_error;
+thread_local int callback_depth = 0;
 
-int Fail(const Status& s) {
-  last_error = s.message();
-  switch (s.code()) {
+// Marks this thread as running an API callback for the scope's lifetime.
+class CallbackScope {
+ public:
+  CallbackScope() { ++callback_depth; }
+  ~CallbackScope() { --callback_depth; }
+  CallbackScope(const CallbackScope&) = delete;
+  CallbackScope& operator=(const CallbackScope&) = delete;
+};
+
+int Code(StatusCode code) {
+  switch (code) {
     case StatusCode::kOk:
       return KOLLEGA_OK;
     case StatusCode::kInvalidArgument:
@@ -53,13 +63,82 @@ int Fail(const Status& s) {
   return KOLLEGA_ERR_INTERNAL;
 }
 
-int Done(const Status& s) {
-  if (s.ok()) {
+bool Valid(kollega_client* c) { return c && c->client; }
+int BadArguments() { return Report(KOLLEGA_ERR_INVALID_ARGUMENT, "missing handle or argument"); }
+
+// Hands `call`'s outcome to `deliver`, marking the thread as inside a
+// callback meanwhile. Every outcome of the C++ call, errors included, goes
+// this way, so that which channel reports an error never depends on timing
+// (kollega.h: a call fails at once only for a missing argument).
+template <typename R, typename Deliver>
+int Start(const Async<R>& call, Deliver deliver) {
+  call.Then([deliver = std::move(deliver)](R result) {
+    CallbackScope scope;
+    deliver(result);
+  });
+  return Report(Status::Ok());
+}
+
+// Calls `done` (if any) with a Status-only outcome.
+auto DoneStatus(kollega_done_fn done, void* user_data) {
+  return [done, user_data](const Status& s) {
+    const int rc = Report(s);
+    if (done) done(rc, rc == KOLLEGA_OK ? nullptr : s.message().c_str(), user_data);
+  };
+}
+// Calls `done` (if any) with a string result.
+auto DoneString(kollega_done_fn done, void* user_data) {
+  return [done, user_data](const Result<std::string>& r) {
+    const int rc = Report(r.status());
+    if (done) done(rc, rc == KOLLEGA_OK ? r->c_str() : r.status().message().c_str(), user_data);
+  };
+}
+
+// Calls fn with pointers to `items` converted by `convert`.
+template <typename CItem, typename Item, typename Convert, typename Fn>
+void DeliverList(int rc, const std::vector<Item>* items, const std::string* error, Convert convert,
+                 Fn fn, void* user_data) {
+  std::vector<CItem> converted;
+  std::vector<const CItem*> pointers;
+  if (items) {
+    converted.reserve(items->size());
+    for (const Item& item : *items) converted.push_back(convert(item));
+    for (const CItem& item : converted) pointers.push_back(&item);
+  }
+  fn(rc, pointers.data(), pointers.size(), error ? error->c_str() : nullptr, user_data);
+}
+
+// Delivers a Result<std::vector<Item>> to a list callback.
+template <typename CItem, typename Item, typename Convert, typename Fn>
+auto ListDeliverer(Convert convert, Fn fn, void* user_data) {
+  return [convert, fn, user_data](const Result<std::vector<Item>>& r) {
+    const int rc = Report(r.status());
+    if (!fn) return;
+    if (r.ok()) {
+      DeliverList<CItem>(rc, &*r, nullptr, convert, fn, user_data);
+    } else {
+      DeliverList<CItem, Item>(rc, nullptr, &r.status().message(), convert, fn, user_data);
+    }
+  };
+}
+
+}  // namespace
+
+int Report(const Status& status) {
+  if (status.ok()) {
     last_error.clear();
     return KOLLEGA_OK;
   }
-  return Fail(s);
+  last_error = status.message();
+  return Code(status.code());
 }
+
+int Report(int code, std::string message) {
+  last_error = std::move(message);
+  return code;
+}
+
+bool InCallback() { return callback_depth > 0; }
 
 char* Dup(const std::string& s) {
   char* out = static_cast<char*>(std::malloc(s.size() + 1));
@@ -68,25 +147,9 @@ char* Dup(const std::string& s) {
   return out;
 }
 
-bool Valid(kollega_client* c) {
-  if (c && c->client) return true;
-  last_error = "no client handle";
-  return false;
-}
+}  // namespace kollega::capi
 
-// `e` must outlive the use of `out`'s pointers.
-void Fill(const Event& e, kollega_event* out) {
-  out->kind = static_cast<int>(e.kind);
-  out->peer = e.peer.c_str();
-  out->device = e.device;
-  out->message_id = e.message_id.c_str();
-  out->status = static_cast<int>(e.status);
-  out->connection = static_cast<int>(e.connection);
-  out->text = e.message ? e.message->text.c_str() : "";
-  out->outgoing = e.message && e.message->outgoing ? 1 : 0;
-}
-
-}  // namespace
+using namespace kollega::capi;  // NOLINT: this file implements it
 
 extern "C" {
 
@@ -99,88 +162,117 @@ int kollega_open(const char* data_dir, kollega_client** out) {
 }
 
 int kollega_open_with_ca_file(const char* data_dir, const char* tls_ca_file, kollega_client** out) {
-  if (!data_dir || !out) return Fail(kollega::InvalidArgument("data_dir and out are required"));
+  if (!data_dir || !out) return BadArguments();
   Client::Options options;
   if (tls_ca_file) options.tls_ca_file = tls_ca_file;
   auto client = Client::Open(data_dir, options);
-  if (!client.ok()) return Fail(client.status());
+  if (!client.ok()) return Report(client.status());
   auto* handle = new kollega_client;
   handle->client = std::move(*client);
   *out = handle;
-  return Done(Status::Ok());
+  return Report(Status::Ok());
 }
 
-void kollega_close(kollega_client* client) { delete client; }
-
-int kollega_create_account(kollega_client* c, const char* relay_url) {
-  if (!Valid(c)) return KOLLEGA_ERR_INVALID_ARGUMENT;
-  if (!relay_url) return Fail(kollega::InvalidArgument("relay_url is required"));
-  return Done(c->client->CreateAccount(relay_url));
+void kollega_close(kollega_client* c) {
+  // From a callback the worker would wait for itself to stop.
+  if (InCallback()) {
+    Report(KOLLEGA_ERR_FAILED_PRECONDITION, "kollega_close called from a callback");
+    return;
+  }
+  delete c;
 }
 
-int kollega_start_linking(kollega_client* c, char** code_out) {
-  if (!Valid(c) || !code_out) return Fail(kollega::InvalidArgument("bad arguments"));
-  auto code = c->client->StartLinking();
-  if (!code.ok()) return Fail(code.status());
-  *code_out = Dup(*code);
-  return Done(Status::Ok());
+int kollega_create_account(kollega_client* c, const char* relay_url, kollega_done_fn done,
+                           void* user_data) {
+  if (!Valid(c) || !relay_url) return BadArguments();
+  return Start(c->client->CreateAccount(relay_url), DoneStatus(done, user_data));
 }
 
-int kollega_link_device(kollega_client* c, const char* relay_url, const char* code) {
-  if (!Valid(c) || !relay_url || !code) return Fail(kollega::InvalidArgument("bad arguments"));
-  return Done(c->client->LinkDevice(relay_url, code));
+int kollega_start_linking(kollega_client* c, kollega_done_fn done, void* user_data) {
+  if (!Valid(c)) return BadArguments();
+  return Start(c->client->StartLinking(), DoneString(done, user_data));
 }
 
-int kollega_whoami(kollega_client* c, char** account_id_out, uint32_t* device_id_out,
-                   char** relay_url_out) {
-  if (!Valid(c)) return KOLLEGA_ERR_INVALID_ARGUMENT;
-  auto who = c->client->WhoAmI();
-  if (!who.ok()) return Fail(who.status());
-  if (account_id_out) *account_id_out = Dup(who->account_id);
-  if (device_id_out) *device_id_out = who->device_id;
-  if (relay_url_out) *relay_url_out = Dup(who->relay_url);
-  return Done(Status::Ok());
+int kollega_link_device(kollega_client* c, const char* relay_url, const char* code,
+                        kollega_done_fn done, void* user_data) {
+  if (!Valid(c) || !relay_url || !code) return BadArguments();
+  return Start(c->client->LinkDevice(relay_url, code), DoneStatus(done, user_data));
 }
 
-int kollega_connect(kollega_client* c) {
-  if (!Valid(c)) return KOLLEGA_ERR_INVALID_ARGUMENT;
-  return Done(c->client->Connect());
+int kollega_whoami(kollega_client* c, kollega_account_fn fn, void* user_data) {
+  if (!Valid(c)) return BadArguments();
+  return Start(c->client->WhoAmI(), [fn, user_data](const Result<kollega::client::WhoAmIInfo>& r) {
+    const int rc = Report(r.status());
+    if (!fn) return;
+    if (!r.ok()) return fn(rc, nullptr, r.status().message().c_str(), user_data);
+    const kollega_account account = ToC(*r);
+    fn(rc, &account, nullptr, user_data);
+  });
 }
 
-int kollega_listen(kollega_client* c) {
-  if (!Valid(c)) return KOLLEGA_ERR_INVALID_ARGUMENT;
-  return Done(c->client->StartListening());
+int kollega_connect(kollega_client* c, kollega_done_fn done, void* user_data) {
+  if (!Valid(c)) return BadArguments();
+  return Start(c->client->Connect(), DoneStatus(done, user_data));
 }
 
-void kollega_disconnect(kollega_client* c) {
-  if (Valid(c)) c->client->Disconnect();
+int kollega_listen(kollega_client* c, kollega_done_fn done, void* user_data) {
+  if (!Valid(c)) return BadArguments();
+  return Start(c->client->StartListening(), DoneStatus(done, user_data));
 }
 
-int kollega_send_text(kollega_client* c, const char* peer, const char* text,
-                      char** message_id_out) {
-  if (!Valid(c) || !peer || !text) return Fail(kollega::InvalidArgument("bad arguments"));
-  auto id = c->client->Send(peer, text);
-  if (!id.ok()) return Fail(id.status());
-  if (message_id_out) *message_id_out = Dup(*id);
-  return Done(Status::Ok());
+int kollega_disconnect(kollega_client* c, kollega_done_fn done, void* user_data) {
+  if (!Valid(c)) return BadArguments();
+  return Start(c->client->Disconnect(), DoneStatus(done, user_data));
 }
 
-int kollega_mark_read(kollega_client* c, const char* peer) {
-  if (!Valid(c) || !peer) return Fail(kollega::InvalidArgument("bad arguments"));
-  return Done(c->client->MarkRead(peer));
+int kollega_send_text(kollega_client* c, const char* peer, const char* text, kollega_done_fn done,
+                      void* user_data) {
+  if (!Valid(c) || !peer || !text) return BadArguments();
+  return Start(c->client->Send(peer, text), DoneString(done, user_data));
 }
 
-int kollega_safety_number(kollega_client* c, const char* peer, char** digits_out) {
-  if (!Valid(c) || !peer || !digits_out) return Fail(kollega::InvalidArgument("bad arguments"));
-  auto digits = c->client->SafetyNumber(peer);
-  if (!digits.ok()) return Fail(digits.status());
-  *digits_out = Dup(*digits);
-  return Done(Status::Ok());
+int kollega_history(kollega_client* c, const char* peer, size_t limit, kollega_messages_fn fn,
+                    void* user_data) {
+  if (!Valid(c) || !peer) return BadArguments();
+  return Start(c->client->History(peer, limit),
+               ListDeliverer<kollega_message, kollega::client::Message>(
+                   [](const kollega::client::Message& m) { return ToC(m); }, fn, user_data));
 }
 
-int kollega_accept_identity_change(kollega_client* c, const char* peer) {
-  if (!Valid(c) || !peer) return Fail(kollega::InvalidArgument("bad arguments"));
-  return Done(c->client->AcceptIdentityChange(peer));
+int kollega_conversations(kollega_client* c, kollega_conversations_fn fn, void* user_data) {
+  if (!Valid(c)) return BadArguments();
+  return Start(c->client->Conversations(),
+               ListDeliverer<kollega_conversation, kollega::client::Conversation>(
+                   [](const kollega::client::Conversation& v) { return ToC(v); }, fn, user_data));
+}
+
+int kollega_mark_read(kollega_client* c, const char* peer, kollega_done_fn done, void* user_data) {
+  if (!Valid(c) || !peer) return BadArguments();
+  return Start(c->client->MarkRead(peer), DoneStatus(done, user_data));
+}
+
+int kollega_flush_outbound(kollega_client* c, kollega_done_fn done, void* user_data) {
+  if (!Valid(c)) return BadArguments();
+  return Start(c->client->FlushOutbound(), DoneStatus(done, user_data));
+}
+
+int kollega_safety_number(kollega_client* c, const char* peer, kollega_done_fn done,
+                          void* user_data) {
+  if (!Valid(c) || !peer) return BadArguments();
+  return Start(c->client->SafetyNumber(peer), DoneString(done, user_data));
+}
+
+int kollega_identity_changes(kollega_client* c, kollega_identity_changes_fn fn, void* user_data) {
+  if (!Valid(c)) return BadArguments();
+  return Start(c->client->PendingIdentityChanges(),
+               ListDeliverer<kollega_identity_change, kollega::client::IdentityChange>(
+                   [](const kollega::client::IdentityChange& v) { return ToC(v); }, fn, user_data));
+}
+
+int kollega_accept_identity_change(kollega_client* c, const char* peer, kollega_done_fn done,
+                                   void* user_data) {
+  if (!Valid(c) || !peer) return BadArguments();
+  return Start(c->client->AcceptIdentityChange(peer), DoneStatus(done, user_data));
 }
 
 void kollega_set_event_callback(kollega_client* c, kollega_event_fn fn, void* user_data) {
@@ -188,22 +280,33 @@ void kollega_set_event_callback(kollega_client* c, kollega_event_fn fn, void* us
   if (!fn) return c->client->SetEventCallback(nullptr);
   c->client->SetEventCallback([fn, user_data](const Event& e) {
     kollega_event out;
-    Fill(e, &out);
+    if (!FillEvent(e, &out)) return;
+    CallbackScope scope;
     fn(&out, user_data);
   });
 }
 
 int kollega_poll_event(kollega_client* c, int timeout_ms, kollega_event* out) {
-  if (!Valid(c) || !out) return Fail(kollega::InvalidArgument("bad arguments"));
-  auto event = c->client->NextEvent(std::chrono::milliseconds(timeout_ms < 0 ? 0 : timeout_ms));
-  if (!event) {
-    last_error = "no event";
-    return KOLLEGA_ERR_TIMEOUT;
+  if (!Valid(c) || !out) return BadArguments();
+  if (out->size < kMinEventSize) {
+    return Report(KOLLEGA_ERR_INVALID_ARGUMENT, "set event->size to sizeof(kollega_event)");
   }
-  std::lock_guard lock(c->mu);
-  c->polled = std::move(*event);
-  Fill(c->polled, out);
-  return Done(Status::Ok());
+  const size_t room = out->size;
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(timeout_ms, 0));
+  // Kinds the C API does not know are skipped, within the same deadline.
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    auto event = c->client->NextEvent(std::max(left, std::chrono::milliseconds(0)));
+    if (!event) return Report(KOLLEGA_ERR_TIMEOUT, "no event");
+    kollega_event full;
+    if (!FillEvent(*event, &full)) continue;
+    std::lock_guard lock(c->mu);
+    c->polled = std::move(event);
+    CopyFittingFields(full, room, out);
+    return Report(Status::Ok());
+  }
 }
 
 }  // extern "C"

@@ -1,4 +1,5 @@
-// Frame parsing, dispatch, replies and the connection's lifecycle.
+// Frame parsing, replies and the connection's lifecycle. Requests that pass
+// the frame checks go to Dispatch (dispatch.cpp, the request table).
 //
 // Every input from the socket is untrusted: it is parsed, checked and either
 // answered with a specific ErrorCode or closes the connection with a reason.
@@ -6,6 +7,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
+#include "relay_features.h"
 #include "kollega/base/log.h"
 #include "kollega/crypto/device_key.h"
 
@@ -75,6 +77,8 @@ wire::Challenge Connection::FreshChallenge() {
   wire::Challenge challenge;
   challenge.set_nonce(*nonce_);
   challenge.set_pow_bits(ctx_.config.pow_bits);
+  challenge.set_protocol_version(kProtocolVersion);
+  for (std::string_view feature : kFeatures) challenge.add_features(std::string(feature));
   return challenge;
 }
 
@@ -123,52 +127,6 @@ void Connection::OnMessage(std::string_view bytes) {
     return;
   }
   Dispatch(request);
-}
-
-void Connection::Dispatch(const wire::Request& r) {
-  using R = wire::Request;
-  const uint64_t id = r.id();
-  // Requests that make sense before authentication.
-  switch (r.op_case()) {
-    case R::kGetChallenge: {
-      wire::Response response;
-      *response.mutable_challenge() = FreshChallenge();
-      return ReplyOk(id, response);
-    }
-    case R::kPing: {
-      wire::Response response;
-      return ReplyOk(id, response);
-    }
-    case R::kCreateAccount:
-      return HandleCreateAccount(id, r.create_account());
-    case R::kAuthenticate:
-      return HandleAuthenticate(id, r.authenticate());
-    case R::kRegisterDevice:
-      return HandleRegisterDevice(id, r.register_device());
-    case R::OP_NOT_SET:
-      return Reply(id, wire::MALFORMED, "request has no operation");
-    default:
-      break;
-  }
-  if (!Authenticated()) return Reply(id, wire::NOT_AUTHENTICATED, "authenticate first");
-  switch (r.op_case()) {
-    case R::kCreateLinkToken:
-      return HandleCreateLinkToken(id, r.create_link_token());
-    case R::kListDevices:
-      return HandleListDevices(id);
-    case R::kUploadPrekeys:
-      return HandleUploadPrekeys(id, r.upload_prekeys());
-    case R::kGetPrekeyCount:
-      return HandleGetPrekeyCount(id);
-    case R::kFetchBundle:
-      return HandleFetchBundle(id, r.fetch_bundle());
-    case R::kSend:
-      return HandleSend(id, r.send());
-    case R::kAck:
-      return HandleAck(id, r.ack());
-    default:
-      return Reply(id, wire::MALFORMED, "unknown operation");
-  }
 }
 
 void Connection::Reply(uint64_t id, wire::ErrorCode code, std::string_view message) {

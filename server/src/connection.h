@@ -3,8 +3,9 @@
 // handlers for every request.
 //
 // The bodies are split by concern:
-//   connection.cpp          frame parsing, dispatch, replies, closing
-//   handlers_account.cpp    challenge, accounts, authentication, devices
+//   connection.cpp          frame parsing, replies, closing
+//   dispatch.cpp            the request table: one row per request type
+//   handlers_account.cpp    challenge, ping, accounts, authentication, devices
 //   handlers_prekeys.cpp    prekey upload, count, bundle fetch
 //   handlers_messages.cpp   send and ack
 //   delivery.cpp            mailbox drain, live pushes, write backpressure
@@ -59,8 +60,23 @@ class Connection final : public DeliveryTarget {
   void OnShutdown() override;
 
  private:
-  // connection.cpp
+  // dispatch.cpp: the request table. A handler gets the whole request and
+  // reads its own op out of it, so every row has the same type; a member
+  // function pointer, so a lookup allocates nothing.
+  using Handler = void (Connection::*)(uint64_t id, const wire::Request& request);
+  enum class Access : uint8_t {
+    kAnyone,         // may run before authentication (and after it)
+    kAuthenticated,  // NOT_AUTHENTICATED until the connection has logged in
+  };
+  struct Route {
+    Handler handler = nullptr;
+    Access access = Access::kAuthenticated;
+  };
+  // The route for `op`, or null for an op this relay does not handle.
+  static const Route* FindRoute(wire::Request::OpCase op);
   void Dispatch(const wire::Request& request);
+
+  // connection.cpp
   bool Authenticated() const { return address_.has_value(); }
   void Reply(uint64_t id, wire::ErrorCode code, std::string_view message);
   void Reply(uint64_t id, wire::ErrorCode code, std::string_view message, wire::Response& response);
@@ -76,23 +92,26 @@ class Connection final : public DeliveryTarget {
   void MaybeFinishShutdown();
   void Cleanup();
 
+  // Handlers, one per row of the request table (all of type Handler).
   // handlers_account.cpp
-  void HandleCreateAccount(uint64_t id, const wire::CreateAccount& req);
-  void HandleAuthenticate(uint64_t id, const wire::Authenticate& req);
-  void HandleRegisterDevice(uint64_t id, const wire::RegisterDevice& req);
-  void HandleCreateLinkToken(uint64_t id, const wire::CreateLinkToken& req);
-  void HandleListDevices(uint64_t id);
+  void HandleGetChallenge(uint64_t id, const wire::Request& request);
+  void HandlePing(uint64_t id, const wire::Request& request);
+  void HandleCreateAccount(uint64_t id, const wire::Request& request);
+  void HandleAuthenticate(uint64_t id, const wire::Request& request);
+  void HandleRegisterDevice(uint64_t id, const wire::Request& request);
+  void HandleCreateLinkToken(uint64_t id, const wire::Request& request);
+  void HandleListDevices(uint64_t id, const wire::Request& request);
 
   // handlers_prekeys.cpp
-  void HandleUploadPrekeys(uint64_t id, const wire::UploadPrekeys& req);
-  void HandleGetPrekeyCount(uint64_t id);
-  void HandleFetchBundle(uint64_t id, const wire::FetchBundle& req);
+  void HandleUploadPrekeys(uint64_t id, const wire::Request& request);
+  void HandleGetPrekeyCount(uint64_t id, const wire::Request& request);
+  void HandleFetchBundle(uint64_t id, const wire::Request& request);
   // Pushes PrekeysLow to this device when its stock is below the threshold.
   void CheckOwnPrekeys();
 
   // handlers_messages.cpp
-  void HandleSend(uint64_t id, const wire::Send& req);
-  void HandleAck(uint64_t id, const wire::Ack& req);
+  void HandleSend(uint64_t id, const wire::Request& request);
+  void HandleAck(uint64_t id, const wire::Request& request);
   // Store completions, back on the strand.
   void OnAppendDone(uint64_t id, const Status& status, int64_t server_time_ms);
   // `quiet`: the Ack asked for an answer only on failure.

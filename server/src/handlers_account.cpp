@@ -1,8 +1,8 @@
-// Accounts, authentication and device linking.
+// Challenge and ping, accounts, authentication and device linking.
 //
-// Every one of these consumes the connection's nonce before checking
-// anything else, so a nonce is good for exactly one attempt: a replay or a
-// second try with the same challenge is AUTH_FAILED.
+// CreateAccount, Authenticate and RegisterDevice consume the connection's
+// nonce before checking anything else, so a nonce is good for exactly one
+// attempt: a replay or a second try with the same challenge is AUTH_FAILED.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 #include "kollega/base/log.h"
@@ -43,7 +43,19 @@ storage::DeviceRecord ToRecord(const wire::NewDevice& d, int64_t now_ms) {
 
 }  // namespace
 
-void Connection::HandleCreateAccount(uint64_t id, const wire::CreateAccount& req) {
+void Connection::HandleGetChallenge(uint64_t id, const wire::Request& /*request*/) {
+  wire::Response response;
+  *response.mutable_challenge() = FreshChallenge();
+  ReplyOk(id, response);
+}
+
+void Connection::HandlePing(uint64_t id, const wire::Request& /*request*/) {
+  wire::Response response;
+  ReplyOk(id, response);
+}
+
+void Connection::HandleCreateAccount(uint64_t id, const wire::Request& request) {
+  const wire::CreateAccount& req = request.create_account();
   if (!req.has_device() || !ValidNewDevice(req.device()) ||
       req.pow_solution().size() > kMaxPowSolutionSize) {
     return Reply(id, wire::INVALID_ARGUMENT, "device keys or proof of work malformed");
@@ -82,7 +94,8 @@ void Connection::HandleCreateAccount(uint64_t id, const wire::CreateAccount& req
   ReplyOk(id, response);
 }
 
-void Connection::HandleAuthenticate(uint64_t id, const wire::Authenticate& req) {
+void Connection::HandleAuthenticate(uint64_t id, const wire::Request& request) {
+  const wire::Authenticate& req = request.authenticate();
   if (Authenticated()) return Reply(id, wire::ALREADY_AUTHENTICATED, "already authenticated");
   std::optional<std::string> nonce = TakeNonce();
   if (!nonce) return Reply(id, wire::AUTH_FAILED, "no unused challenge; request a new one");
@@ -120,7 +133,8 @@ void Connection::HandleAuthenticate(uint64_t id, const wire::Authenticate& req) 
   StartDelivery();
 }
 
-void Connection::HandleRegisterDevice(uint64_t id, const wire::RegisterDevice& req) {
+void Connection::HandleRegisterDevice(uint64_t id, const wire::Request& request) {
+  const wire::RegisterDevice& req = request.register_device();
   if (req.account_id().size() != storage::kAccountIdSize || req.link_token().empty() ||
       req.link_token().size() > 64 || !req.has_device() || !ValidNewDevice(req.device())) {
     return Reply(id, wire::INVALID_ARGUMENT, "account, token or device keys malformed");
@@ -156,7 +170,8 @@ void Connection::HandleRegisterDevice(uint64_t id, const wire::RegisterDevice& r
   ReplyOk(id, response);
 }
 
-void Connection::HandleCreateLinkToken(uint64_t id, const wire::CreateLinkToken& req) {
+void Connection::HandleCreateLinkToken(uint64_t id, const wire::Request& request) {
+  const wire::CreateLinkToken& req = request.create_link_token();
   if (req.sealed_provisioning().size() > kMaxSealedProvisioningSize) {
     return Reply(id, wire::TOO_LARGE, "provisioning blob too large");
   }
@@ -172,7 +187,7 @@ void Connection::HandleCreateLinkToken(uint64_t id, const wire::CreateLinkToken&
   ReplyOk(id, response);
 }
 
-void Connection::HandleListDevices(uint64_t id) {
+void Connection::HandleListDevices(uint64_t id, const wire::Request& /*request*/) {
   Result<std::vector<storage::DeviceRecord>> devices = ctx_.store->ListDevices(address_->account);
   if (!devices.ok()) return Reply(id, StoreErrorCode(devices.status()), "could not list devices");
   wire::Response response;

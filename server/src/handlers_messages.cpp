@@ -28,7 +28,8 @@ struct Target {
 
 }  // namespace
 
-void Connection::HandleSend(uint64_t id, const wire::Send& req) {
+void Connection::HandleSend(uint64_t id, const wire::Request& request) {
+  const wire::Send& req = request.send();
   const std::string& recipient = req.recipient_account();
   if (recipient.size() != storage::kAccountIdSize) {
     return Reply(id, wire::INVALID_ARGUMENT, "recipient account must be 16 bytes");
@@ -141,7 +142,8 @@ void Connection::OnAppendDone(uint64_t id, const Status& status, int64_t server_
   MaybeFinishShutdown();
 }
 
-void Connection::HandleAck(uint64_t id, const wire::Ack& req) {
+void Connection::HandleAck(uint64_t id, const wire::Request& request) {
+  const wire::Ack& req = request.ack();
   if (req.seqs_size() == 0) return Reply(id, wire::INVALID_ARGUMENT, "no seqs to acknowledge");
   if (req.seqs_size() > kMaxSeqsPerAck) return Reply(id, wire::TOO_MANY, "too many seqs");
   std::vector<uint64_t> seqs(req.seqs().begin(), req.seqs().end());

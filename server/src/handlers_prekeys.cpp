@@ -1,9 +1,11 @@
 // Prekey upload, count and bundle fetch.
 //
-// The relay checks sizes only: prekey signatures are XEdDSA by the identity
-// key and are verified by the fetching client, which trusts the relay with
-// nothing. Fetches are rate limited per requesting account so nobody can
-// drain a helper's one-time prekeys.
+// The relay checks shapes only (33-byte keys with libsignal's 0x05 type
+// byte, 64-byte signatures, a signed prekey before any bundle can exist):
+// prekey signatures are XEdDSA by the identity key and are verified by the
+// fetching client, which trusts the relay with nothing. Fetches are rate
+// limited per requesting account so nobody can drain a helper's one-time
+// prekeys.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
@@ -11,10 +13,18 @@ namespace kollega::server {
 namespace {
 
 constexpr size_t kCurveKeySize = 33;  // 0x05 || X25519
+// libsignal's type byte for a Curve25519 (DJB) public key: a key without it
+// cannot be used by any client (curve_decode_point refuses it), so storing
+// it would only hand out broken bundles.
+constexpr char kDjbKeyType = 0x05;
 constexpr size_t kSignatureSize = 64;
 // Upper bound on one device's stored one-time prekeys, as a multiple of one
 // upload: enough for any honest client, bounded for a hostile one.
 constexpr size_t kStockUploads = 10;
+
+bool IsCurveKey(const std::string& key) {
+  return key.size() == kCurveKeySize && key[0] == kDjbKeyType;
+}
 
 void ToWire(const storage::PrekeyBundle& b, wire::DeviceBundle* out) {
   out->set_device_id(b.device_id);
@@ -31,26 +41,31 @@ void ToWire(const storage::PrekeyBundle& b, wire::DeviceBundle* out) {
 
 }  // namespace
 
-void Connection::HandleUploadPrekeys(uint64_t id, const wire::UploadPrekeys& req) {
+void Connection::HandleUploadPrekeys(uint64_t id, const wire::Request& request) {
+  const wire::UploadPrekeys& req = request.upload_prekeys();
   if (static_cast<uint32_t>(req.one_time_prekeys_size()) > ctx_.config.max_prekeys_per_upload) {
     return Reply(id, wire::TOO_MANY, "too many one-time prekeys in one upload");
   }
-  if (req.identity_key().size() != kCurveKeySize) {
-    return Reply(id, wire::INVALID_ARGUMENT, "identity key must be 33 bytes");
+  if (!IsCurveKey(req.identity_key())) {
+    return Reply(id, wire::INVALID_ARGUMENT, "identity key must be 33 bytes starting with 0x05");
   }
   storage::PrekeyUpload upload;
   upload.identity_key = req.identity_key();
   if (req.has_signed_prekey()) {
     const wire::SignedPrekey& s = req.signed_prekey();
-    if (s.public_key().size() != kCurveKeySize || s.signature().size() != kSignatureSize) {
-      return Reply(id, wire::INVALID_ARGUMENT, "signed prekey or signature has the wrong size");
+    if (!IsCurveKey(s.public_key())) {
+      return Reply(id, wire::INVALID_ARGUMENT, "signed prekey must be 33 bytes starting with 0x05");
+    }
+    if (s.signature().size() != kSignatureSize) {
+      return Reply(id, wire::INVALID_ARGUMENT, "signed prekey signature must be 64 bytes");
     }
     upload.signed_prekey = storage::SignedPrekey{s.id(), s.public_key(), s.signature()};
   }
   upload.one_time.reserve(req.one_time_prekeys_size());
   for (const wire::OneTimePrekey& k : req.one_time_prekeys()) {
-    if (k.public_key().size() != kCurveKeySize) {
-      return Reply(id, wire::INVALID_ARGUMENT, "one-time prekey must be 33 bytes");
+    if (!IsCurveKey(k.public_key())) {
+      return Reply(id, wire::INVALID_ARGUMENT,
+                   "one-time prekey must be 33 bytes starting with 0x05");
     }
     upload.one_time.push_back(storage::OneTimePrekey{k.id(), k.public_key()});
   }
@@ -61,6 +76,10 @@ void Connection::HandleUploadPrekeys(uint64_t id, const wire::UploadPrekeys& req
       break;
     case StatusCode::kFailedPrecondition:
       return Reply(id, wire::INVALID_ARGUMENT, "identity key differs from the stored one");
+    case StatusCode::kInvalidArgument:
+      // The store's own check: the fields were checked above, so what is
+      // left is a first upload without a signed prekey (relay_store.h).
+      return Reply(id, wire::INVALID_ARGUMENT, "a device's first upload needs a signed prekey");
     case StatusCode::kResourceExhausted:
       return Reply(id, wire::TOO_MANY, "one-time prekey stock is full");
     default:
@@ -70,7 +89,7 @@ void Connection::HandleUploadPrekeys(uint64_t id, const wire::UploadPrekeys& req
   ReplyOk(id, response);
 }
 
-void Connection::HandleGetPrekeyCount(uint64_t id) {
+void Connection::HandleGetPrekeyCount(uint64_t id, const wire::Request& /*request*/) {
   Result<uint32_t> count = ctx_.store->CountOneTimePrekeys(*address_);
   Result<bool> has_signed = ctx_.store->HasSignedPrekey(*address_);
   if (!count.ok() || !has_signed.ok()) {
@@ -85,7 +104,8 @@ void Connection::HandleGetPrekeyCount(uint64_t id) {
   ReplyOk(id, response);
 }
 
-void Connection::HandleFetchBundle(uint64_t id, const wire::FetchBundle& req) {
+void Connection::HandleFetchBundle(uint64_t id, const wire::Request& request) {
+  const wire::FetchBundle& req = request.fetch_bundle();
   if (req.account_id().size() != storage::kAccountIdSize) {
     return Reply(id, wire::INVALID_ARGUMENT, "account id must be 16 bytes");
   }

@@ -47,9 +47,8 @@ Status RocksRelayStore::CreateAccount(const AccountId& account, DeviceRecord fir
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
   std::lock_guard lock(AccountLock(account));
-  auto existing = db_->Get(db_->accounts(), codec::AccountKey(account));
-  if (!existing.ok()) return existing.status();
-  if (existing->has_value()) return AlreadyExists("account exists");
+  KOLLEGA_ASSIGN_OR_RETURN(auto existing, db_->Get(db_->accounts(), codec::AccountKey(account)));
+  if (existing.has_value()) return AlreadyExists("account exists");
 
   first_device.device_id = 1;
   codec::AccountValue value{.next_device_id = 2, .created_ms = clock_->NowMs()};
@@ -68,10 +67,9 @@ Result<uint32_t> RocksRelayStore::AddDevice(const AccountId& account, DeviceReco
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
   std::lock_guard lock(AccountLock(account));
-  auto existing = db_->Get(db_->accounts(), codec::AccountKey(account));
-  if (!existing.ok()) return existing.status();
-  if (!existing->has_value()) return NotFound("no such account");
-  auto value = codec::DecodeAccount(**existing);
+  KOLLEGA_ASSIGN_OR_RETURN(auto existing, db_->Get(db_->accounts(), codec::AccountKey(account)));
+  if (!existing.has_value()) return NotFound("no such account");
+  auto value = codec::DecodeAccount(*existing);
   if (!value) return DataLoss("corrupt account record");
 
   // Ids are never reused, so a stale session can never reach a new device.
@@ -93,10 +91,9 @@ Result<DeviceRecord> RocksRelayStore::GetDevice(const DeviceAddress& address) {
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
   const std::string key = codec::DeviceKey(address.account, address.device);
-  auto value = db_->Get(db_->accounts(), key);
-  if (!value.ok()) return value.status();
-  if (!value->has_value()) return NotFound("no such device");
-  auto device = codec::DecodeDevice(key, **value);
+  KOLLEGA_ASSIGN_OR_RETURN(auto value, db_->Get(db_->accounts(), key));
+  if (!value.has_value()) return NotFound("no such device");
+  auto device = codec::DecodeDevice(key, *value);
   if (!device) return DataLoss("corrupt device record");
   return *std::move(device);
 }
@@ -112,26 +109,23 @@ Result<std::shared_ptr<const std::vector<DeviceRecord>>> RocksRelayStore::Device
 }
 
 Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevices(const AccountId& account) {
-  auto devices = Devices(account);
-  if (!devices.ok()) return devices.status();
-  return **devices;
+  KOLLEGA_ASSIGN_OR_RETURN(auto devices, Devices(account));
+  return *devices;
 }
 
 Result<std::vector<uint32_t>> RocksRelayStore::ListDeviceIds(const AccountId& account) {
-  auto devices = Devices(account);
-  if (!devices.ok()) return devices.status();
+  KOLLEGA_ASSIGN_OR_RETURN(auto devices, Devices(account));
   std::vector<uint32_t> ids;
-  ids.reserve((*devices)->size());
-  for (const DeviceRecord& d : **devices) ids.push_back(d.device_id);
+  ids.reserve(devices->size());
+  for (const DeviceRecord& d : *devices) ids.push_back(d.device_id);
   return ids;
 }
 
 Result<std::shared_ptr<const std::vector<DeviceRecord>>> RocksRelayStore::DevicesLocked(
     const AccountId& account) {
   if (auto cached = CachedDevices(account)) return cached;
-  auto existing = db_->Get(db_->accounts(), codec::AccountKey(account));
-  if (!existing.ok()) return existing.status();
-  if (!existing->has_value()) return NotFound("no such account");
+  KOLLEGA_ASSIGN_OR_RETURN(auto existing, db_->Get(db_->accounts(), codec::AccountKey(account)));
+  if (!existing.has_value()) return NotFound("no such account");
 
   const std::string prefix = codec::DevicePrefix(account);
   const std::string end = codec::U32PrefixEnd(prefix);
@@ -181,15 +175,14 @@ Result<std::string> RocksRelayStore::TakeLinkToken(const AccountId& account,
   // see the token.
   std::lock_guard lock(AccountLock(account));
   const std::string key = codec::LinkTokenKey(account, token_hash);
-  auto value = db_->Get(db_->accounts(), key);
-  if (!value.ok()) return value.status();
-  if (!value->has_value() || (*value)->size() < 8) return NotFound("no such link token");
-  const int64_t expires_ms = static_cast<int64_t>(codec::GetU64(**value));
+  KOLLEGA_ASSIGN_OR_RETURN(auto value, db_->Get(db_->accounts(), key));
+  if (!value.has_value() || value->size() < 8) return NotFound("no such link token");
+  const int64_t expires_ms = static_cast<int64_t>(codec::GetU64(*value));
   rocksdb::WriteBatch batch;
   batch.Delete(db_->accounts(), key);
   KOLLEGA_RETURN_IF_ERROR(db_->WriteSynced(&batch));
   if (expires_ms <= clock_->NowMs()) return NotFound("no such link token");
-  return (*value)->substr(8);
+  return value->substr(8);
 }
 
 }  // namespace kollega::storage

@@ -54,10 +54,9 @@ Result<MailboxBatch::Staged*> MailboxBatch::Load(const std::string& prefix) {
     m.exact = cached->second.exact;
     m.live = cached->second.live;
   } else {
-    auto value = db_->Get(db_->meta(), prefix);
-    if (!value.ok()) return value.status();
-    if (value->has_value()) {
-      auto meta = codec::DecodeMeta(**value);
+    KOLLEGA_ASSIGN_OR_RETURN(auto value, db_->Get(db_->meta(), prefix));
+    if (value.has_value()) {
+      auto meta = codec::DecodeMeta(*value);
       if (!meta) {
         log::Error("storage", "corrupt mailbox meta record");
         return DataLoss("corrupt mailbox record");
@@ -109,14 +108,13 @@ Status MailboxBatch::StageAppend(const std::vector<EnvelopeToStore>& envelopes,
   }
   // Check every target before staging anything: the append is atomic.
   for (const auto& [prefix, need] : needs) {
-    auto m = Load(prefix);
-    if (!m.ok()) return m.status();
-    if (Fits(**m, need.count, need.bytes)) continue;
+    KOLLEGA_ASSIGN_OR_RETURN(auto m, Load(prefix));
+    if (Fits(*m, need.count, need.bytes)) continue;
     auto hint = memory_->recount_after.find(prefix);
     if (hint == memory_->recount_after.end() || hint->second <= now_ms_) {
-      KOLLEGA_RETURN_IF_ERROR(Recount(prefix, *m));
+      KOLLEGA_RETURN_IF_ERROR(Recount(prefix, m));
     }
-    if (!Fits(**m, need.count, need.bytes)) return ResourceExhausted("mailbox full");
+    if (!Fits(*m, need.count, need.bytes)) return ResourceExhausted("mailbox full");
   }
   const int64_t expires_ms = now_ms_ + limits_.ttl_ms;
   seqs->clear();
@@ -145,9 +143,8 @@ Status MailboxBatch::StageRemove(const DeviceAddress& mailbox, const std::vector
                                  std::vector<uint64_t>* unknown) {
   if (mailbox.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
   const std::string prefix = codec::MailboxPrefix(mailbox);
-  auto loaded = Load(prefix);
-  if (!loaded.ok()) return loaded.status();
-  Staged& m = **loaded;
+  KOLLEGA_ASSIGN_OR_RETURN(auto loaded, Load(prefix));
+  Staged& m = *loaded;
   std::unordered_set<uint64_t> seen;
   for (uint64_t seq : seqs) {
     if (!seen.insert(seq).second) continue;  // named twice in one request
@@ -171,14 +168,14 @@ Status MailboxBatch::StageRemove(const DeviceAddress& mailbox, const std::vector
       bytes = live.bytes;
       expired = live.expires_ms <= now_ms_;
     } else {
-      auto value = db_->Get(db_->mailbox(), codec::EnvelopeKey(prefix, seq));
-      if (!value.ok()) return value.status();
-      if (!value->has_value()) {  // never there, acknowledged before, or dropped
+      KOLLEGA_ASSIGN_OR_RETURN(auto value,
+                               db_->Get(db_->mailbox(), codec::EnvelopeKey(prefix, seq)));
+      if (!value.has_value()) {  // never there, acknowledged before, or dropped
         unknown->push_back(seq);
         continue;
       }
-      bytes = PayloadBytes((*value)->size());
-      auto env = codec::DecodeEnvelope(**value);
+      bytes = PayloadBytes(value->size());
+      auto env = codec::DecodeEnvelope(*value);
       expired = env && env->expires_ms <= now_ms_;
     }
     batch_.SingleDelete(db_->mailbox(), codec::EnvelopeKey(prefix, seq));

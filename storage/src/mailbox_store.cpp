@@ -65,10 +65,9 @@ Result<std::vector<StoredEnvelope>> RocksRelayStore::Read(const DeviceAddress& m
   if (max == 0) return out;
 
   const std::string prefix = codec::MailboxPrefix(mailbox);
-  auto meta_value = db_->Get(db_->meta(), prefix);
-  if (!meta_value.ok()) return meta_value.status();
-  if (!meta_value->has_value()) return out;  // never written to
-  auto meta = codec::DecodeMeta(**meta_value);
+  KOLLEGA_ASSIGN_OR_RETURN(auto meta_value, db_->Get(db_->meta(), prefix));
+  if (!meta_value.has_value()) return out;  // never written to
+  auto meta = codec::DecodeMeta(*meta_value);
   if (!meta) return DataLoss("corrupt mailbox record");
 
   // Start at the tracked head: everything below it is deleted, and stepping
@@ -103,10 +102,9 @@ Result<uint32_t> RocksRelayStore::QueueDepth(const DeviceAddress& mailbox) {
   if (mailbox.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
-  auto value = db_->Get(db_->meta(), codec::MailboxPrefix(mailbox));
-  if (!value.ok()) return value.status();
-  if (!value->has_value()) return 0u;
-  auto meta = codec::DecodeMeta(**value);
+  KOLLEGA_ASSIGN_OR_RETURN(auto value, db_->Get(db_->meta(), codec::MailboxPrefix(mailbox)));
+  if (!value.has_value()) return 0u;
+  auto meta = codec::DecodeMeta(*value);
   if (!meta) return DataLoss("corrupt mailbox record");
   return meta->count;
 }
@@ -141,9 +139,9 @@ Result<std::unique_ptr<RelayStore>> OpenWithEnv(const RocksRelayStoreOptions& op
                                                 rocksdb::Env* env) {
   if (options.path.empty()) return InvalidArgument("no data directory");
   if (options.clock == nullptr) return InvalidArgument("no clock");
-  auto db = RocksDb::Open(options.path, options.clock, options.max_wal_bytes, env);
-  if (!db.ok()) return db.status();
-  auto store = std::make_unique<RocksRelayStore>(std::move(db).value(), options);
+  KOLLEGA_ASSIGN_OR_RETURN(auto db,
+                           RocksDb::Open(options.path, options.clock, options.max_wal_bytes, env));
+  auto store = std::make_unique<RocksRelayStore>(std::move(db), options);
   KOLLEGA_RETURN_IF_ERROR(store->Start());
   return std::unique_ptr<RelayStore>(std::move(store));
 }

@@ -52,12 +52,11 @@ Status MailboxWriter::Start() {
 // and every mailbox's next seq is at least run << 32 (2^32 envelopes per
 // mailbox per run; 2^32 runs).
 Status MailboxWriter::StartRun() {
-  auto value = db_->Get(db_->defaults(), kRunKey);
-  if (!value.ok()) return value.status();
+  KOLLEGA_ASSIGN_OR_RETURN(auto value, db_->Get(db_->defaults(), kRunKey));
   uint64_t run = 0;
-  if (value->has_value()) {
-    if ((*value)->size() != 8) return DataLoss("corrupt run counter");
-    run = codec::GetU64(**value);
+  if (value.has_value()) {
+    if (value->size() != 8) return DataLoss("corrupt run counter");
+    run = codec::GetU64(*value);
   }
   ++run;
   if (run >= (uint64_t{1} << 32)) return DataLoss("run counter exhausted");

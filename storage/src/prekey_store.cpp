@@ -68,17 +68,16 @@ Status RocksRelayStore::StorePrekeys(const DeviceAddress& device, const PrekeyUp
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
   std::lock_guard lock(AccountLock(device.account));
 
-  auto record = db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device));
-  if (!record.ok()) return record.status();
-  if (!record->has_value()) return NotFound("no such device");
+  KOLLEGA_ASSIGN_OR_RETURN(auto record,
+                           db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device)));
+  if (!record.has_value()) return NotFound("no such device");
 
   const std::string identity_key = codec::IdentityKey(device);
-  auto stored = db_->Get(db_->prekeys(), identity_key);
-  if (!stored.ok()) return stored.status();
+  KOLLEGA_ASSIGN_OR_RETURN(auto stored, db_->Get(db_->prekeys(), identity_key));
   codec::IdentityValue identity;
   identity.identity_key = upload.identity_key;
-  if (stored->has_value()) {
-    auto old = codec::DecodeIdentity(**stored);
+  if (stored.has_value()) {
+    auto old = codec::DecodeIdentity(*stored);
     if (!old) return DataLoss("corrupt identity record");
     if (old->identity_key != upload.identity_key) {
       return FailedPrecondition("identity key cannot change; register a new device");
@@ -86,6 +85,9 @@ Status RocksRelayStore::StorePrekeys(const DeviceAddress& device, const PrekeyUp
     identity.signed_prekey = std::move(old->signed_prekey);
   }
   if (upload.signed_prekey) identity.signed_prekey = upload.signed_prekey;
+  // Checked under the account lock against what is stored, so two first
+  // uploads racing cannot leave a device with keys but no signed prekey.
+  if (!identity.signed_prekey) return InvalidArgument("first upload needs a signed prekey");
 
   // Same id replaces, so only ids not already stocked add to the count.
   std::set<uint32_t> stocked;
@@ -116,9 +118,9 @@ Result<uint32_t> RocksRelayStore::CountOneTimePrekeys(const DeviceAddress& devic
   if (device.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
-  auto record = db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device));
-  if (!record.ok()) return record.status();
-  if (!record->has_value()) return NotFound("no such device");
+  KOLLEGA_ASSIGN_OR_RETURN(auto record,
+                           db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device)));
+  if (!record.has_value()) return NotFound("no such device");
   return CountOneTimeLocked(device);
 }
 
@@ -126,13 +128,12 @@ Result<bool> RocksRelayStore::HasSignedPrekey(const DeviceAddress& device) {
   if (device.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
-  auto record = db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device));
-  if (!record.ok()) return record.status();
-  if (!record->has_value()) return NotFound("no such device");
-  auto stored = db_->Get(db_->prekeys(), codec::IdentityKey(device));
-  if (!stored.ok()) return stored.status();
-  if (!stored->has_value()) return false;
-  auto identity = codec::DecodeIdentity(**stored);
+  KOLLEGA_ASSIGN_OR_RETURN(auto record,
+                           db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device)));
+  if (!record.has_value()) return NotFound("no such device");
+  KOLLEGA_ASSIGN_OR_RETURN(auto stored, db_->Get(db_->prekeys(), codec::IdentityKey(device)));
+  if (!stored.has_value()) return false;
+  auto identity = codec::DecodeIdentity(*stored);
   if (!identity) return DataLoss("corrupt identity record");
   return identity->signed_prekey.has_value();
 }
@@ -145,9 +146,8 @@ Result<std::vector<PrekeyBundle>> RocksRelayStore::TakeBundles(const AccountId& 
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
   std::lock_guard lock(AccountLock(account));
 
-  auto cached = DevicesLocked(account);
-  if (!cached.ok()) return cached.status();
-  std::vector<DeviceRecord> devices = **cached;
+  KOLLEGA_ASSIGN_OR_RETURN(auto cached, DevicesLocked(account));
+  std::vector<DeviceRecord> devices = *cached;
   if (device_id) {
     std::erase_if(devices, [&](const DeviceRecord& d) { return d.device_id != *device_id; });
     if (devices.empty()) return NotFound("no such device");
@@ -157,10 +157,9 @@ Result<std::vector<PrekeyBundle>> RocksRelayStore::TakeBundles(const AccountId& 
   rocksdb::WriteBatch batch;
   for (const DeviceRecord& d : devices) {
     const DeviceAddress address{account, d.device_id};
-    auto stored = db_->Get(db_->prekeys(), codec::IdentityKey(address));
-    if (!stored.ok()) return stored.status();
-    if (!stored->has_value()) continue;  // no keys uploaded yet
-    auto identity = codec::DecodeIdentity(**stored);
+    KOLLEGA_ASSIGN_OR_RETURN(auto stored, db_->Get(db_->prekeys(), codec::IdentityKey(address)));
+    if (!stored.has_value()) continue;  // no keys uploaded yet
+    auto identity = codec::DecodeIdentity(*stored);
     if (!identity) return DataLoss("corrupt identity record");
     // Without a signed prekey no session can be set up: not a bundle.
     if (!identity->signed_prekey) continue;

@@ -37,8 +37,6 @@ class RocksRelayStore final : public RelayStore {
   Result<DeviceRecord> GetDevice(const DeviceAddress& address) override;
   Result<std::vector<DeviceRecord>> ListDevices(const AccountId& account) override;
   Result<std::vector<uint32_t>> ListDeviceIds(const AccountId& account) override;
-  using AccountStore::ConsumeLinkToken;
-  using AccountStore::PutLinkToken;
   Status PutLinkToken(const AccountId& account, const std::string& token_hash, int64_t expires_ms,
                       std::string_view sealed_provisioning) override;
   Result<std::string> TakeLinkToken(const AccountId& account,

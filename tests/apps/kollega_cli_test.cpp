@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <regex>
 #include <string>
 #include <vector>
@@ -126,6 +127,24 @@ TEST_F(KollegaCliTest, LinkedDeviceSeesBothSidesAndTheCodeWorksOnce) {
   const std::string again = Run("thief", {"link-device", "--relay", url_, "--code", code}, &status);
   EXPECT_NE(status, 0);
   EXPECT_NE(again.find("linking failed"), std::string::npos) << again;
+}
+
+// The relay answers UNKNOWN_ACCOUNT; `send` reports that and fails instead
+// of leaving the message queued for retries that cannot succeed.
+TEST_F(KollegaCliTest, SendToAnUnknownAccountFailsWithinTheRequestTimeout) {
+  Run("alice", {"init", url_});
+  const std::string nobody(32, 'a');
+  int status = 0;
+  const auto start = std::chrono::steady_clock::now();
+  const std::string out = Run("alice", {"send", nobody, "anyone", "there?"}, &status);
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(status, 1) << out;
+  EXPECT_NE(out.find("failed"), std::string::npos) << out;
+  EXPECT_EQ(out.find("queued"), std::string::npos) << out;
+  EXPECT_LT(took, std::chrono::seconds(10));  // the client's request timeout
+  // A known account still works from the same device afterwards.
+  Run("bob", {"init", url_});
+  EXPECT_NE(Run("alice", {"send", AccountOf("bob"), "hi"}).find("sent"), std::string::npos);
 }
 
 TEST_F(KollegaCliTest, HelpAndMistakesGetReadableAnswers) {

@@ -34,6 +34,84 @@ TEST_F(RelayTest, UploadChecksSizesAndCount) {
   EXPECT_TRUE(r->prekey_count().has_signed_prekey());
 }
 
+wire::Request PrekeyCountRequest() {
+  wire::Request r;
+  r.mutable_get_prekey_count();
+  return r;
+}
+
+// An upload of `ones` one-time prekeys (ids 1..), with a signed prekey
+// unless `with_signed` is false; every key well formed.
+wire::Request Upload(uint32_t ones, bool with_signed = true) {
+  wire::Request r;
+  wire::UploadPrekeys* up = r.mutable_upload_prekeys();
+  up->set_identity_key(FakeKey(0));
+  if (with_signed) {
+    up->mutable_signed_prekey()->set_id(1);
+    up->mutable_signed_prekey()->set_public_key(FakeKey(1));
+    up->mutable_signed_prekey()->set_signature(std::string(64, 's'));
+  }
+  for (uint32_t i = 1; i <= ones; ++i) {
+    wire::OneTimePrekey* k = up->add_one_time_prekeys();
+    k->set_id(i);
+    k->set_public_key(FakeKey(100 + i));
+  }
+  return r;
+}
+
+TEST_F(RelayTest, UploadRefusesKeysWithoutTheCurveTypeByte) {
+  std::unique_ptr<TestClient> c;
+  ASSERT_TRUE(NewAccount(port(), &c));
+  std::string untyped = FakeKey(0);
+  untyped[0] = 0x04;
+  const std::string bare = FakeKey(0).substr(1);  // 32 bytes: the X25519 key alone
+
+  auto expect_refused = [&](wire::Request r, const char* what) {
+    auto answer = c->Call(std::move(r));
+    ASSERT_TRUE(answer) << what;
+    EXPECT_EQ(answer->code(), wire::INVALID_ARGUMENT) << what;
+    EXPECT_NE(answer->message().find("0x05"), std::string::npos) << answer->message();
+  };
+  wire::Request r = Upload(1);
+  r.mutable_upload_prekeys()->set_identity_key(untyped);
+  expect_refused(r, "identity key with type byte 0x04");
+  r.mutable_upload_prekeys()->set_identity_key(bare);
+  expect_refused(r, "32-byte identity key");
+  r = Upload(1);
+  r.mutable_upload_prekeys()->mutable_signed_prekey()->set_public_key(untyped);
+  expect_refused(r, "signed prekey without 0x05");
+  r = Upload(1);
+  r.mutable_upload_prekeys()->mutable_one_time_prekeys(0)->set_public_key(bare);
+  expect_refused(r, "32-byte one-time prekey");
+
+  // None of them left a trace.
+  auto count = c->Call(PrekeyCountRequest());
+  ASSERT_TRUE(count);
+  EXPECT_EQ(count->prekey_count().one_time(), 0u);
+  EXPECT_FALSE(count->prekey_count().has_signed_prekey());
+  EXPECT_EQ(c->Call(Upload(1))->code(), wire::OK);
+}
+
+TEST_F(RelayTest, FirstUploadNeedsASignedPrekeyThenOneTimeKeysAlone) {
+  std::unique_ptr<TestClient> c;
+  ASSERT_TRUE(NewAccount(port(), &c));
+  auto first = c->Call(Upload(5, /*with_signed=*/false));
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->code(), wire::INVALID_ARGUMENT);
+  EXPECT_NE(first->message().find("signed prekey"), std::string::npos) << first->message();
+  auto count = c->Call(PrekeyCountRequest());
+  ASSERT_TRUE(count);
+  EXPECT_EQ(count->prekey_count().one_time(), 0u);
+  EXPECT_FALSE(count->prekey_count().has_signed_prekey());
+
+  ASSERT_EQ(c->Call(Upload(0))->code(), wire::OK);  // identity and signed prekey
+  EXPECT_EQ(c->Call(Upload(5, /*with_signed=*/false))->code(), wire::OK);
+  count = c->Call(PrekeyCountRequest());
+  ASSERT_TRUE(count);
+  EXPECT_EQ(count->prekey_count().one_time(), 5u);
+  EXPECT_TRUE(count->prekey_count().has_signed_prekey());
+}
+
 TEST_F(RelayTest, BundleCarriesEachOneTimePrekeyOnceThenSignedOnly) {
   std::unique_ptr<TestClient> bob_c, alice_c;
   auto bob = NewAccount(port(), &bob_c);

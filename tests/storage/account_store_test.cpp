@@ -82,13 +82,13 @@ TEST_F(AccountStoreTest, LinkTokenWorksExactlyOnce) {
   Open();
   const AccountId a = TestAccount(1);
   const std::string token(32, 't');
-  ASSERT_TRUE(store_->PutLinkToken(a, token, clock_.NowMs() + 60'000).ok());
-  EXPECT_EQ(store_->ConsumeLinkToken(TestAccount(2), token).code(), StatusCode::kNotFound);
-  EXPECT_EQ(store_->ConsumeLinkToken(a, std::string(32, 'u')).code(), StatusCode::kNotFound);
-  EXPECT_TRUE(store_->ConsumeLinkToken(a, token).ok());
-  EXPECT_EQ(store_->ConsumeLinkToken(a, token).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->PutLinkToken(a, token, clock_.NowMs() + 60'000, "").ok());
+  EXPECT_EQ(store_->TakeLinkToken(TestAccount(2), token).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->TakeLinkToken(a, std::string(32, 'u')).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(store_->TakeLinkToken(a, token).status().ok());
+  EXPECT_EQ(store_->TakeLinkToken(a, token).status().code(), StatusCode::kNotFound);
   Reopen();
-  EXPECT_EQ(store_->ConsumeLinkToken(a, token).code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->TakeLinkToken(a, token).status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(AccountStoreTest, LinkTokenHandsOutItsSealedBlobOnce) {
@@ -108,21 +108,21 @@ TEST_F(AccountStoreTest, ExpiredLinkTokenIsRefused) {
   Open();
   const AccountId a = TestAccount(1);
   const std::string token(32, 't');
-  ASSERT_TRUE(store_->PutLinkToken(a, token, clock_.NowMs() + 60'000).ok());
+  ASSERT_TRUE(store_->PutLinkToken(a, token, clock_.NowMs() + 60'000, "").ok());
   clock_.Advance(60'000);
-  EXPECT_EQ(store_->ConsumeLinkToken(a, token).code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->TakeLinkToken(a, token).status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(AccountStoreTest, ConcurrentConsumersGetTheTokenOnce) {
   Open();
   const AccountId a = TestAccount(1);
   const std::string token(32, 't');
-  ASSERT_TRUE(store_->PutLinkToken(a, token, clock_.NowMs() + 60'000).ok());
+  ASSERT_TRUE(store_->PutLinkToken(a, token, clock_.NowMs() + 60'000, "").ok());
   std::atomic<int> wins{0};
   std::vector<std::thread> threads;
   for (int i = 0; i < 8; ++i) {
     threads.emplace_back([&] {
-      if (store_->ConsumeLinkToken(a, token).ok()) ++wins;
+      if (store_->TakeLinkToken(a, token).status().ok()) ++wins;
     });
   }
   for (auto& t : threads) t.join();

@@ -64,6 +64,18 @@ TEST_F(PrekeyStoreTest, SameIdReplacesAndSignedPrekeyIsKeptUnlessReplaced) {
   EXPECT_EQ(ids, (std::vector<uint32_t>{1, 2, 3, 4, 5, 6, 7}));  // lowest id first
 }
 
+TEST_F(PrekeyStoreTest, FirstUploadNeedsASignedPrekeyLaterOnesDoNot) {
+  Status first = store_->StorePrekeys(device1_, Upload(1, 3, /*with_signed=*/false), 100);
+  EXPECT_EQ(first.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(*store_->CountOneTimePrekeys(device1_), 0u);  // nothing of it was stored
+  EXPECT_FALSE(*store_->HasSignedPrekey(device1_));
+  EXPECT_TRUE(store_->TakeBundles(account_, 1)->empty());
+
+  ASSERT_TRUE(store_->StorePrekeys(device1_, Upload(1, 0), 100).ok());
+  EXPECT_TRUE(store_->StorePrekeys(device1_, Upload(1, 3, /*with_signed=*/false), 100).ok());
+  EXPECT_EQ(*store_->CountOneTimePrekeys(device1_), 3u);
+}
+
 TEST_F(PrekeyStoreTest, StockLimitRefusesTheWholeUpload) {
   ASSERT_TRUE(store_->StorePrekeys(device1_, Upload(1, 8), 10).ok());
   Status over = store_->StorePrekeys(device1_, Upload(100, 3), 10);

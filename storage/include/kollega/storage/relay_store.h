@@ -105,16 +105,10 @@ class AccountStore {
   // KiB) that is handed to whoever redeems the token.
   virtual Status PutLinkToken(const AccountId& account, const std::string& token_hash,
                               int64_t expires_ms, std::string_view sealed_provisioning) = 0;
-  Status PutLinkToken(const AccountId& account, const std::string& token_hash, int64_t expires_ms) {
-    return PutLinkToken(account, token_hash, expires_ms, {});
-  }
   // The token's blob, exactly once per token and before expiry; NotFound
   // otherwise. The token is gone afterwards.
   virtual Result<std::string> TakeLinkToken(const AccountId& account,
                                             const std::string& token_hash) = 0;
-  Status ConsumeLinkToken(const AccountId& account, const std::string& token_hash) {
-    return TakeLinkToken(account, token_hash).status();
-  }
 };
 
 // --------------------------------------------------------------- prekeys
@@ -139,7 +133,9 @@ class PrekeyStore {
 
   // FailedPrecondition when the identity key differs from the one stored
   // (a device's identity never changes; a new identity is a new device).
-  // ResourceExhausted when the stock would exceed max_stock.
+  // InvalidArgument when the device has no signed prekey stored and the
+  // upload carries none (its first upload must: no bundle is served
+  // without one). ResourceExhausted when the stock would exceed max_stock.
   virtual Status StorePrekeys(const DeviceAddress& device, const PrekeyUpload& upload,
                               size_t max_stock) = 0;
 

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "output.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace kollega::cli {
+
+using client::As;
+
+std::string FormatTime(int64_t ms) {
+  const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  localtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+  return buf;
+}
+
+void PrintMessage(const client::Message& m) {
+  const std::string who = m.outgoing ? "you → " + m.peer : m.peer;
+  std::printf("[%s] %s: %s  (%s)\n", FormatTime(m.sent_ms).c_str(), who.c_str(), m.text.c_str(),
+              std::string(client::MessageStatusName(m.status)).c_str());
+}
+
+void PrintIdentityWarning(const std::string& peer, uint32_t device) {
+  std::printf(
+      "!! the safety number with %s has changed (device %u). Compare it with "
+      "`kollega safety-number %s`, then `kollega accept-identity %s`.\n",
+      peer.c_str(), device, peer.c_str(), peer.c_str());
+}
+
+void PrintEvent(const client::Event& e) {
+  if (auto* m = As<client::MessageReceived>(e)) {
+    PrintMessage(m->message);
+  } else if (auto* s = As<client::StatusChanged>(e)) {
+    std::printf("  message %s to %s is now %s\n", s->message_id.c_str(), s->peer.c_str(),
+                std::string(client::MessageStatusName(s->status)).c_str());
+  } else if (auto* i = As<client::IdentityChanged>(e)) {
+    PrintIdentityWarning(i->peer, i->device);
+  } else if (auto* c = As<client::ConnectionChanged>(e)) {
+    std::printf("  (%s)\n", c->state == client::ConnectionState::kOnline       ? "online"
+                            : c->state == client::ConnectionState::kConnecting ? "connecting…"
+                                                                               : "offline");
+  } else if (auto* d = As<client::DecryptionFailed>(e)) {
+    std::printf("!! a message from %s could not be decrypted: %s\n", d->peer.c_str(),
+                d->detail.c_str());
+  } else if (auto* f = As<client::SendFailed>(e)) {
+    std::printf("!! giving up sending %s to %s: %s\n", f->message_id.c_str(), f->peer.c_str(),
+                f->detail.c_str());
+  } else {
+    return;
+  }
+  std::fflush(stdout);
+}
+
+void PrintIdentityWarnings(client::Client& c) {
+  auto changes = c.PendingIdentityChanges().Get();
+  if (!changes.ok()) return;
+  for (const auto& change : *changes) PrintIdentityWarning(change.peer, change.device);
+  std::fflush(stdout);
+}
+
+}  // namespace kollega::cli
