@@ -2,6 +2,7 @@
 // calls, as the kernel drives it: if it drifts from the relay's rules
 // (docs/protocol.md), the kernel tests that stand on it prove nothing.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <google/protobuf/unknown_field_set.h>
 #include <gtest/gtest.h>
 
 #include <mutex>
@@ -310,6 +311,31 @@ TEST(FakeRelayTest, RefusesReplayedNoncesForgedSignaturesAndBadWork) {
   EXPECT_EQ(alice.Call(auth).code(), wire::AUTH_FAILED);
   wire::Request send = SendTo(alice.account, {1});
   EXPECT_EQ(alice.Call(send).code(), wire::NOT_AUTHENTICATED);
+}
+
+TEST(FakeRelayTest, AnnouncesFeaturesAndChecksKeyShapesLikeTheRelay) {
+  FakeRelay relay;
+  RawDevice alice;
+  alice.Open(relay);
+  wire::Challenge challenge = alice.link->TakeChallenge();
+  EXPECT_EQ(challenge.protocol_version(), 1u);
+  EXPECT_EQ(std::vector<std::string>(challenge.features().begin(), challenge.features().end()),
+            (std::vector<std::string>{"ack.quiet", "link.provisioning"}));
+  EXPECT_EQ(alice.Call(wire::Request()).code(), wire::MALFORMED);  // no op at all
+  wire::Request newer;
+  newer.GetReflection()->MutableUnknownFields(&newer)->AddVarint(99, 1);  // a newer client's op
+  EXPECT_EQ(alice.Call(newer).code(), wire::UNSUPPORTED_OPERATION);
+
+  alice.CreateAccount();
+  ASSERT_EQ(alice.Authenticate().code(), wire::OK);
+  wire::Request first;
+  first.mutable_upload_prekeys()->set_identity_key(std::string(1, 5) + std::string(32, 'i'));
+  EXPECT_EQ(alice.Call(first).code(), wire::INVALID_ARGUMENT);  // no signed prekey yet
+  wire::Request wrong_type;
+  wrong_type.mutable_upload_prekeys()->set_identity_key(std::string(33, 'i'));
+  EXPECT_EQ(alice.Call(wrong_type).code(), wire::INVALID_ARGUMENT);
+  ASSERT_EQ(alice.UploadPrekeys(1, 3).code(), wire::OK);
+  EXPECT_EQ(alice.Call(first).code(), wire::OK);  // later uploads need none
 }
 
 }  // namespace

@@ -139,6 +139,10 @@ wire::Challenge FakeRelay::State::FreshChallengeLocked(Session& s) {
   wire::Challenge challenge;
   challenge.set_nonce(*s.nonce);
   challenge.set_pow_bits(options.pow_bits);
+  // As server/src/relay_features.h announces.
+  challenge.set_protocol_version(wire::PROTOCOL_VERSION_1);
+  challenge.add_features("ack.quiet");
+  challenge.add_features("link.provisioning");
   return challenge;
 }
 

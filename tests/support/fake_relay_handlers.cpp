@@ -1,8 +1,10 @@
-// FakeRelay's answers to requests, mirroring server/src/connection.cpp and
+// FakeRelay's answers to requests, mirroring server/src/dispatch.cpp and
 // handlers_*.cpp: the same checks in the same order and the same error codes,
 // with maps instead of RocksDB and no rate limits but the per-connection
 // account cap. docs/protocol.md is the contract both follow.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <google/protobuf/unknown_field_set.h>
+
 #include <algorithm>
 
 #include "kollega/crypto/device_key.h"
@@ -13,6 +15,7 @@ namespace {
 
 constexpr size_t kAccountIdSize = 16;
 constexpr size_t kCurveKeySize = 33;
+constexpr char kDjbKeyType = 0x05;  // libsignal's type byte for a Curve25519 key
 constexpr size_t kSignatureSize = 64;
 constexpr uint32_t kAccountsPerConnection = 3;
 constexpr int64_t kLinkTokenLifetimeMs = 10 * 60 * 1000;
@@ -26,6 +29,10 @@ wire::Response Error(wire::ErrorCode code, std::string message) {
   response.set_code(code);
   response.set_message(std::move(message));
   return response;
+}
+
+bool IsCurveKey(const std::string& key) {
+  return key.size() == kCurveKeySize && key[0] == kDjbKeyType;
 }
 
 bool ValidNewDevice(const wire::NewDevice& d) {
@@ -69,6 +76,14 @@ std::optional<wire::Response> FakeRelay::State::HandleLocked(Session& s, const w
     case R::kRegisterDevice:
       return RegisterDevice(s, r.register_device());
     case R::OP_NOT_SET:
+      // An op from a newer protocol arrives as an unknown field numbered 10
+      // or more (relay.proto, "message Request").
+      for (int i = 0; i < r.GetReflection()->GetUnknownFields(r).field_count(); ++i) {
+        if (r.GetReflection()->GetUnknownFields(r).field(i).number() >= 10) {
+          return Error(wire::UNSUPPORTED_OPERATION,
+                       "unsupported operation; see the challenge's features");
+        }
+      }
       return Error(wire::MALFORMED, "request has no operation");
     default:
       break;
@@ -93,7 +108,8 @@ std::optional<wire::Response> FakeRelay::State::HandleLocked(Session& s, const w
     case R::kAck:
       return Ack(s, r.ack());
     default:
-      return Error(wire::MALFORMED, "unknown operation");
+      return Error(wire::UNSUPPORTED_OPERATION,
+                   "unsupported operation; see the challenge's features");
   }
 }
 
@@ -221,21 +237,26 @@ wire::Response FakeRelay::State::UploadPrekeys(Session& s, const wire::UploadPre
   if (static_cast<uint32_t>(r.one_time_prekeys_size()) > options.max_prekeys_per_upload) {
     return Error(wire::TOO_MANY, "too many one-time prekeys in one upload");
   }
-  if (r.identity_key().size() != kCurveKeySize) {
-    return Error(wire::INVALID_ARGUMENT, "identity key must be 33 bytes");
+  if (!IsCurveKey(r.identity_key())) {
+    return Error(wire::INVALID_ARGUMENT, "identity key must be 33 bytes starting with 0x05");
   }
-  if (r.has_signed_prekey() && (r.signed_prekey().public_key().size() != kCurveKeySize ||
-                                r.signed_prekey().signature().size() != kSignatureSize)) {
-    return Error(wire::INVALID_ARGUMENT, "signed prekey or signature has the wrong size");
+  if (r.has_signed_prekey() && !IsCurveKey(r.signed_prekey().public_key())) {
+    return Error(wire::INVALID_ARGUMENT, "signed prekey must be 33 bytes starting with 0x05");
+  }
+  if (r.has_signed_prekey() && r.signed_prekey().signature().size() != kSignatureSize) {
+    return Error(wire::INVALID_ARGUMENT, "signed prekey signature must be 64 bytes");
   }
   for (const wire::OneTimePrekey& k : r.one_time_prekeys()) {
-    if (k.public_key().size() != kCurveKeySize) {
-      return Error(wire::INVALID_ARGUMENT, "one-time prekey must be 33 bytes");
+    if (!IsCurveKey(k.public_key())) {
+      return Error(wire::INVALID_ARGUMENT, "one-time prekey must be 33 bytes starting with 0x05");
     }
   }
   DeviceState& d = *FindDevice(*s.address);
   if (d.identity_key && *d.identity_key != r.identity_key()) {
     return Error(wire::INVALID_ARGUMENT, "identity key differs from the stored one");
+  }
+  if (!d.identity_key && !r.has_signed_prekey()) {
+    return Error(wire::INVALID_ARGUMENT, "a device's first upload needs a signed prekey");
   }
   size_t stock = d.one_time.size();
   for (const wire::OneTimePrekey& k : r.one_time_prekeys()) stock += d.one_time.count(k.id()) == 0;
