@@ -23,10 +23,8 @@ Result<std::string> SafetyNumber(SignalContext& context, std::string_view local_
     return InvalidArgument("safety number identifiers must not contain NUL");
   }
   signal_context* ctx = SignalContextAccess::Raw(context);
-  auto local_key = internal::DecodePublicKey(ctx, local_identity_key);
-  if (!local_key.ok()) return local_key.status();
-  auto remote_key = internal::DecodePublicKey(ctx, remote_identity_key);
-  if (!remote_key.ok()) return remote_key.status();
+  KOLLEGA_ASSIGN_OR_RETURN(auto local_key, internal::DecodePublicKey(ctx, local_identity_key));
+  KOLLEGA_ASSIGN_OR_RETURN(auto remote_key, internal::DecodePublicKey(ctx, remote_identity_key));
 
   fingerprint_generator* raw_generator = nullptr;
   int rc = fingerprint_generator_create(&raw_generator, kFingerprintIterations, kFingerprintVersion,
@@ -37,8 +35,8 @@ Result<std::string> SafetyNumber(SignalContext& context, std::string_view local_
   const std::string local(local_id);
   const std::string remote(remote_id);
   fingerprint* raw_fingerprint = nullptr;
-  rc = fingerprint_generator_create_for(generator.get(), local.c_str(), local_key->get(),
-                                        remote.c_str(), remote_key->get(), &raw_fingerprint);
+  rc = fingerprint_generator_create_for(generator.get(), local.c_str(), local_key.get(),
+                                        remote.c_str(), remote_key.get(), &raw_fingerprint);
   if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "compute safety number");
   internal::Ref<fingerprint> fp(raw_fingerprint);
 

@@ -32,9 +32,7 @@ struct SignalContext::Impl {
 
 Result<std::unique_ptr<SignalContext>> SignalContext::Create() {
   auto impl = std::make_unique<Impl>();
-  auto provider = internal::OpenSslProvider::Create();
-  if (!provider.ok()) return provider.status();
-  impl->provider = std::move(provider).value();
+  KOLLEGA_ASSIGN_OR_RETURN(impl->provider, internal::OpenSslProvider::Create());
 
   signal_context* raw = nullptr;
   // The context's user_data is what the locking callbacks receive.

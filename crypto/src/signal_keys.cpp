@@ -30,8 +30,7 @@ Result<std::string> SerializePrivateKey(const ec_private_key* key) {
 
 Result<Ref<ratchet_identity_key_pair>> DecodeIdentity(signal_context* context,
                                                       const IdentityKeyPair& identity) {
-  auto pub = internal::DecodePublicKey(context, identity.public_key);
-  if (!pub.ok()) return pub.status();
+  KOLLEGA_ASSIGN_OR_RETURN(auto pub, internal::DecodePublicKey(context, identity.public_key));
   ec_private_key* priv_raw = nullptr;
   if (curve_decode_private_point(&priv_raw, Bytes(identity.private_key),
                                  identity.private_key.size(), context) != SG_SUCCESS) {
@@ -40,7 +39,7 @@ Result<Ref<ratchet_identity_key_pair>> DecodeIdentity(signal_context* context,
   Ref<ec_private_key> priv(priv_raw);
   ratchet_identity_key_pair* pair = nullptr;
   // The pair takes its own references to both halves.
-  if (ratchet_identity_key_pair_create(&pair, pub->get(), priv.get()) != SG_SUCCESS) {
+  if (ratchet_identity_key_pair_create(&pair, pub.get(), priv.get()) != SG_SUCCESS) {
     return Internal("cannot build identity key pair");
   }
   return Ref<ratchet_identity_key_pair>(pair);
@@ -54,13 +53,11 @@ Result<IdentityKeyPair> GenerateIdentityKeyPair(SignalContext& context) {
                                                                  SignalContextAccess::Raw(context));
   if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "generate identity key");
   Ref<ratchet_identity_key_pair> pair(raw);
-  auto pub = SerializePublicKey(ratchet_identity_key_pair_get_public(pair.get()));
-  if (!pub.ok()) return pub.status();
-  auto priv = SerializePrivateKey(ratchet_identity_key_pair_get_private(pair.get()));
-  if (!priv.ok()) return priv.status();
   IdentityKeyPair out;
-  out.public_key = std::move(pub).value();
-  out.private_key = std::move(priv).value();
+  KOLLEGA_ASSIGN_OR_RETURN(out.public_key,
+                           SerializePublicKey(ratchet_identity_key_pair_get_public(pair.get())));
+  KOLLEGA_ASSIGN_OR_RETURN(out.private_key,
+                           SerializePrivateKey(ratchet_identity_key_pair_get_private(pair.get())));
   return out;
 }
 
@@ -76,20 +73,19 @@ Result<uint32_t> GenerateRegistrationId(SignalContext& context) {
 Result<SignedPreKey> GenerateSignedPreKey(SignalContext& context, const IdentityKeyPair& identity,
                                           uint32_t id, uint64_t timestamp_ms) {
   signal_context* ctx = SignalContextAccess::Raw(context);
-  auto pair = DecodeIdentity(ctx, identity);
-  if (!pair.ok()) return pair.status();
+  KOLLEGA_ASSIGN_OR_RETURN(auto pair, DecodeIdentity(ctx, identity));
   session_signed_pre_key* raw = nullptr;
   int rc =
-      signal_protocol_key_helper_generate_signed_pre_key(&raw, pair->get(), id, timestamp_ms, ctx);
+      signal_protocol_key_helper_generate_signed_pre_key(&raw, pair.get(), id, timestamp_ms, ctx);
   if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "generate signed prekey");
   Ref<session_signed_pre_key> key(raw);
 
   SignedPreKey out;
   out.id = id;
   out.timestamp_ms = timestamp_ms;
-  auto pub = SerializePublicKey(ec_key_pair_get_public(session_signed_pre_key_get_key_pair(raw)));
-  if (!pub.ok()) return pub.status();
-  out.public_key = std::move(pub).value();
+  KOLLEGA_ASSIGN_OR_RETURN(
+      out.public_key,
+      SerializePublicKey(ec_key_pair_get_public(session_signed_pre_key_get_key_pair(raw))));
   out.signature.assign(reinterpret_cast<const char*>(session_signed_pre_key_get_signature(raw)),
                        session_signed_pre_key_get_signature_len(raw));
   signal_buffer* record = nullptr;
@@ -126,9 +122,9 @@ Result<std::vector<PreKey>> GeneratePreKeys(SignalContext& context, uint32_t sta
     session_pre_key* key = signal_protocol_key_helper_key_list_element(node);  // borrowed
     PreKey pk;
     pk.id = session_pre_key_get_id(key);
-    auto pub = SerializePublicKey(ec_key_pair_get_public(session_pre_key_get_key_pair(key)));
-    if (!pub.ok()) return pub.status();
-    pk.public_key = std::move(pub).value();
+    KOLLEGA_ASSIGN_OR_RETURN(
+        pk.public_key,
+        SerializePublicKey(ec_key_pair_get_public(session_pre_key_get_key_pair(key))));
     signal_buffer* record = nullptr;
     if (session_pre_key_serialize(&record, key) != SG_SUCCESS) {
       return Internal("cannot serialize prekey");

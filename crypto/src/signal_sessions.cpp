@@ -36,6 +36,7 @@ struct SignalSessions::Impl {
   Status Error(int rc, std::string_view what) {
     Status store_error = adapter.TakeError();
     if (rc == SG_ERR_UNKNOWN && !store_error.ok()) return store_error;
+    store_error.IgnoreError();  // the library failed on its own; a store error is stale
     return internal::FromSignalError(rc, what);
   }
 
@@ -43,14 +44,12 @@ struct SignalSessions::Impl {
   // every write it made otherwise.
   template <typename F>
   auto InTransaction(F&& body) -> decltype(body()) {
-    if (!init.ok()) return init;
-    Status begin = store().BeginTransaction();
-    if (!begin.ok()) return begin;
+    KOLLEGA_RETURN_IF_ERROR(init);
+    KOLLEGA_RETURN_IF_ERROR(store().BeginTransaction());
     adapter.TakeError().IgnoreError();  // a stale cause must not mislabel this call
     auto result = body();
     if (result.ok()) {
-      Status commit = store().Commit();
-      if (!commit.ok()) return commit;
+      KOLLEGA_RETURN_IF_ERROR(store().Commit());
     } else {
       store().Rollback();
     }
@@ -72,11 +71,9 @@ struct SignalSessions::Impl {
     if (!state) return Status::Ok();
     ec_public_key* remote_key = session_state_get_remote_identity_key(state);
     if (!remote_key) return Status::Ok();
-    auto serialized = internal::SerializePublicKey(remote_key);
-    if (!serialized.ok()) return serialized.status();
-    auto accepted = store().LoadIdentity(address);
-    if (!accepted.ok()) return accepted.status();
-    if (accepted->has_value() && **accepted != *serialized) return Untrusted(what);
+    KOLLEGA_ASSIGN_OR_RETURN(auto serialized, internal::SerializePublicKey(remote_key));
+    KOLLEGA_ASSIGN_OR_RETURN(auto accepted, store().LoadIdentity(address));
+    if (accepted.has_value() && *accepted != serialized) return Untrusted(what);
     return Status::Ok();
   }
 
@@ -99,33 +96,33 @@ SignalSessions::SignalSessions(SignalContext& context, SignalStore& store)
 }
 
 SignalSessions::~SignalSessions() {
+  // A failed set-up is reported by every call; an instance never called has
+  // nothing to report.
+  impl_->init.IgnoreError();
   impl_->store_context.reset();  // before the context it was created in
   SignalContextAccess::RemoveUser(impl_->context);
 }
 
 Status SignalSessions::ProcessBundle(const SignalAddress& address, const PreKeyBundle& bundle) {
   signal_context* ctx = impl_->raw();
-  auto identity = internal::DecodePublicKey(ctx, bundle.identity_key);
-  if (!identity.ok()) return identity.status();
-  auto signed_pre_key = internal::DecodePublicKey(ctx, bundle.signed_pre_key);
-  if (!signed_pre_key.ok()) return signed_pre_key.status();
+  KOLLEGA_ASSIGN_OR_RETURN(auto identity, internal::DecodePublicKey(ctx, bundle.identity_key));
+  KOLLEGA_ASSIGN_OR_RETURN(auto signed_pre_key,
+                           internal::DecodePublicKey(ctx, bundle.signed_pre_key));
   if (bundle.signed_pre_key_signature.size() != kSignalSignatureSize) {
     return InvalidArgument("invalid key (signed prekey signature must be 64 bytes)");
   }
   Ref<ec_public_key> pre_key;
   if (bundle.pre_key_id) {
     if (*bundle.pre_key_id == 0) return InvalidArgument("invalid key (prekey id 0)");
-    auto decoded = internal::DecodePublicKey(ctx, bundle.pre_key);
-    if (!decoded.ok()) return decoded.status();
-    pre_key = std::move(decoded).value();
+    KOLLEGA_ASSIGN_OR_RETURN(pre_key, internal::DecodePublicKey(ctx, bundle.pre_key));
   }
 
   session_pre_key_bundle* raw_bundle = nullptr;
   int rc = session_pre_key_bundle_create(&raw_bundle, bundle.registration_id, bundle.device_id,
                                          bundle.pre_key_id.value_or(0), pre_key.get(),
-                                         bundle.signed_pre_key_id, signed_pre_key->get(),
+                                         bundle.signed_pre_key_id, signed_pre_key.get(),
                                          Bytes(bundle.signed_pre_key_signature),
-                                         bundle.signed_pre_key_signature.size(), identity->get());
+                                         bundle.signed_pre_key_signature.size(), identity.get());
   if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "read bundle");
   Ref<session_pre_key_bundle> c_bundle(raw_bundle);
 
@@ -224,8 +221,8 @@ std::optional<std::string> SignalSessions::PendingIdentity(const SignalAddress& 
 }
 
 Status SignalSessions::AcceptIdentity(const SignalAddress& address, std::string_view identity_key) {
-  auto decoded = internal::DecodePublicKey(impl_->raw(), identity_key);
-  if (!decoded.ok()) return decoded.status();
+  // Only a well-formed key may be accepted; the decoded key itself is unused.
+  KOLLEGA_RETURN_IF_ERROR(internal::DecodePublicKey(impl_->raw(), identity_key).status());
   Status s = impl_->InTransaction(
       [&]() -> Status { return impl_->store().SaveIdentity(address, identity_key); });
   if (s.ok()) impl_->adapter.pending().erase(address);

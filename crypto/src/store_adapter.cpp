@@ -225,14 +225,17 @@ Status StoreAdapter::TakeError() {
 }
 
 int StoreAdapter::Fail(Status status) {
-  if (last_error_.ok()) last_error_ = std::move(status);  // keep the first cause
+  if (last_error_.ok()) {
+    last_error_ = std::move(status);
+  } else {
+    status.IgnoreError();  // the first cause is the one to report
+  }
   return SG_ERR_UNKNOWN;
 }
 
 Result<bool> StoreAdapter::IsTrusted(const SignalAddress& address, std::string_view key) {
-  auto stored = store_.LoadIdentity(address);
-  if (!stored.ok()) return stored.status();
-  if (!stored->has_value() || **stored == key) return true;
+  KOLLEGA_ASSIGN_OR_RETURN(auto stored, store_.LoadIdentity(address));
+  if (!stored.has_value() || *stored == key) return true;
   pending_[address] = std::string(key);
   return false;
 }

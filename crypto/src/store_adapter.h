@@ -19,6 +19,11 @@ namespace kollega::crypto::internal {
 class StoreAdapter {
  public:
   explicit StoreAdapter(SignalStore& store) : store_(store) {}
+  // last_error_ is a slot, not a result: a cause no failed call asked for is
+  // stale (InTransaction discards it too), so it owes no look.
+  ~StoreAdapter() { last_error_.IgnoreError(); }
+  StoreAdapter(const StoreAdapter&) = delete;
+  StoreAdapter& operator=(const StoreAdapter&) = delete;
 
   // Installs all five tables into `context`; this adapter must outlive it.
   Status Install(signal_protocol_store_context* context);

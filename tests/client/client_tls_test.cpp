@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "client_test_util.h"
+#include "kollega/client-core/kollega.h"
 
 namespace kollega::testing {
 namespace {
@@ -84,6 +85,20 @@ TEST_F(ClientTlsTest, ACertificateForAnotherHostIsRefused) {
   EXPECT_EQ(s.code(), StatusCode::kUnavailable) << s.ToString();
   EXPECT_NE(s.message().find("TLS handshake"), std::string::npos) << s.ToString();
   EXPECT_FALSE(c->WhoAmI().Get().ok());
+}
+
+TEST_F(ClientTlsTest, TheCApiTakesACaFile) {
+  kollega_client* trusting = nullptr;
+  ASSERT_EQ(kollega_open_with_ca_file(tmp_.Sub("c1").c_str(), cert_.c_str(), &trusting),
+            KOLLEGA_OK);
+  EXPECT_EQ(kollega_create_account_sync(trusting, Url("localhost").c_str()), KOLLEGA_OK)
+      << kollega_last_error();
+  kollega_close(trusting);
+  kollega_client* plain = nullptr;
+  ASSERT_EQ(kollega_open_with_ca_file(tmp_.Sub("c2").c_str(), nullptr, &plain), KOLLEGA_OK);
+  EXPECT_EQ(kollega_create_account_sync(plain, Url("localhost").c_str()), KOLLEGA_ERR_UNAVAILABLE);
+  EXPECT_NE(std::string(kollega_last_error()).find("TLS handshake"), std::string::npos);
+  kollega_close(plain);
 }
 
 TEST_F(ClientTlsTest, AMissingTrustFileIsAClearError) {
