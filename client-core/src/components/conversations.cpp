@@ -53,7 +53,7 @@ Status Conversations::OnReceive(const Incoming& from, const content::Content& co
   m.status = MessageStatus::kReceived;
   KOLLEGA_ASSIGN_OR_RETURN(bool added, RecordMessage(kernel_, m));
   if (!added || from.from_own_account) return Status::Ok();
-  return receipts_.NoteDelivered(from.sender_account, m.message_id);
+  return receipts_.NoteReceived(from.sender_account, m.message_id);
 }
 
 void Conversations::OnSent(const std::string& recipient, const content::Content& content) {

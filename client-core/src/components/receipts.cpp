@@ -11,10 +11,17 @@ namespace {
 
 constexpr std::string_view kLog = "client";
 constexpr size_t kIdSize = 16;
-// MarkRead looks at this many of the newest messages of a conversation.
+// MarkRead also looks at this many of the newest messages of a
+// conversation: messages stored before the unread records existed.
 constexpr size_t kReadScan = 1000;
-// Pending delivered receipts: 'd' sender(16) message_id(16) -> "".
 constexpr char kDeliveredTag = 'd';
+constexpr char kUnreadTag = 'u';
+
+std::string Key(char tag, std::string_view sender, std::string_view message_id) {
+  std::string key(1, tag);
+  key.append(sender).append(message_id);
+  return key;
+}
 
 int Rank(MessageStatus s) {
   switch (s) {
@@ -55,10 +62,10 @@ Status Receipts::OnReceive(const Incoming& from, const content::Content& content
   return Status::Ok();
 }
 
-Status Receipts::NoteDelivered(const std::string& sender, const std::string& message_id) {
-  std::string key(1, kDeliveredTag);
-  key.append(sender).append(message_id);
-  KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Put(key, ""));
+Status Receipts::NoteReceived(const std::string& sender, const std::string& message_id) {
+  ComponentTable& table = kernel_.Table(kName);
+  KOLLEGA_RETURN_IF_ERROR(table.Put(Key(kDeliveredTag, sender, message_id), ""));
+  KOLLEGA_RETURN_IF_ERROR(table.Put(Key(kUnreadTag, sender, message_id), ""));
   pending_ = true;
   return Status::Ok();
 }
@@ -110,15 +117,28 @@ Status Receipts::QueueReceipt(const std::string& peer, content::Receipt::Type ty
 
 Status Receipts::MarkRead(const std::string& peer_hex) {
   KOLLEGA_ASSIGN_OR_RETURN(std::string peer, AccountFromHex(peer_hex));
-  KOLLEGA_ASSIGN_OR_RETURN(auto messages, kernel_.store().ListMessages(peer, kReadScan));
+  ComponentTable& table = kernel_.Table(kName);
+  std::vector<std::string> unread_keys;
+  std::vector<std::string> candidates;
+  KOLLEGA_RETURN_IF_ERROR(table.Scan(std::string(1, kUnreadTag) + peer, false,
+                                     [&](std::string_view key, std::string_view) {
+                                       unread_keys.emplace_back(key);
+                                       candidates.emplace_back(key.substr(1 + kIdSize));
+                                       return true;
+                                     }));
+  KOLLEGA_ASSIGN_OR_RETURN(auto newest, kernel_.store().ListMessages(peer, kReadScan));
+  for (const auto& m : newest) {
+    if (!m.outgoing && m.status == MessageStatus::kReceived) candidates.push_back(m.message_id);
+  }
   std::vector<std::string> ids;
   KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
-    for (const auto& m : messages) {
-      if (m.outgoing || m.status != MessageStatus::kReceived) continue;
-      KOLLEGA_RETURN_IF_ERROR(
-          kernel_.store().SetMessageStatus(peer, m.message_id, MessageStatus::kRead));
-      ids.push_back(m.message_id);
+    for (const auto& id : candidates) {
+      KOLLEGA_ASSIGN_OR_RETURN(auto message, kernel_.store().GetMessage(peer, id));
+      if (!message || message->outgoing || message->status != MessageStatus::kReceived) continue;
+      KOLLEGA_RETURN_IF_ERROR(kernel_.store().SetMessageStatus(peer, id, MessageStatus::kRead));
+      ids.push_back(id);
     }
+    for (const auto& key : unread_keys) KOLLEGA_RETURN_IF_ERROR(table.Delete(key));
     return QueueReceipt(peer, content::Receipt::READ, ids);
   }));
   if (!ids.empty()) kernel_.RequestFlush();

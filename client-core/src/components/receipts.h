@@ -7,7 +7,13 @@
 // Delivered receipts are batched: each received message leaves a pending
 // record in this component's table, in the same transaction that stores the
 // message, and once the relay's delivery is committed and acknowledged one
-// receipt per sender carries them all. A crash in between loses none.
+// receipt per sender carries them all. A crash in between loses none. Each
+// received message also leaves an "unread" record, so MarkRead finds every
+// unread message of a conversation however far back, without a scan of its
+// history.
+//
+// Table: 'd' sender(16) message_id(16) -> ""   (delivered receipt to send)
+//        'u' sender(16) message_id(16) -> ""   (received, not yet read)
 //
 // Wire: a Content whose body is `receipt` (content.proto Receipt: type and
 // the 16-byte message ids), sent like any message.
@@ -33,8 +39,9 @@ class Receipts final : public Component {
   Status OnReceive(const Incoming& from, const content::Content& content) override;
   void OnReceiveBatchDone() override;
 
-  // Inside a receive: `sender` is to learn that `message_id` arrived.
-  Status NoteDelivered(const std::string& sender, const std::string& message_id);
+  // Inside a receive: `sender` is to learn that `message_id` arrived, and
+  // it is unread until MarkRead.
+  Status NoteReceived(const std::string& sender, const std::string& message_id);
   // The peer's received messages become read; a READ receipt is queued.
   Status MarkRead(const std::string& peer_hex);
 
