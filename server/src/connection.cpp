@@ -7,9 +7,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
-#include "relay_features.h"
 #include "kollega/base/log.h"
 #include "kollega/crypto/device_key.h"
+#include "relay_features.h"
 
 namespace kollega::server {
 namespace {

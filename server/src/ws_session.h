@@ -5,9 +5,9 @@
 // strand as a concrete type, not on beast::tcp_stream: every Beast operation
 // on a tcp_stream copies and destroys a type-erased executor, and without
 // that the relay's closed-loop peak is about a quarter higher
-// (docs/performance-history-3.md, "A bare socket under the WebSocket"). Deadlines before the upgrade are the
-// HTTP session's own timer; after it, Beast's websocket timeouts and the
-// session's own (a stalled write, an unfinished close: ws_session_impl.h).
+// (docs/performance-history-3.md, "A bare socket under the WebSocket"). Deadlines before the
+// upgrade are the HTTP session's own timer; after it, Beast's websocket timeouts and the session's
+// own (a stalled write, an unfinished close: ws_session_impl.h).
 //
 // Ownership: the session owns itself (shared_from_this in its handlers) and
 // its Connection. Thread-safety: call from the stream's strand.

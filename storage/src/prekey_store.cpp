@@ -68,8 +68,8 @@ Status RocksRelayStore::StorePrekeys(const DeviceAddress& device, const PrekeyUp
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
   std::lock_guard lock(AccountLock(device.account));
 
-  KOLLEGA_ASSIGN_OR_RETURN(auto record,
-                           db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device)));
+  KOLLEGA_ASSIGN_OR_RETURN(
+      auto record, db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device)));
   if (!record.has_value()) return NotFound("no such device");
 
   const std::string identity_key = codec::IdentityKey(device);
@@ -118,8 +118,8 @@ Result<uint32_t> RocksRelayStore::CountOneTimePrekeys(const DeviceAddress& devic
   if (device.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
-  KOLLEGA_ASSIGN_OR_RETURN(auto record,
-                           db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device)));
+  KOLLEGA_ASSIGN_OR_RETURN(
+      auto record, db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device)));
   if (!record.has_value()) return NotFound("no such device");
   return CountOneTimeLocked(device);
 }
@@ -128,8 +128,8 @@ Result<bool> RocksRelayStore::HasSignedPrekey(const DeviceAddress& device) {
   if (device.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
-  KOLLEGA_ASSIGN_OR_RETURN(auto record,
-                           db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device)));
+  KOLLEGA_ASSIGN_OR_RETURN(
+      auto record, db_->Get(db_->accounts(), codec::DeviceKey(device.account, device.device)));
   if (!record.has_value()) return NotFound("no such device");
   KOLLEGA_ASSIGN_OR_RETURN(auto stored, db_->Get(db_->prekeys(), codec::IdentityKey(device)));
   if (!stored.has_value()) return false;

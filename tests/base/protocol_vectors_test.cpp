@@ -41,8 +41,8 @@ TEST(ProtocolVectorsTest, ProofOfWorkFindsTheDocumentedSolutions) {
     const std::string solution = Bytes(v.solution);
     EXPECT_EQ(ToHex(SolveProofOfWork(kNonce, v.bits)), v.solution) << v.bits << " bits";
     EXPECT_TRUE(CheckProofOfWork(kNonce, solution, v.bits));
-    const std::string input = Bytes("6b6f6c6c6567612d706f772d7631 00000020") + kNonce +
-                              Bytes("00000008") + solution;
+    const std::string input =
+        Bytes("6b6f6c6c6567612d706f772d7631 00000020") + kNonce + Bytes("00000008") + solution;
     EXPECT_EQ(ToHex(Sha256(input)), v.digest) << v.bits << " bits";
   }
 }
@@ -56,8 +56,8 @@ TEST(ProtocolVectorsTest, DeviceAuthMessageAndItsSignatureAreByteExact) {
             "2543b92ff1095511476adc8369db6ddc933665a11978dda1404ee1066ca9559d");
 
   const std::string login = DeviceAuthMessage(kNonce, kAccount, 1);
-  EXPECT_EQ(login, Bytes("6b6f6c6c6567612d617574682d7631 00000020") + kNonce +
-                       Bytes("00000010") + kAccount + Bytes("00000001"));
+  EXPECT_EQ(login, Bytes("6b6f6c6c6567612d617574682d7631 00000020") + kNonce + Bytes("00000010") +
+                       kAccount + Bytes("00000001"));
   auto signature = key->Sign(login);
   ASSERT_TRUE(signature.ok());
   EXPECT_EQ(ToHex(*signature),
@@ -65,8 +65,8 @@ TEST(ProtocolVectorsTest, DeviceAuthMessageAndItsSignatureAreByteExact) {
             "5c4b12a21dc80c84f40fc41f446258d028b986c6ad95d4459c3d2d049412d106");
 
   const std::string proof_message = DeviceAuthMessage(kNonce, "", 0);
-  EXPECT_EQ(proof_message, Bytes("6b6f6c6c6567612d617574682d7631 00000020") + kNonce +
-                               Bytes("00000000 00000000"));
+  EXPECT_EQ(proof_message,
+            Bytes("6b6f6c6c6567612d617574682d7631 00000020") + kNonce + Bytes("00000000 00000000"));
   auto proof = key->Sign(proof_message);
   ASSERT_TRUE(proof.ok());
   EXPECT_EQ(ToHex(*proof),

@@ -258,7 +258,7 @@ TEST_F(ClientEdgeTest, SignedPrekeysRotateAndOldOnesAreForgotten) {
     KOLLEGA_ASSERT_OK(c->CreateAccount(relay_->url()).Get());
   }
   const std::string alice_id = AccountOf(*alice);
-  alice->Disconnect().Get().IgnoreError();  // rotation happens when a connection is made
+  alice->Disconnect().Get().IgnoreError();          // rotation happens when a connection is made
   KOLLEGA_ASSERT_OK(ConnectDrained(*alice, true));  // signed prekey 1 -> 2
   alice->Disconnect().Get().IgnoreError();
   // Carol's first message uses the bundle with signed prekey 2 and waits.
@@ -267,7 +267,7 @@ TEST_F(ClientEdgeTest, SignedPrekeysRotateAndOldOnesAreForgotten) {
   ASSERT_TRUE(WaitFor([&] {
     auto status = StatusOf(*carol, alice_id, *sent);
     return status && *status != client::MessageStatus::kQueued;
-  }));                                         // on the relay, encrypted to signed prekey 2
+  }));                                              // on the relay, encrypted to signed prekey 2
   KOLLEGA_ASSERT_OK(ConnectDrained(*alice, true));  // 2 -> 3; 1 goes, 2 stays
   EXPECT_TRUE(Has(*alice, AccountOf(*carol), "while away", false));
   ASSERT_TRUE(dave->Send(alice_id, "to the newest").Get().ok());  // signed prekey 3

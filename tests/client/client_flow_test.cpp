@@ -132,7 +132,8 @@ TEST_F(ClientFlowTest, OfflineRecipientAndRestartedClientsLoseNothing) {
     bob_id = AccountOf(*b);
     // Bob is gone (client closed); Alice writes three messages.
     b.reset();
-    for (int i = 0; i < 3; ++i) ASSERT_TRUE(a->Send(bob_id, "offline " + std::to_string(i)).Get().ok());
+    for (int i = 0; i < 3; ++i)
+      ASSERT_TRUE(a->Send(bob_id, "offline " + std::to_string(i)).Get().ok());
     a->Disconnect().Get().IgnoreError();
     // Written while Alice herself is offline: only queued.
     auto queued = a->Send(bob_id, "queued while offline").Get();
@@ -174,8 +175,8 @@ TEST_F(ClientFlowTest, ClientsReconnectAfterRelayRestartAndCrash) {
     } else {
       relay_->Stop();
     }
-    EXPECT_TRUE(
-        WaitFor([&] { return *a->GetConnectionState().Get() == client::ConnectionState::kOffline; }));
+    EXPECT_TRUE(WaitFor(
+        [&] { return *a->GetConnectionState().Get() == client::ConnectionState::kOffline; }));
     const std::string text = crash ? "after crash" : "after restart";
     ASSERT_TRUE(a->Send(bob_id, text).Get().ok());  // queued while the relay is down
     ASSERT_TRUE(relay_->Start());

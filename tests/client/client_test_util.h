@@ -45,12 +45,12 @@ inline std::unique_ptr<client::Client> OpenClient(const std::string& dir,
 }
 
 // Links `device` to the account of `existing`.
-#define KOLLEGA_LINK(existing, device, url)                                   \
-  do {                                                                        \
+#define KOLLEGA_LINK(existing, device, url)                                         \
+  do {                                                                              \
     auto link_code_ = (existing).StartLinking().Get();                              \
-    ASSERT_TRUE(link_code_.ok()) << link_code_.status().ToString();           \
+    ASSERT_TRUE(link_code_.ok()) << link_code_.status().ToString();                 \
     ::kollega::Status link_status_ = (device).LinkDevice((url), *link_code_).Get(); \
-    ASSERT_TRUE(link_status_.ok()) << link_status_.ToString();                \
+    ASSERT_TRUE(link_status_.ok()) << link_status_.ToString();                      \
   } while (0)
 
 #define KOLLEGA_ASSERT_OK(expr)                      \

@@ -138,7 +138,8 @@ Async<Status> Client::LinkDevice(const std::string& relay_url, const std::string
 Async<Result<WhoAmIInfo>> Client::WhoAmI() {
   return impl_->Run<Result<WhoAmIInfo>>([this]() -> Result<WhoAmIInfo> {
     Kernel& k = impl_->kernel;
-    if (!k.has_account()) return FailedPrecondition("no account yet: create one or link this device");
+    if (!k.has_account())
+      return FailedPrecondition("no account yet: create one or link this device");
     return WhoAmIInfo{ToHex(k.account().account_id), k.account().device_id, k.account().relay_url};
   });
 }
@@ -187,8 +188,7 @@ Async<Status> Client::FlushOutbound() {
 }
 
 Async<Result<std::string>> Client::SafetyNumber(const std::string& peer) {
-  return impl_->Run<Result<std::string>>(
-      [this, peer] { return impl_->kernel.SafetyNumber(peer); });
+  return impl_->Run<Result<std::string>>([this, peer] { return impl_->kernel.SafetyNumber(peer); });
 }
 
 Async<Result<std::vector<IdentityChange>>> Client::PendingIdentityChanges() {

@@ -76,15 +76,14 @@ void Receipts::OnReceiveBatchDone() {
   ComponentTable& table = kernel_.Table(kName);
   std::map<std::string, std::vector<std::string>> by_sender;
   std::vector<std::string> keys;
-  Status scanned = table.Scan(std::string(1, kDeliveredTag), false,
-                              [&](std::string_view key, std::string_view) {
-                                if (key.size() == 1 + 2 * kIdSize) {
-                                  by_sender[std::string(key.substr(1, kIdSize))].emplace_back(
-                                      key.substr(1 + kIdSize));
-                                }
-                                keys.emplace_back(key);
-                                return true;
-                              });
+  Status scanned =
+      table.Scan(std::string(1, kDeliveredTag), false, [&](std::string_view key, std::string_view) {
+        if (key.size() == 1 + 2 * kIdSize) {
+          by_sender[std::string(key.substr(1, kIdSize))].emplace_back(key.substr(1 + kIdSize));
+        }
+        keys.emplace_back(key);
+        return true;
+      });
   if (!scanned.ok()) {
     log::Warn(kLog, "cannot read pending receipts: " + scanned.ToString());
     return;

@@ -91,8 +91,8 @@ Status Kernel::Open(const std::string& data_dir) {
   if (ec) return InvalidArgument("cannot create the data directory");
   std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all,
                                std::filesystem::perm_options::replace, ec);
-  KOLLEGA_ASSIGN_OR_RETURN(store_,
-                           OpenRocksClientStore((std::filesystem::path(data_dir) / "store").string()));
+  KOLLEGA_ASSIGN_OR_RETURN(
+      store_, OpenRocksClientStore((std::filesystem::path(data_dir) / "store").string()));
   KOLLEGA_ASSIGN_OR_RETURN(context_, crypto::SignalContext::Create());
   KOLLEGA_ASSIGN_OR_RETURN(account_, store_->LoadAccount());
   if (account_) sessions_ = std::make_unique<crypto::SignalSessions>(*context_, *store_);
@@ -180,15 +180,14 @@ void Kernel::Emit(EventPtr event) {
 ComponentTable& Kernel::Table(std::string_view name) {
   auto it = tables_.find(name);
   if (it == tables_.end()) {
-    it = tables_.emplace(std::string(name), std::make_unique<StoreTable>(*store_, std::string(name)))
-             .first;
+    it =
+        tables_.emplace(std::string(name), std::make_unique<StoreTable>(*store_, std::string(name)))
+            .first;
   }
   return *it->second;
 }
 
-Status Kernel::Transaction(const std::function<Status()>& body) {
-  return store_->Atomically(body);
-}
+Status Kernel::Transaction(const std::function<Status()>& body) { return store_->Atomically(body); }
 
 void Kernel::FlagIdentity(const crypto::SignalAddress& address) {
   const std::string key = sessions_->PendingIdentity(address).value_or(std::string());

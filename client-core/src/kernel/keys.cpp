@@ -124,9 +124,8 @@ Status Keys::LinkDevice(const std::string& relay_url, const std::string& code_te
     return FailedPrecondition(
         "the relay returned no provisioning data with the link token (relay too old?)");
   }
-  KOLLEGA_ASSIGN_OR_RETURN(
-      std::string plain,
-      OpenProvisioning(code.key, code.account_id, registered.sealed_provisioning()));
+  KOLLEGA_ASSIGN_OR_RETURN(std::string plain, OpenProvisioning(code.key, code.account_id,
+                                                               registered.sealed_provisioning()));
   content::ProvisioningMessage message;
   const bool parsed = message.ParseFromString(plain);
   crypto::Wipe(plain);

@@ -8,8 +8,8 @@
 #include "kernel.h"
 #include "keys.h"
 #include "kollega/base/log.h"
-#include "kollega/crypto/device_key.h"
 #include "kollega/client-core/relay_connection.h"
+#include "kollega/crypto/device_key.h"
 #include "outbox.h"
 
 namespace kollega::client {
@@ -88,9 +88,9 @@ Status RelayLinkManager::Authenticate() {
   KOLLEGA_ASSIGN_OR_RETURN(wire::Challenge challenge, FreshChallenge());
   const LocalAccount& account = kernel_.account();
   KOLLEGA_ASSIGN_OR_RETURN(auto key, crypto::DeviceKey::FromPrivateSeed(account.device_auth_seed));
-  KOLLEGA_ASSIGN_OR_RETURN(
-      std::string signature,
-      key.Sign(crypto::DeviceAuthMessage(challenge.nonce(), account.account_id, account.device_id)));
+  KOLLEGA_ASSIGN_OR_RETURN(std::string signature,
+                           key.Sign(crypto::DeviceAuthMessage(challenge.nonce(), account.account_id,
+                                                              account.device_id)));
   wire::Request request;
   auto* auth = request.mutable_authenticate();
   auth->set_account_id(account.account_id);

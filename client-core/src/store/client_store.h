@@ -51,7 +51,6 @@ struct LocalAccount {
   std::string account_secret;     // shared by the account's devices, secret
 };
 
-
 struct StoredMessage {
   std::string message_id;    // 16 bytes, from Content.message_id
   std::string peer_account;  // the other party (for sync copies: the recipient)
@@ -143,8 +142,8 @@ class ClientStore : public crypto::SignalStore {
   virtual Status PutRecord(std::string_view component, std::string_view key,
                            std::string_view value) = 0;
   virtual Status DeleteRecord(std::string_view component, std::string_view key) = 0;
-  virtual Status ScanRecords(std::string_view component, std::string_view prefix,
-                             bool newest_first, const RecordVisitor& visit) = 0;
+  virtual Status ScanRecords(std::string_view component, std::string_view prefix, bool newest_first,
+                             const RecordVisitor& visit) = 0;
 
   // Runs `body` (whose store writes then land together) inside the open
   // transaction if there is one, else as one synced batch of its own.

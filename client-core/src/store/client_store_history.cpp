@@ -62,8 +62,8 @@ Result<bool> RocksClientStore::HasMessage(const std::string& peer_account,
   return found.has_value();
 }
 
-Result<std::optional<StoredMessage>> RocksClientStore::GetMessage(
-    const std::string& peer_account, const std::string& message_id) {
+Result<std::optional<StoredMessage>> RocksClientStore::GetMessage(const std::string& peer_account,
+                                                                  const std::string& message_id) {
   KOLLEGA_ASSIGN_OR_RETURN(auto history_key,
                            db_->Get(fmt::MessageIndexKey(peer_account, message_id)));
   if (!history_key) return std::optional<StoredMessage>();

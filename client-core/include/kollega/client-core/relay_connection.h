@@ -66,8 +66,7 @@ class RelayConnection final : public RelayLink {
   // Sends `request` (its id is assigned here) and waits for the response.
   // Transport failures and timeouts are errors; a relay error code is a
   // successful Result whose Response.code() is not OK.
-  Result<wire::Response> Call(wire::Request request,
-                              std::chrono::milliseconds timeout) override;
+  Result<wire::Response> Call(wire::Request request, std::chrono::milliseconds timeout) override;
   // Sends `request` (its id is assigned here) without waiting; a response
   // to it is logged if it is an error and otherwise dropped. For requests
   // whose answer only matters to the relay, such as a quiet Ack.

@@ -40,8 +40,7 @@ class RelayLink {
   // Sends `request` (its id is assigned here) and waits for the answer.
   // Transport failures and timeouts are errors; a relay error code is a
   // successful Result whose Response.code() is not OK.
-  virtual Result<wire::Response> Call(wire::Request request,
-                                      std::chrono::milliseconds timeout) = 0;
+  virtual Result<wire::Response> Call(wire::Request request, std::chrono::milliseconds timeout) = 0;
   // Sends without waiting; an error answer is logged and dropped.
   virtual Status SendOnly(wire::Request request) = 0;
   // The newest challenge (pushed on connect, or answering GetChallenge),
