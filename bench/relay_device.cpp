@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "kollega/base/origin.h"
+
 namespace kollega::bench {
 
 namespace {
@@ -16,7 +18,7 @@ std::string Describe(const wire::Response& r) {
 }  // namespace
 
 RelayDevice::RelayDevice(Loop& loop, std::string host, uint16_t port, bool tls)
-    : ws_(WsClient::Create(loop, tls)), host_(std::move(host)), port_(port) {}
+    : ws_(WsClient::Create(loop, tls)), host_(std::move(host)), port_(port), tls_(tls) {}
 
 RelayDevice::~RelayDevice() {
   // The client may outlive us in pending handlers; make sure it can no
@@ -92,9 +94,16 @@ void RelayDevice::Authenticate(const std::string& account_id, uint32_t device_id
   auto* auth = request.mutable_authenticate();
   auth->set_account_id(account_id_);
   auth->set_device_id(device_id_);
-  auto signature = key_->Sign(crypto::DeviceAuthMessage(nonce_, account_id_, device_id_));
+  // Channel-bound like every login (docs/trust.md §5): the relay must accept
+  // this origin (loopback on its port, or one of its --public-url).
+  const std::string origin = FormatOrigin(tls_, host_, port_);
+  const std::string exporter = ws_->TlsExporter();
+  auto signature = key_->Sign(
+      crypto::DeviceAuthMessageV2(nonce_, account_id_, device_id_, origin, exporter));
   if (!signature.ok()) return done(false, signature.status().ToString());
   auth->set_signature(*signature);
+  auth->set_origin(origin);
+  auth->set_tls_exporter(exporter);
   nonce_.clear();
   Request(request, [done](const wire::Response& r) {
     if (r.code() != wire::OK) return done(false, "Authenticate: " + Describe(r));

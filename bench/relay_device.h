@@ -62,6 +62,7 @@ class RelayDevice {
   std::shared_ptr<WsClient> ws_;
   std::string host_;
   uint16_t port_;
+  bool tls_;
   uint64_t next_id_ = 1;
   // Handlers for setup requests; once authenticated, responses go to
   // on_response instead (no per-message bookkeeping on the hot path).

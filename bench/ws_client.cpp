@@ -17,6 +17,8 @@
 #include <optional>
 #include <type_traits>
 
+#include "kollega/crypto/device_key.h"
+
 namespace kollega::bench {
 
 namespace asio = boost::asio;
@@ -94,6 +96,14 @@ class BeastClient final : public WsClient {
                 asio::ssl::stream_base::client,
                 [this, self, done = std::move(done)](beast::error_code ec) mutable {
                   if (ec) return done(false, "TLS handshake: " + ec.message());
+                  tls_exporter_.resize(crypto::kAuthExporterSize);
+                  const std::string_view label = crypto::kAuthExporterLabel;
+                  if (SSL_export_keying_material(
+                          ws_.next_layer().native_handle(),
+                          reinterpret_cast<unsigned char*>(tls_exporter_.data()),
+                          tls_exporter_.size(), label.data(), label.size(), nullptr, 0, 0) != 1) {
+                    return done(false, "TLS exporter failed");
+                  }
                   Upgrade(std::move(done));
                 });
           } else {
@@ -115,6 +125,7 @@ class BeastClient final : public WsClient {
   }
 
   size_t QueuedFrames() const override { return queue_.size(); }
+  std::string TlsExporter() const override { return tls_exporter_; }
 
  private:
   static Stream MakeStream(Loop& loop) {
@@ -180,6 +191,7 @@ class BeastClient final : public WsClient {
   beast::flat_buffer buffer_;
   std::deque<std::string> queue_;
   std::string host_;
+  std::string tls_exporter_;  // TLS only: set after the handshake
   std::string target_;
   bool open_ = false;
   bool closing_ = false;

@@ -86,6 +86,9 @@ class WsClient : public std::enable_shared_from_this<WsClient> {
   virtual void Close() = 0;
   // Frames queued but not yet fully written.
   virtual size_t QueuedFrames() const = 0;
+  // Over TLS, the session's exporter value that a login signs
+  // (crypto::kAuthExporterLabel, docs/trust.md §5); empty over cleartext.
+  virtual std::string TlsExporter() const = 0;
 
   void set_on_message(MessageFn fn) { on_message_ = std::move(fn); }
   void set_on_closed(ClosedFn fn) { on_closed_ = std::move(fn); }

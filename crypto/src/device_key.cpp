@@ -123,6 +123,18 @@ std::string DeviceAuthMessage(std::string_view nonce, std::string_view account_i
   return out;
 }
 
+std::string DeviceAuthMessageV2(std::string_view nonce, std::string_view account_id,
+                                uint32_t device_id, std::string_view origin,
+                                std::string_view exporter) {
+  std::string out = "kollega-auth-v2";
+  AppendField(out, nonce);
+  AppendField(out, account_id);
+  AppendU32(out, device_id);
+  AppendField(out, origin);
+  AppendField(out, exporter);
+  return out;
+}
+
 std::string RandomBytes(size_t n) {
   std::string out(n, '\0');
   if (n > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {

@@ -4,6 +4,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kollega/server/config.h"
 
+#include "kollega/base/origin.h"
+
 #include <charconv>
 #include <fstream>
 #include <functional>
@@ -111,6 +113,17 @@ const std::vector<Option>& Options() {
       Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
            &RelayConfig::tls_cert),
       Text("tls-key", "FILE", "PEM private key", &RelayConfig::tls_key),
+      Option{"public-url", "URL",
+             "a ws:// or wss:// URL clients dial this relay by; repeat for several. Logins "
+             "signed for any other origin are refused. Without it only loopback URLs on the "
+             "listen port are accepted",
+             [](RelayConfig& c, const std::string& v) {
+               Result<std::string> origin = NormaliseOrigin(v);
+               if (!origin.ok()) return origin.status().message();
+               c.public_urls.push_back(*std::move(origin));
+               return std::string();
+             },
+             [](const RelayConfig&) { return std::string(); }},
       Option{"log-level", "LEVEL", "debug, info, warn, error or off",
              [](RelayConfig& c, const std::string& v) {
                return log::ParseLevel(v, &c.log_level) ? std::string()

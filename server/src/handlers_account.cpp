@@ -4,8 +4,11 @@
 // nonce before checking anything else, so a nonce is good for exactly one
 // attempt: a replay or a second try with the same challenge is AUTH_FAILED.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <algorithm>
+
 #include "connection.h"
 #include "kollega/base/log.h"
+#include "kollega/base/origin.h"
 #include "kollega/crypto/device_key.h"
 
 namespace kollega::server {
@@ -31,6 +34,25 @@ bool ValidNewDevice(const wire::NewDevice& d) {
 bool ProofVerifies(const wire::NewDevice& d, const std::string& nonce) {
   return crypto::VerifySignature(d.auth_public_key(), crypto::DeviceAuthMessage(nonce, "", 0),
                                  d.proof());
+}
+
+// Longer than any URL an operator would publish; bounds the work per login.
+constexpr size_t kMaxOriginSize = 256;
+
+// Whether a login signed for `origin` was meant for this relay
+// (docs/trust.md §5): one of its --public-url origins, or, with none
+// configured, a loopback origin on the port the client reached, with the
+// scheme of this connection.
+bool OriginIsOurs(const RelayConfig& config, const Transport::Channel& channel,
+                  std::string_view origin) {
+  if (!config.public_urls.empty()) {
+    return std::find(config.public_urls.begin(), config.public_urls.end(), origin) !=
+           config.public_urls.end();
+  }
+  for (std::string_view host : {"127.0.0.1", "[::1]", "localhost"}) {
+    if (origin == FormatOrigin(channel.tls, host, channel.local_port)) return true;
+  }
+  return false;
 }
 
 storage::DeviceRecord ToRecord(const wire::NewDevice& d, int64_t now_ms) {
@@ -103,8 +125,23 @@ void Connection::HandleAuthenticate(uint64_t id, const wire::Request& request) {
   // accounts or devices exist.
   constexpr std::string_view kFailed = "authentication failed";
   if (req.account_id().size() != storage::kAccountIdSize || req.device_id() == 0 ||
-      req.signature().size() != crypto::kEd25519SignatureSize) {
+      req.signature().size() != crypto::kEd25519SignatureSize ||
+      req.origin().size() > kMaxOriginSize ||
+      (!req.tls_exporter().empty() && req.tls_exporter().size() != crypto::kAuthExporterSize)) {
     return Reply(id, wire::AUTH_FAILED, kFailed);
+  }
+  // The channel checks come before the store is read, and say what is
+  // wrong: they depend on the connection only, so they reveal nothing about
+  // accounts, and a client behind a look-alike relay learns why.
+  const Transport::Channel& channel = transport_.channel();
+  if (!OriginIsOurs(ctx_.config, channel, req.origin())) {
+    ctx_.metrics.Add(ctx_.metrics.auth_channel_refusals, 1);
+    return Reply(id, wire::AUTH_FAILED, "login signed for another origin than this relay's");
+  }
+  if (channel.tls && (channel.tls_exporter.empty() ||
+                      !crypto::ConstantTimeEqual(req.tls_exporter(), channel.tls_exporter))) {
+    ctx_.metrics.Add(ctx_.metrics.auth_channel_refusals, 1);
+    return Reply(id, wire::AUTH_FAILED, "login signed for another TLS session than this one");
   }
   DeviceAddress address{req.account_id(), req.device_id()};
   Result<storage::DeviceRecord> device = ctx_.store->GetDevice(address);
@@ -114,7 +151,10 @@ void Connection::HandleAuthenticate(uint64_t id, const wire::Request& request) {
     }
     return Reply(id, StoreErrorCode(device.status()), "could not read the device");
   }
-  std::string message = crypto::DeviceAuthMessage(*nonce, address.account, address.device);
+  // Only the v2 message: accepting v1 would let a man in the middle that
+  // strips "auth.bound" from the Challenge downgrade the login.
+  const std::string message = crypto::DeviceAuthMessageV2(
+      *nonce, address.account, address.device, req.origin(), req.tls_exporter());
   if (!crypto::VerifySignature(device->auth_public_key, message, req.signature())) {
     return Reply(id, wire::AUTH_FAILED, kFailed);
   }

@@ -58,6 +58,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -100,6 +101,19 @@ class LeanTlsStream {
   executor_type get_executor() noexcept { return next_.get_executor(); }
   NextLayer& next_layer() noexcept { return next_; }
   const NextLayer& next_layer() const noexcept { return next_; }
+
+  // `size` bytes of the finished handshake's exporter (RFC 8446 §7.5) under
+  // `label`, with no context; empty before the handshake or on failure.
+  std::string ExportKeyingMaterial(std::string_view label, size_t size) const {
+    std::string out(size, '\0');
+    if (!ssl_ || !::SSL_is_init_finished(ssl_.get()) ||
+        ::SSL_export_keying_material(ssl_.get(), reinterpret_cast<unsigned char*>(out.data()),
+                                     out.size(), label.data(), label.size(), nullptr, 0,
+                                     0) != 1) {
+      return {};
+    }
+    return out;
+  }
 
   template <class Handler>
   auto async_handshake(Handler&& handler) {

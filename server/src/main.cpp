@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "kollega/base/log.h"
+#include "kollega/base/origin.h"
 #include "kollega/server/config.h"
 #include "kollega/server/relay_server.h"
 #include "kollega/storage/relay_store.h"
@@ -60,6 +61,13 @@ int main(int argc, char** argv) {
   const server::RelayConfig& config = parsed->config;
   log::SetLevel(config.log_level);
   RaiseDescriptorLimit();
+  // Without --public-url only loopback logins are accepted (docs/trust.md
+  // §5), so a relay that others can reach would refuse every remote client.
+  if (config.public_urls.empty() && !IsLoopbackHost(config.listen) &&
+      config.listen.rfind("127.", 0) != 0) {
+    log::Warn(kLog, "listening on " + config.listen +
+                        " without --public-url: only logins to a loopback URL will be accepted");
+  }
 
   // Block the stop signals in every thread (the io threads inherit this
   // mask); the main thread takes them synchronously with sigwait.

@@ -55,6 +55,9 @@ std::string Metrics::Render(const storage::StoreStats& store) const {
         load(authenticated_connections));
   Write(out, "kollega_accounts_created_total", "counter", "Accounts created since start.",
         load(accounts_created));
+  Write(out, "kollega_auth_channel_refusals_total", "counter",
+        "Logins refused because they were signed for another origin or TLS session.",
+        load(auth_channel_refusals));
   Write(out, "kollega_messages_accepted_total", "counter",
         "Envelopes durably stored and acknowledged to senders.", load(messages_accepted));
   Write(out, "kollega_messages_delivered_total", "counter",

@@ -34,6 +34,9 @@ class Metrics {
   std::atomic<uint64_t> http_timeouts{0};   // cut before the upgrade (--http-timeout)
   std::atomic<uint64_t> memory_trims{0};    // freed heap returned after connections closed
   std::atomic<uint64_t> accounts_created{0};
+  // Logins refused for a foreign origin or TLS exporter (docs/trust.md §5):
+  // a look-alike relay passing challenges on shows up here.
+  std::atomic<uint64_t> auth_channel_refusals{0};
 
   void CountError(int code) {
     if (code < 0 || code > kMaxErrorCode) code = kMaxErrorCode;

@@ -20,6 +20,7 @@ inline constexpr wire::ProtocolVersion kProtocolVersion = wire::PROTOCOL_VERSION
 // another one.
 inline constexpr std::string_view kFeatures[] = {
     "ack.quiet",          // Ack.quiet is honoured: a successful quiet Ack gets no answer
+    "auth.bound",         // Authenticate must sign DeviceAuthMessageV2 (origin, TLS exporter)
     "link.provisioning",  // CreateLinkToken parks a sealed provisioning blob
 };
 

@@ -16,7 +16,21 @@ namespace kollega::server {
 
 class Transport {
  public:
+  // What a login is bound to (docs/trust.md §5): whether the relay itself
+  // terminates TLS on this connection, that session's exporter value
+  // (crypto::kAuthExporterLabel; empty over cleartext), and the local port
+  // the client reached.
+  struct Channel {
+    bool tls = false;
+    std::string tls_exporter;
+    uint16_t local_port = 0;
+  };
+
   virtual ~Transport() = default;
+
+  // Fixed for the connection's life: the handshake is over before the
+  // WebSocket session starts.
+  virtual const Channel& channel() const = 0;
 
   // Runs `fn` on the connection's strand, keeping the session alive until it
   // has run.

@@ -40,6 +40,7 @@
 #include "connection.h"
 #include "frame_queue.h"
 #include "kollega/base/log.h"
+#include "kollega/crypto/device_key.h"
 #include "watched_stream.h"
 #include "ws_session.h"
 
@@ -61,6 +62,20 @@ constexpr size_t kKeepReadBuffer = 2048;
 // hold the relay until it gives up on them.
 constexpr std::chrono::seconds kCloseTimeout(3);
 
+inline uint16_t LocalPort(const PlainStream& socket) {
+  boost::system::error_code ec;
+  const auto local = socket.local_endpoint(ec);
+  return ec ? 0 : local.port();
+}
+inline Transport::Channel ChannelOf(const PlainStream& stream) {
+  return Transport::Channel{false, {}, LocalPort(stream)};
+}
+inline Transport::Channel ChannelOf(const TlsStream& stream) {
+  return Transport::Channel{
+      true, stream.ExportKeyingMaterial(crypto::kAuthExporterLabel, crypto::kAuthExporterSize),
+      LocalPort(stream.next_layer())};
+}
+
 template <class Stream>
 class WsSession final : public Transport, public std::enable_shared_from_this<WsSession<Stream>> {
   using Clock = std::chrono::steady_clock;
@@ -68,6 +83,7 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
  public:
   WsSession(ServerContext& ctx, Stream&& stream)
       : ctx_(ctx),
+        channel_(ChannelOf(stream)),
         ws_(std::move(stream), this),
         timer_(ws_.get_executor()),
         connection_(ctx, *this) {}
@@ -88,6 +104,8 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
   }
 
   // Transport
+  const Channel& channel() const override { return channel_; }
+
   void Post(std::function<void()> fn) override {
     asio::post(ws_.get_executor(), [self = Self(), fn = std::move(fn)] { fn(); });
   }
@@ -264,6 +282,7 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
   }
 
   ServerContext& ctx_;
+  const Channel channel_;  // before ws_: read from the stream before it moves there
   websocket::stream<WatchedStream<Stream, WsSession>> ws_;
   asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, typename Stream::executor_type>
       timer_;

@@ -74,5 +74,38 @@ TEST(ProtocolVectorsTest, DeviceAuthMessageAndItsSignatureAreByteExact) {
             "32cb0bd580ed1011246e28efa33178e0da749415a40380f39e22db924311dc0a");
 }
 
+TEST(ProtocolVectorsTest, DeviceAuthMessageV2AndItsSignatureAreByteExact) {
+  std::string seed;
+  for (int i = 0x40; i < 0x60; ++i) seed.push_back(static_cast<char>(i));
+  auto key = DeviceKey::FromPrivateSeed(seed);
+  ASSERT_TRUE(key.ok()) << key.status().ToString();
+  std::string exporter;
+  for (int i = 0x60; i < 0x80; ++i) exporter.push_back(static_cast<char>(i));
+  const std::string head =
+      Bytes("6b6f6c6c6567612d617574682d7632 00000020") + kNonce + Bytes("00000010") + kAccount +
+      Bytes("00000001");
+
+  const std::string tls =
+      DeviceAuthMessageV2(kNonce, kAccount, 1, "wss://relay.example:443", exporter);
+  EXPECT_EQ(tls.size(), 138u);
+  EXPECT_EQ(tls, head + Bytes("00000017 7773733a2f2f72656c61792e6578616d706c653a343433") +
+                     Bytes("00000020") + exporter);
+  auto signature = key->Sign(tls);
+  ASSERT_TRUE(signature.ok());
+  EXPECT_EQ(ToHex(*signature),
+            "b1cbb7f6cab91e5459bf732dd75c7bd73204affda3a4b6ac184dfea2a5681b72"
+            "bf1f8b477b93894d22b281e55de5ba28bbfc43e9021211d1f7fd9f6634242b04");
+
+  const std::string plain = DeviceAuthMessageV2(kNonce, kAccount, 1, "ws://127.0.0.1:8420", "");
+  EXPECT_EQ(plain.size(), 102u);
+  EXPECT_EQ(plain,
+            head + Bytes("00000013 77733a2f2f3132372e302e302e313a38343230 00000000"));
+  auto plain_signature = key->Sign(plain);
+  ASSERT_TRUE(plain_signature.ok());
+  EXPECT_EQ(ToHex(*plain_signature),
+            "f20f97908da348afee6efff77fcbe9677bb7c38468915ec314488686435a3c4a"
+            "ca8cdfc106d13e86ace906b74345c2a2669e2a870ea67a368c4831e19618f602");
+}
+
 }  // namespace
 }  // namespace kollega::crypto

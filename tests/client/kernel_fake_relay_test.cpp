@@ -76,8 +76,9 @@ struct RawDevice {
     wire::Request r;
     r.mutable_authenticate()->set_account_id(account);
     r.mutable_authenticate()->set_device_id(device);
+    r.mutable_authenticate()->set_origin(link->Origin());
     r.mutable_authenticate()->set_signature(
-        *key.Sign(crypto::DeviceAuthMessage(nonce, account, device)));
+        *key.Sign(crypto::DeviceAuthMessageV2(nonce, account, device, link->Origin(), "")));
     return Call(r);
   }
   wire::Response UploadPrekeys(uint32_t first_id, uint32_t count) {

@@ -7,13 +7,9 @@
 namespace kollega::testing {
 namespace {
 
-wire::Request AuthRequest(const TestDevice& d, const std::string& nonce) {
-  wire::Request r;
-  r.mutable_authenticate()->set_account_id(d.account);
-  r.mutable_authenticate()->set_device_id(d.device_id);
-  r.mutable_authenticate()->set_signature(
-      d.key->Sign(crypto::DeviceAuthMessage(nonce, d.account, d.device_id)).value());
-  return r;
+// A login signed for `c`'s own origin over cleartext (relay_helpers.h).
+wire::Request AuthRequest(const TestDevice& d, const std::string& nonce, const TestClient& c) {
+  return AuthenticateRequest(d, nonce, c.origin());
 }
 
 TEST_F(RelayTest, PushesAChallengeOnConnect) {
@@ -66,7 +62,7 @@ TEST_F(RelayTest, BadSignatureIsRefused) {
   auto dev = CreateAccount(*c);
   ASSERT_TRUE(dev);
   auto ch = FreshChallenge(*c);
-  wire::Request r = AuthRequest(*dev, ch->nonce());
+  wire::Request r = AuthRequest(*dev, ch->nonce(), *c);
   std::string sig = r.authenticate().signature();
   sig[10] ^= 1;
   r.mutable_authenticate()->set_signature(sig);
@@ -76,13 +72,13 @@ TEST_F(RelayTest, BadSignatureIsRefused) {
   TestDevice impostor = *dev;
   impostor.key = std::make_shared<crypto::DeviceKey>(crypto::DeviceKey::Generate().value());
   ch = FreshChallenge(*c);
-  EXPECT_EQ(c->Call(AuthRequest(impostor, ch->nonce()))->code(), wire::AUTH_FAILED);
+  EXPECT_EQ(c->Call(AuthRequest(impostor, ch->nonce(), *c))->code(), wire::AUTH_FAILED);
 
   // Unknown device of a real account.
   TestDevice ghost = *dev;
   ghost.device_id = 9;
   ch = FreshChallenge(*c);
-  EXPECT_EQ(c->Call(AuthRequest(ghost, ch->nonce()))->code(), wire::AUTH_FAILED);
+  EXPECT_EQ(c->Call(AuthRequest(ghost, ch->nonce(), *c))->code(), wire::AUTH_FAILED);
 }
 
 TEST_F(RelayTest, ReplayedNonceIsRefused) {
@@ -90,7 +86,7 @@ TEST_F(RelayTest, ReplayedNonceIsRefused) {
   auto dev = CreateAccount(*c);
   ASSERT_TRUE(dev);
   auto ch = FreshChallenge(*c);
-  wire::Request r = AuthRequest(*dev, ch->nonce());
+  wire::Request r = AuthRequest(*dev, ch->nonce(), *c);
   EXPECT_EQ(c->Call(r)->code(), wire::OK);
 
   // The same signed answer on a new connection (a new nonce) fails, and so

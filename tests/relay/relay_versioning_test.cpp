@@ -37,9 +37,10 @@ std::string FrameWithRequestField(uint64_t id, int field) {
 
 void ExpectAnnouncement(const wire::Challenge& challenge) {
   EXPECT_EQ(challenge.protocol_version(), 1u);
-  ASSERT_EQ(challenge.features_size(), 2);
+  ASSERT_EQ(challenge.features_size(), 3);
   EXPECT_EQ(challenge.features(0), "ack.quiet");
-  EXPECT_EQ(challenge.features(1), "link.provisioning");
+  EXPECT_EQ(challenge.features(1), "auth.bound");
+  EXPECT_EQ(challenge.features(2), "link.provisioning");
 }
 
 TEST_F(RelayTest, ChallengePushAndGetChallengeAnnounceVersionAndFeatures) {

@@ -10,6 +10,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/fake_relay.h"
 
+#include "kollega/base/origin.h"
 #include "kollega/crypto/device_key.h"
 #include "kollega/crypto/signal_context.h"
 #include "kollega/crypto/signal_keys.h"
@@ -61,6 +62,9 @@ class FakeLink final : public client::RelayLink {
     std::optional<wire::Challenge> taken = std::exchange(session_->taken, std::nullopt);
     return taken ? *std::move(taken) : wire::Challenge();
   }
+
+  std::string Origin() const override { return session_->origin; }
+  std::string TlsExporter() const override { return {}; }
 
   bool is_open() const override {
     std::lock_guard lock(state_->mu);
@@ -215,13 +219,15 @@ FakeRelay::~FakeRelay() {
 }
 
 client::RelayLinkFactory FakeRelay::Factory() {
-  return [state = state_](const std::string& /*relay_url*/, client::RelayLink::Handlers handlers,
+  return [state = state_](const std::string& relay_url, client::RelayLink::Handlers handlers,
                           const client::RelayLink::Options& /*options*/)
              -> Result<std::unique_ptr<client::RelayLink>> {
     std::lock_guard lock(state->mu);
     if (state->offline) return Unavailable("cannot reach the relay");
     auto session = std::make_shared<Session>();
     session->id = state->next_link_id++;
+    Result<std::string> origin = NormaliseOrigin(relay_url);
+    session->origin = origin.ok() ? *origin : "ws://fake-relay.invalid:80";
     session->endpoint = std::make_shared<Endpoint>();
     session->endpoint->handlers = std::move(handlers);
     // The WebSocket link keeps the connect-time challenge for TakeChallenge().

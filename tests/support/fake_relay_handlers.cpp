@@ -153,7 +153,10 @@ wire::Response FakeRelay::State::Authenticate(Session& s, const wire::Authentica
   Address address{r.account_id(), r.device_id()};
   DeviceState* device = FindDevice(address);
   if (!device) return Error(wire::AUTH_FAILED, kFailed);
-  std::string message = crypto::DeviceAuthMessage(*nonce, address.first, address.second);
+  // As the relay: only a login signed for this link's origin (docs/trust.md §5).
+  if (r.origin() != s.origin) return Error(wire::AUTH_FAILED, "login signed for another origin");
+  std::string message = crypto::DeviceAuthMessageV2(*nonce, address.first, address.second,
+                                                    r.origin(), r.tls_exporter());
   if (!crypto::VerifySignature(device->auth_public_key, message, r.signature())) {
     return Error(wire::AUTH_FAILED, kFailed);
   }

@@ -78,6 +78,7 @@ struct Session {
   std::optional<std::string> nonce;      // the one unused challenge nonce
   std::optional<wire::Challenge> taken;  // what TakeChallenge() hands out
   std::optional<Address> address;        // set once authenticated
+  std::string origin;                    // what the link dialled: a login must sign it
   uint32_t accounts_created = 0;
   uint64_t last_pushed_seq = 0;
   bool queue_empty_sent = false;

@@ -59,17 +59,25 @@ std::optional<TestDevice> CreateAccount(TestClient& client) {
   return device;
 }
 
-std::optional<wire::Response> Authenticate(TestClient& client, const TestDevice& device) {
-  auto challenge = FreshChallenge(client);
-  if (!challenge) return std::nullopt;
+wire::Request AuthenticateRequest(const TestDevice& device, const std::string& nonce,
+                                  const std::string& origin, const std::string& exporter) {
   wire::Request r;
   r.mutable_authenticate()->set_account_id(device.account);
   r.mutable_authenticate()->set_device_id(device.device_id);
+  r.mutable_authenticate()->set_origin(origin);
+  r.mutable_authenticate()->set_tls_exporter(exporter);
   r.mutable_authenticate()->set_signature(
       device.key
-          ->Sign(crypto::DeviceAuthMessage(challenge->nonce(), device.account, device.device_id))
+          ->Sign(crypto::DeviceAuthMessageV2(nonce, device.account, device.device_id, origin,
+                                             exporter))
           .value());
-  return client.Call(r);
+  return r;
+}
+
+std::optional<wire::Response> Authenticate(TestClient& client, const TestDevice& device) {
+  auto challenge = FreshChallenge(client);
+  if (!challenge) return std::nullopt;
+  return client.Call(AuthenticateRequest(device, challenge->nonce(), client.origin()));
 }
 
 std::unique_ptr<TestClient> ConnectAs(uint16_t port, const TestDevice& device) {

@@ -39,7 +39,12 @@ wire::NewDevice MakeNewDevice(const crypto::DeviceKey& key, const std::string& n
 
 // Creates an account on `client` (which stays unauthenticated).
 std::optional<TestDevice> CreateAccount(TestClient& client);
-// Authenticates `client` as `device`; returns the response (check .code()).
+// An Authenticate request for `nonce`, signed as DeviceAuthMessageV2 over
+// `origin` and `exporter` (docs/protocol-recipes.md).
+wire::Request AuthenticateRequest(const TestDevice& device, const std::string& nonce,
+                                  const std::string& origin, const std::string& exporter = "");
+// Authenticates `client` as `device` (over its own origin, cleartext);
+// returns the response (check .code()).
 std::optional<wire::Response> Authenticate(TestClient& client, const TestDevice& device);
 // Connects, authenticates, and returns the client, or nullptr.
 std::unique_ptr<TestClient> ConnectAs(uint16_t port, const TestDevice& device);

@@ -115,6 +115,7 @@ std::unique_ptr<TestClient> TestClient::Connect(uint16_t port, milliseconds time
       },
       timeout);
   if (!ok) return nullptr;
+  client->origin_ = "ws://127.0.0.1:" + std::to_string(port);
   return client;
 }
 

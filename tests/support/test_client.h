@@ -38,6 +38,10 @@ class TestClient {
                                              const std::string& path = "/v1/websocket");
   ~TestClient();
 
+  // "ws://127.0.0.1:port": the origin a login over this client signs
+  // (docs/trust.md §5).
+  const std::string& origin() const { return origin_; }
+
   // Raw writes. False if the write failed or timed out.
   bool SendBytes(const std::string& bytes, bool text = false);
   bool SendFrame(const wire::Frame& frame);
@@ -78,6 +82,7 @@ class TestClient {
                                        milliseconds timeout);
   std::unique_ptr<Impl> impl_;
   uint64_t next_id_ = 1;
+  std::string origin_;
 };
 
 }  // namespace kollega::testing

@@ -88,14 +88,21 @@ Status RelayLinkManager::Authenticate() {
   KOLLEGA_ASSIGN_OR_RETURN(wire::Challenge challenge, FreshChallenge());
   const LocalAccount& account = kernel_.account();
   KOLLEGA_ASSIGN_OR_RETURN(auto key, crypto::DeviceKey::FromPrivateSeed(account.device_auth_seed));
-  KOLLEGA_ASSIGN_OR_RETURN(std::string signature,
-                           key.Sign(crypto::DeviceAuthMessage(challenge.nonce(), account.account_id,
-                                                              account.device_id)));
+  // Signed for the origin this link dialled and its TLS session, so a
+  // look-alike relay cannot pass the login on (docs/trust.md §5).
+  const std::string origin = link_->Origin();
+  const std::string exporter = link_->TlsExporter();
+  KOLLEGA_ASSIGN_OR_RETURN(
+      std::string signature,
+      key.Sign(crypto::DeviceAuthMessageV2(challenge.nonce(), account.account_id,
+                                           account.device_id, origin, exporter)));
   wire::Request request;
   auto* auth = request.mutable_authenticate();
   auth->set_account_id(account.account_id);
   auth->set_device_id(account.device_id);
   auth->set_signature(signature);
+  auth->set_origin(origin);
+  auth->set_tls_exporter(exporter);
   KOLLEGA_RETURN_IF_ERROR(CallOk(std::move(request)));
   authenticated_ = true;
   kernel_.fanout().ForgetOwnDevices();

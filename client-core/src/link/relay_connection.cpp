@@ -22,6 +22,8 @@
 #include <unordered_map>
 
 #include "kollega/base/log.h"
+#include "kollega/base/origin.h"
+#include "kollega/crypto/device_key.h"
 
 namespace kollega::client {
 
@@ -51,6 +53,8 @@ struct RelayConnection::Impl : std::enable_shared_from_this<Impl> {
   uint64_t next_id = 1;
   wire::Challenge challenge;
   bool has_challenge = false;
+  std::string origin;        // set before connecting, then fixed
+  std::string tls_exporter;  // set by the TLS handshake, then fixed
   bool open = false;
   bool closing = false;
 
@@ -181,8 +185,25 @@ struct StreamImpl final : RelayConnection::Impl {
     tls_stream.async_handshake(
         ssl::stream_base::client, [self = self(), endpoint, done](beast::error_code ec) {
           if (ec) return done(Unavailable("TLS handshake with relay failed: " + ec.message()));
+          Status exported = self->ExportAuthBinding();
+          if (!exported.ok()) return done(exported);
           self->StartWebSocket(endpoint, done);
         });
+  }
+
+  // The value the login signs so that it is good on this TLS session only
+  // (docs/protocol-recipes.md, "DeviceAuthMessageV2").
+  Status ExportAuthBinding() {
+    std::string out(crypto::kAuthExporterSize, '\0');
+    const std::string_view label = crypto::kAuthExporterLabel;
+    if (SSL_export_keying_material(ws.next_layer().native_handle(),
+                                   reinterpret_cast<unsigned char*>(out.data()), out.size(),
+                                   label.data(), label.size(), nullptr, 0, 0) != 1) {
+      return Internal("cannot export the TLS channel binding");
+    }
+    std::lock_guard lock(mu);
+    tls_exporter = std::move(out);
+    return Status::Ok();
   }
 
   void StartWebSocket(const RelayEndpoint& endpoint, std::function<void(Status)> done) {
@@ -286,6 +307,8 @@ Result<RelayEndpoint> RelayEndpoint::Parse(std::string_view url) {
   return ep;
 }
 
+std::string RelayEndpoint::Origin() const { return FormatOrigin(tls, host, port); }
+
 std::string RelayEndpoint::ToString() const {
   return (tls ? "wss://" : "ws://") + host + ":" + std::to_string(port) + path;
 }
@@ -303,6 +326,7 @@ Result<std::unique_ptr<RelayConnection>> RelayConnection::Connect(const RelayEnd
   } else {
     impl = std::make_shared<StreamImpl<beast::tcp_stream>>(std::move(options), nullptr);
   }
+  impl->origin = endpoint.Origin();
   auto connected = std::make_shared<std::promise<Status>>();
   auto connected_future = connected->get_future();
   net::post(impl->ioc, [impl, endpoint, connected] {
@@ -367,6 +391,13 @@ wire::Challenge RelayConnection::TakeChallenge() {
   if (!impl_->has_challenge) return {};
   impl_->has_challenge = false;
   return std::move(impl_->challenge);
+}
+
+std::string RelayConnection::Origin() const { return impl_->origin; }
+
+std::string RelayConnection::TlsExporter() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->tls_exporter;
 }
 
 bool RelayConnection::is_open() const {

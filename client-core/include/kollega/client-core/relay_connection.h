@@ -34,6 +34,9 @@ struct RelayEndpoint {
 
   static Result<RelayEndpoint> Parse(std::string_view url);
   std::string ToString() const;
+  // "ws://host:port" or "wss://host:port" as the relay checks it at login
+  // (kollega/base/origin.h), with the port this endpoint connects to.
+  std::string Origin() const;
 };
 
 class RelayConnection final : public RelayLink {
@@ -75,6 +78,8 @@ class RelayConnection final : public RelayLink {
   // The nonce of the most recent challenge (from the connect push or a
   // GetChallenge), consumed by whoever takes it. Empty if none is fresh.
   wire::Challenge TakeChallenge() override;
+  std::string Origin() const override;
+  std::string TlsExporter() const override;
 
   bool is_open() const override;
   void Close() override;

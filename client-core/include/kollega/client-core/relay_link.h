@@ -46,6 +46,12 @@ class RelayLink {
   // The newest challenge (pushed on connect, or answering GetChallenge),
   // consumed by whoever takes it; an empty nonce when none is fresh.
   virtual wire::Challenge TakeChallenge() = 0;
+  // What a login is bound to (docs/trust.md §5): the origin this link
+  // dialled as FormatOrigin() text (kollega/base/origin.h), and over TLS
+  // the session's exporter value (crypto::kAuthExporterLabel, 32 bytes;
+  // empty over cleartext). Both are fixed once the link is connected.
+  virtual std::string Origin() const = 0;
+  virtual std::string TlsExporter() const = 0;
   virtual bool is_open() const = 0;
   virtual void Close() = 0;
 };

@@ -62,6 +62,24 @@ bool VerifySignature(std::string_view public_key, std::string_view message,
 std::string DeviceAuthMessage(std::string_view nonce, std::string_view account_id,
                               uint32_t device_id);
 
+// What a device signs to log in (Authenticate): DeviceAuthMessage's fields,
+// then the origin the client dialled and the TLS exporter value of its
+// session, so a signature is good only on that channel (docs/trust.md §5):
+//   "kollega-auth-v2" (15 bytes) || u32be(len(nonce)) || nonce
+//   || u32be(len(account_id)) || account_id || u32be(device_id)
+//   || u32be(len(origin)) || origin || u32be(len(exporter)) || exporter
+// `origin` is FormatOrigin() text (kollega/base/origin.h); `exporter` is
+// kAuthExporterSize bytes over TLS and empty over cleartext. Test vector in
+// docs/protocol-recipes.md, "DeviceAuthMessageV2".
+std::string DeviceAuthMessageV2(std::string_view nonce, std::string_view account_id,
+                                uint32_t device_id, std::string_view origin,
+                                std::string_view exporter);
+
+// The TLS exporter (RFC 8446 §7.5) both ends compute for DeviceAuthMessageV2:
+// SSL_export_keying_material with this label, no context, this many bytes.
+inline constexpr std::string_view kAuthExporterLabel = "EXPORTER-kollega-auth";
+inline constexpr size_t kAuthExporterSize = 32;
+
 // Cryptographically secure random bytes (OpenSSL RAND_bytes). Aborts if the
 // generator fails: continuing without randomness is never safe.
 std::string RandomBytes(size_t n);

@@ -48,6 +48,10 @@ struct RelayConfig {
   uint32_t memory_trim_seconds = 10;
   std::string tls_cert;  // PEM chain; TLS on when both are set
   std::string tls_key;   // PEM private key
+  // The origins clients dial this relay by (--public-url, repeatable), as
+  // NormaliseOrigin() text; a login signed for another origin is refused
+  // (docs/trust.md §5). Empty: only loopback origins on the listen port.
+  std::vector<std::string> public_urls;
   log::Level log_level = log::Level::kInfo;
 
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
