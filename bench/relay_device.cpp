@@ -116,8 +116,29 @@ void RelayDevice::SetUpFreshAccount(DoneFn done) {
     if (!ok) return done(false, error);
     CreateAccount([this, done](bool ok, const std::string& error) {
       if (!ok) return done(false, error);
-      Authenticate(account_id_, device_id_, key_, done);
+      Authenticate(account_id_, device_id_, key_, [this, done](bool ok, const std::string& error) {
+        if (!ok) return done(false, error);
+        UploadSignedPrekey(done);
+      });
     });
+  });
+}
+
+// A device without a signed prekey is no recipient (docs/protocol.md
+// §4.11), so every benchmark account uploads one (shapes only: the relay
+// checks no signature).
+void RelayDevice::UploadSignedPrekey(DoneFn done) {
+  wire::Request request;
+  auto* upload = request.mutable_upload_prekeys();
+  std::string key(33, '\x11');
+  key[0] = 0x05;
+  upload->set_identity_key(key);
+  upload->mutable_signed_prekey()->set_id(1);
+  upload->mutable_signed_prekey()->set_public_key(key);
+  upload->mutable_signed_prekey()->set_signature(std::string(64, 's'));
+  Request(request, [done](const wire::Response& r) {
+    if (r.code() != wire::OK) return done(false, "UploadPrekeys: " + Describe(r));
+    done(true, "");
   });
 }
 

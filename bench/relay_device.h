@@ -37,8 +37,10 @@ class RelayDevice {
   // for when the current one was used up).
   void Authenticate(const std::string& account_id, uint32_t device_id,
                     std::shared_ptr<const crypto::DeviceKey> key, DoneFn done);
-  // Connect + CreateAccount + Authenticate.
+  // Connect, CreateAccount, Authenticate, then UploadSignedPrekey.
   void SetUpFreshAccount(DoneFn done);
+  // Uploads a well-formed identity key and signed prekey.
+  void UploadSignedPrekey(DoneFn done);
 
   // Sends one envelope of `content` to device 1 of `recipient`.
   void SendTo(const std::string& recipient, const std::string& content);

@@ -78,6 +78,13 @@ const std::vector<Option>& Options() {
                        &RelayConfig::mailbox_max_envelopes, 1, kU32Max),
       Number<uint64_t>("mailbox-max-bytes", "bytes per device mailbox (MAILBOX_FULL)",
                        &RelayConfig::mailbox_max_bytes, 1, std::numeric_limits<uint64_t>::max()),
+      Number<uint32_t>("max-devices",
+                       "devices per account, listed plus pending (RegisterDevice: TOO_MANY)",
+                       &RelayConfig::max_devices, 1, 1000),
+      Number<int64_t>("unlisted-device-ttl",
+                      "seconds before a registered device that no signed device list names "
+                      "is deleted",
+                      &RelayConfig::unlisted_device_ttl_seconds, 1, 365LL * 24 * 3600),
       Number<uint64_t>("max-wal-mb",
                        "MiB of write-ahead log kept before the store flushes what pins it",
                        &RelayConfig::max_wal_mb, 16, 1ull << 20),

@@ -7,6 +7,7 @@
 //   dispatch.cpp            the request table: one row per request type
 //   handlers_account.cpp    challenge, ping, accounts, authentication, devices
 //   handlers_prekeys.cpp    prekey upload, count, bundle fetch
+//   handlers_devices.cpp    signed device lists, unlinking, device caps
 //   handlers_messages.cpp   send and ack
 //   delivery.cpp            mailbox drain, live pushes, write backpressure
 //
@@ -58,6 +59,8 @@ class Connection final : public DeliveryTarget {
   void OnPrekeysLow(uint32_t remaining) override;
   void OnReplaced() override;
   void OnShutdown() override;
+  void OnUnlinked() override;
+  void OnDeviceListChanged(std::shared_ptr<const std::string> signed_list) override;
 
  private:
   // dispatch.cpp: the request table. A handler gets the whole request and
@@ -100,7 +103,20 @@ class Connection final : public DeliveryTarget {
   void HandleAuthenticate(uint64_t id, const wire::Request& request);
   void HandleRegisterDevice(uint64_t id, const wire::Request& request);
   void HandleCreateLinkToken(uint64_t id, const wire::Request& request);
+
+  // handlers_devices.cpp
   void HandleListDevices(uint64_t id, const wire::Request& request);
+  void HandlePublishDeviceList(uint64_t id, const wire::Request& request);
+  void HandleUnlinkDevice(uint64_t id, const wire::Request& request);
+  void HandleGetDeviceList(uint64_t id, const wire::Request& request);
+  // Records this device's authentication (DeviceInfo.last_seen_ms).
+  void RecordSeen();
+  // False (and answers TOO_MANY) when `account` is at --max-devices.
+  bool CheckDeviceCap(uint64_t id, const std::string& account);
+  // Tells the account's connected devices other than this one.
+  void AnnounceDeviceList(const std::string& signed_list);
+  // Answers a refused PublishDeviceList or UnlinkDevice (the store's code).
+  void ReplyListRefused(uint64_t id, const Status& status);
 
   // handlers_prekeys.cpp
   void HandleUploadPrekeys(uint64_t id, const wire::Request& request);
@@ -113,7 +129,9 @@ class Connection final : public DeliveryTarget {
   void HandleSend(uint64_t id, const wire::Request& request);
   void HandleAck(uint64_t id, const wire::Request& request);
   // Store completions, back on the strand.
-  void OnAppendDone(uint64_t id, const Status& status, int64_t server_time_ms);
+  // `full`: devices whose mailbox was full (nothing stored for them).
+  void OnAppendDone(uint64_t id, const Status& status, int64_t server_time_ms,
+                    const std::vector<uint32_t>& full);
   // `quiet`: the Ack asked for an answer only on failure.
   void OnRemoveDone(uint64_t id, size_t asked, bool quiet, const Status& status,
                     std::vector<uint64_t> unknown);

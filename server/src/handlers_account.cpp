@@ -159,6 +159,7 @@ void Connection::HandleAuthenticate(uint64_t id, const wire::Request& request) {
     return Reply(id, wire::AUTH_FAILED, kFailed);
   }
   address_ = address;
+  RecordSeen();
   ctx_.metrics.authenticated_connections.fetch_add(1, std::memory_order_relaxed);
   // Registering before the first mailbox read closes the race with senders:
   // anything stored after this point is also notified to us (and de-duplicated
@@ -186,6 +187,7 @@ void Connection::HandleRegisterDevice(uint64_t id, const wire::Request& request)
   if (!ProofVerifies(req.device(), *nonce)) {
     return Reply(id, wire::AUTH_FAILED, "device key proof does not verify");
   }
+  if (!CheckDeviceCap(id, req.account_id())) return;
   // Taking the token also hands over the sealed provisioning blob the
   // linking device parked with it (opaque to the relay).
   Result<std::string> sealed =
@@ -215,6 +217,7 @@ void Connection::HandleCreateLinkToken(uint64_t id, const wire::Request& request
   if (req.sealed_provisioning().size() > kMaxSealedProvisioningSize) {
     return Reply(id, wire::TOO_LARGE, "provisioning blob too large");
   }
+  if (!CheckDeviceCap(id, address_->account)) return;
   std::string token = crypto::RandomBytes(kLinkTokenSize);
   int64_t expires = ctx_.clock->NowMs() + kLinkTokenLifetimeMs;
   Status status = ctx_.store->PutLinkToken(address_->account, crypto::Sha256(token), expires,
@@ -224,19 +227,6 @@ void Connection::HandleCreateLinkToken(uint64_t id, const wire::Request& request
   response.mutable_link_token()->set_token(token);
   response.mutable_link_token()->set_expires_at_ms(static_cast<uint64_t>(expires));
   crypto::Wipe(token);
-  ReplyOk(id, response);
-}
-
-void Connection::HandleListDevices(uint64_t id, const wire::Request& /*request*/) {
-  Result<std::vector<storage::DeviceRecord>> devices = ctx_.store->ListDevices(address_->account);
-  if (!devices.ok()) return Reply(id, StoreErrorCode(devices.status()), "could not list devices");
-  wire::Response response;
-  for (const storage::DeviceRecord& d : *devices) {
-    wire::DeviceInfo* info = response.mutable_device_list()->add_devices();
-    info->set_device_id(d.device_id);
-    info->set_registration_id(d.registration_id);
-    info->set_created_at_ms(static_cast<uint64_t>(d.created_ms));
-  }
   ReplyOk(id, response);
 }
 

@@ -6,8 +6,10 @@
 // back to this connection's strand.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <algorithm>
+#include <iterator>
 
 #include "connection.h"
+#include "devices.h"
 
 namespace kollega::server {
 namespace {
@@ -54,29 +56,35 @@ void Connection::HandleSend(uint64_t id, const wire::Request& request) {
     return Reply(id, wire::INVALID_ARGUMENT, "two envelopes for the same device");
   }
 
-  Result<std::vector<uint32_t>> devices = ctx_.store->ListDeviceIds(recipient);
+  auto devices = ctx_.store->GetAccountDevices(recipient);
   if (!devices.ok()) {
     if (devices.status().code() == StatusCode::kNotFound) {
       return Reply(id, wire::UNKNOWN_ACCOUNT, "no such account");
     }
     return Reply(id, StoreErrorCode(devices.status()), "could not read the recipient");
   }
-  std::vector<uint32_t> expected = std::move(devices).value();
-  if (recipient == address_->account) std::erase(expected, address_->device);
-  std::sort(expected.begin(), expected.end());
-  if (expected != given) {
+  // docs/protocol.md §4.11: the listed devices (or, before lists, the ones
+  // with keys) are allowed; those seen within the TTL are required.
+  const int64_t now = ctx_.clock->NowMs();
+  const uint32_t self = recipient == address_->account ? address_->device : 0;
+  const ExpectedDevices expected =
+      ExpectedDevicesOf(**devices, now, ctx_.config.ttl_seconds * 1000, self);
+  std::vector<uint32_t> missing, extra;
+  std::set_difference(expected.required.begin(), expected.required.end(), given.begin(),
+                      given.end(), std::back_inserter(missing));
+  std::set_difference(given.begin(), given.end(), expected.allowed.begin(), expected.allowed.end(),
+                      std::back_inserter(extra));
+  if (!missing.empty() || !extra.empty()) {
     wire::Response response;
     wire::DeviceMismatch* mismatch = response.mutable_device_mismatch();
-    std::set_difference(expected.begin(), expected.end(), given.begin(), given.end(),
-                        RepeatedFieldBackInserter(mismatch->mutable_missing_devices()));
-    std::set_difference(given.begin(), given.end(), expected.begin(), expected.end(),
-                        RepeatedFieldBackInserter(mismatch->mutable_extra_devices()));
+    mismatch->mutable_missing_devices()->Add(missing.begin(), missing.end());
+    mismatch->mutable_extra_devices()->Add(extra.begin(), extra.end());
+    if ((*devices)->list) SignedListToWire((*devices)->list->blob, mismatch->mutable_device_list());
     return Reply(id, wire::STALE_DEVICES, "device list is stale; nothing was stored", response);
   }
 
   // Serialize each recipient's Envelope once; the same bytes are stored and
   // pushed live.
-  const int64_t now = ctx_.clock->NowMs();
   std::vector<storage::EnvelopeToStore> to_store;
   std::vector<Target> targets;
   to_store.reserve(req.envelopes_size());
@@ -109,33 +117,45 @@ void Connection::HandleSend(uint64_t id, const wire::Request& request) {
       [ctx, targets = std::move(targets)](const storage::AppendResult& result) {
         if (result.seqs.size() != targets.size()) return;  // `done` reports it
         for (size_t i = 0; i < targets.size(); ++i) {
+          if (result.seqs[i] == 0) continue;  // its mailbox is full
           ctx->notifier->NotifyStored(targets[i].device, result.seqs[i], targets[i].payload);
         }
       },
       [ctx, weak, id, now, count](Status status, storage::AppendResult result) {
+        std::vector<uint32_t> full;
         if (status.ok() && result.seqs.size() == count) {
-          Metrics::Add(ctx->metrics.messages_accepted, count);
+          full.reserve(result.full.size());
+          for (const DeviceAddress& d : result.full) full.push_back(d.device);
+          Metrics::Add(ctx->metrics.messages_accepted,
+                       count - std::count(result.seqs.begin(), result.seqs.end(), uint64_t{0}));
         } else if (status.ok()) {
           status = Internal("store returned the wrong number of seqs");
         }
         if (std::shared_ptr<Connection> self = weak.lock()) {
           Connection* c = self.get();
-          c->transport_.Post(
-              [c, id, now, status = std::move(status)] { c->OnAppendDone(id, status, now); });
+          c->transport_.Post([c, id, now, status = std::move(status), full = std::move(full)] {
+            c->OnAppendDone(id, status, now, full);
+          });
         }
       });
 }
 
-void Connection::OnAppendDone(uint64_t id, const Status& status, int64_t server_time_ms) {
+void Connection::OnAppendDone(uint64_t id, const Status& status, int64_t server_time_ms,
+                              const std::vector<uint32_t>& full) {
   --pending_writes_;
   if (status.ok()) {
     wire::Response response;
-    response.mutable_send_accepted()->set_server_time_ms(static_cast<uint64_t>(server_time_ms));
+    wire::SendAccepted* accepted = response.mutable_send_accepted();
+    accepted->set_server_time_ms(static_cast<uint64_t>(server_time_ms));
+    accepted->mutable_full_devices()->Add(full.begin(), full.end());
     ReplyOk(id, response);
+  } else if (status.code() == StatusCode::kNotFound) {
+    // A target device was removed after the check above: nothing stored.
+    Reply(id, wire::STALE_DEVICES, "a recipient device was removed; nothing was stored");
   } else {
     wire::ErrorCode code = StoreErrorCode(status);
     Reply(id, code,
-          code == wire::MAILBOX_FULL   ? "a recipient mailbox is full; nothing was stored"
+          code == wire::MAILBOX_FULL   ? "every recipient mailbox is full; nothing was stored"
           : code == wire::STORAGE_FULL ? "relay storage is full; retry later"
                                        : "could not store the envelopes");
   }

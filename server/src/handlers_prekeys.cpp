@@ -8,6 +8,7 @@
 // prekeys.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
+#include "devices.h"
 
 namespace kollega::server {
 namespace {
@@ -129,6 +130,12 @@ void Connection::HandleFetchBundle(uint64_t id, const wire::Request& request) {
   wire::PrekeyBundle* out = response.mutable_bundle();
   out->set_account_id(req.account_id());
   for (const storage::PrekeyBundle& b : *bundles) ToWire(b, out->add_devices());
+  // The list lets the client check the bundle against what the account
+  // signed (docs/trust.md §2).
+  auto devices = ctx_.store->GetAccountDevices(req.account_id());
+  if (devices.ok() && (*devices)->list) {
+    SignedListToWire((*devices)->list->blob, out->mutable_device_list());
+  }
   ReplyOk(id, response);
 
   // A one-time prekey was handed out: if that left the device short, tell it

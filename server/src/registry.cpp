@@ -67,4 +67,13 @@ void LocalRegistry::NotifyPrekeysLow(const DeviceAddress& device, uint32_t remai
   if (auto target = Find(device)) target->OnPrekeysLow(remaining);
 }
 
+void LocalRegistry::NotifyUnlinked(const DeviceAddress& device) {
+  if (auto target = Find(device)) target->OnUnlinked();
+}
+
+void LocalRegistry::NotifyDeviceListChanged(const DeviceAddress& device,
+                                            std::shared_ptr<const std::string> signed_list) {
+  if (auto target = Find(device)) target->OnDeviceListChanged(std::move(signed_list));
+}
+
 }  // namespace kollega::server

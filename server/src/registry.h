@@ -42,6 +42,12 @@ class DeliveryTarget {
   virtual void OnReplaced() = 0;
   // The relay is shutting down.
   virtual void OnShutdown() = 0;
+  // The device was removed from its account (unlinked, or expired
+  // unlisted): its connection must end.
+  virtual void OnUnlinked() = 0;
+  // The device's account published a new signed list (a serialized
+  // SignedDeviceList).
+  virtual void OnDeviceListChanged(std::shared_ptr<const std::string> signed_list) = 0;
 };
 
 class DeliveryNotifier {
@@ -52,6 +58,10 @@ class DeliveryNotifier {
   virtual void NotifyStored(const DeviceAddress& device, uint64_t seq,
                             std::shared_ptr<const std::string> payload) = 0;
   virtual void NotifyPrekeysLow(const DeviceAddress& device, uint32_t remaining) = 0;
+  // Device lists (docs/trust.md §3); best effort like the others.
+  virtual void NotifyUnlinked(const DeviceAddress& device) = 0;
+  virtual void NotifyDeviceListChanged(const DeviceAddress& device,
+                                       std::shared_ptr<const std::string> signed_list) = 0;
 };
 
 class LocalRegistry final : public DeliveryNotifier {
@@ -74,6 +84,9 @@ class LocalRegistry final : public DeliveryNotifier {
   void NotifyStored(const DeviceAddress& device, uint64_t seq,
                     std::shared_ptr<const std::string> payload) override;
   void NotifyPrekeysLow(const DeviceAddress& device, uint32_t remaining) override;
+  void NotifyUnlinked(const DeviceAddress& device) override;
+  void NotifyDeviceListChanged(const DeviceAddress& device,
+                               std::shared_ptr<const std::string> signed_list) override;
 
  private:
   struct Entry {

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <sched.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -17,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "devices.h"
 #include "kollega/base/log.h"
 #include "listener.h"
 #include "memory_trim.h"
@@ -49,7 +51,8 @@ class RelayServerImpl final : public RelayServer {
         ioc_(static_cast<int>(ThreadCount(config))),
         work_(asio::make_work_guard(ioc_)),
         tls_(asio::ssl::context::tls_server),
-        trim_timer_(ioc_) {}
+        trim_timer_(ioc_),
+        sweep_timer_(ioc_) {}
 
   ~RelayServerImpl() override { Stop(); }
 
@@ -62,6 +65,7 @@ class RelayServerImpl final : public RelayServer {
     listener_ = std::move(listener).value();
     listener_->Start();
     if (c.memory_trim_seconds > 0) ScheduleTrimCheck();
+    ScheduleDeviceSweep();
     for (uint32_t i = 0; i < ThreadCount(c); ++i) {
       threads_.emplace_back([this] {
         if (ctx_.config.io_sched_batch) UseBatchScheduling();
@@ -117,6 +121,19 @@ class RelayServerImpl final : public RelayServer {
                                       : ": no freed memory to return"));
       }
       ScheduleTrimCheck();
+    });
+  }
+
+  // Unlisted devices expire (docs/trust.md §3): checked a few times per
+  // --unlisted-device-ttl, at least every second and at most every minute.
+  void ScheduleDeviceSweep() {
+    const int64_t quarter_ms = ctx_.config.unlisted_device_ttl_seconds * 1000 / 4;
+    sweep_timer_.expires_after(
+        std::chrono::milliseconds(std::clamp<int64_t>(quarter_ms, 1000, 60'000)));
+    sweep_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (ec) return;
+      SweepUnlistedDevices(ctx_);
+      ScheduleDeviceSweep();
     });
   }
 
@@ -177,6 +194,7 @@ class RelayServerImpl final : public RelayServer {
   std::vector<std::thread> threads_;
   std::atomic<bool> sched_warned_{false};
   asio::steady_timer trim_timer_;
+  asio::steady_timer sweep_timer_;
   TrimPolicy trim_policy_;
 };
 

@@ -27,8 +27,7 @@ std::mutex& RocksRelayStore::AccountLock(const AccountId& account) {
   return account_locks_[std::hash<std::string>{}(account) % kStripes];
 }
 
-std::shared_ptr<const std::vector<DeviceRecord>> RocksRelayStore::CachedDevices(
-    const AccountId& account) {
+std::shared_ptr<const AccountDevices> RocksRelayStore::CachedDevices(const AccountId& account) {
   DeviceCache& cache = device_cache_[std::hash<std::string>{}(account) % kStripes];
   std::lock_guard lock(cache.mu);
   auto found = cache.accounts.find(account);
@@ -79,6 +78,10 @@ Result<uint32_t> RocksRelayStore::AddDevice(const AccountId& account, DeviceReco
   batch.Put(db_->accounts(), codec::AccountKey(account), codec::EncodeAccount(*value));
   batch.Put(db_->accounts(), codec::DeviceKey(account, device.device_id),
             codec::EncodeDevice(device));
+  // Pending until a signed list names it (docs/trust.md §3).
+  std::string created;
+  codec::PutU64(&created, static_cast<uint64_t>(device.created_ms));
+  batch.Put(db_->accounts(), codec::PendingKey(account, device.device_id), created);
   Status written = db_->WriteSynced(&batch);
   // Also after a failure: the write may still come back from the WAL.
   ForgetDevices(account);
@@ -98,8 +101,7 @@ Result<DeviceRecord> RocksRelayStore::GetDevice(const DeviceAddress& address) {
   return *std::move(device);
 }
 
-Result<std::shared_ptr<const std::vector<DeviceRecord>>> RocksRelayStore::Devices(
-    const AccountId& account) {
+Result<std::shared_ptr<const AccountDevices>> RocksRelayStore::Devices(const AccountId& account) {
   KOLLEGA_RETURN_IF_ERROR(CheckAccount(account));
   std::shared_lock open(open_mu_);
   KOLLEGA_RETURN_IF_ERROR(CheckOpenLocked());
@@ -110,43 +112,78 @@ Result<std::shared_ptr<const std::vector<DeviceRecord>>> RocksRelayStore::Device
 
 Result<std::vector<DeviceRecord>> RocksRelayStore::ListDevices(const AccountId& account) {
   KOLLEGA_ASSIGN_OR_RETURN(auto devices, Devices(account));
-  return *devices;
+  return devices->devices;
 }
 
 Result<std::vector<uint32_t>> RocksRelayStore::ListDeviceIds(const AccountId& account) {
   KOLLEGA_ASSIGN_OR_RETURN(auto devices, Devices(account));
   std::vector<uint32_t> ids;
-  ids.reserve(devices->size());
-  for (const DeviceRecord& d : *devices) ids.push_back(d.device_id);
+  ids.reserve(devices->devices.size());
+  for (const DeviceRecord& d : devices->devices) ids.push_back(d.device_id);
   return ids;
 }
 
-Result<std::shared_ptr<const std::vector<DeviceRecord>>> RocksRelayStore::DevicesLocked(
+Result<std::shared_ptr<const AccountDevices>> RocksRelayStore::GetAccountDevices(
     const AccountId& account) {
-  if (auto cached = CachedDevices(account)) return cached;
+  return Devices(account);
+}
+
+Result<AccountDevices> RocksRelayStore::ReadDevices(const AccountId& account) {
   KOLLEGA_ASSIGN_OR_RETURN(auto existing, db_->Get(db_->accounts(), codec::AccountKey(account)));
   if (!existing.has_value()) return NotFound("no such account");
-
-  const std::string prefix = codec::DevicePrefix(account);
-  const std::string end = codec::U32PrefixEnd(prefix);
-  rocksdb::Slice upper(end);
-  rocksdb::ReadOptions ro;
-  ro.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(ro, db_->accounts()));
-  auto devices = std::make_shared<std::vector<DeviceRecord>>();
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
-    auto device = codec::DecodeDevice({it->key().data(), it->key().size()},
-                                      {it->value().data(), it->value().size()});
-    if (!device) return DataLoss("corrupt device record");
-    devices->push_back(*std::move(device));
+  AccountDevices out;
+  // Devices, then their last-seen records (a second, parallel key range).
+  for (const bool last_seen : {false, true}) {
+    const std::string prefix =
+        last_seen ? codec::LastSeenPrefix(account) : codec::DevicePrefix(account);
+    const std::string end = codec::U32PrefixEnd(prefix);
+    rocksdb::Slice upper(end);
+    rocksdb::ReadOptions ro;
+    ro.iterate_upper_bound = &upper;
+    std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(ro, db_->accounts()));
+    for (it->Seek(prefix); it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      std::string_view value(it->value().data(), it->value().size());
+      if (!last_seen) {
+        auto device = codec::DecodeDevice(key, value);
+        if (!device) return DataLoss("corrupt device record");
+        out.devices.push_back(*std::move(device));
+        continue;
+      }
+      if (key.size() != prefix.size() + 4 || value.size() != 8) continue;
+      const uint32_t id = codec::GetU32(key.substr(prefix.size()));
+      for (DeviceRecord& d : out.devices) {
+        if (d.device_id == id) d.last_seen_ms = static_cast<int64_t>(codec::GetU64(value));
+      }
+    }
+    if (!it->status().ok()) return FromRocks(it->status());
   }
-  if (!it->status().ok()) return FromRocks(it->status());
+  for (DeviceRecord& d : out.devices) {
+    KOLLEGA_ASSIGN_OR_RETURN(auto stored,
+                             db_->Get(db_->prekeys(), codec::IdentityKey({account, d.device_id})));
+    if (!stored.has_value()) continue;
+    auto identity = codec::DecodeIdentity(*stored);
+    if (!identity) return DataLoss("corrupt identity record");
+    d.has_keys = identity->signed_prekey.has_value();
+  }
+  KOLLEGA_ASSIGN_OR_RETURN(auto list, db_->Get(db_->accounts(), codec::DeviceListKey(account)));
+  if (list.has_value()) {
+    out.list = codec::DecodeDeviceList(*list);
+    if (!out.list) return DataLoss("corrupt device list record");
+  }
+  return out;
+}
 
+Result<std::shared_ptr<const AccountDevices>> RocksRelayStore::DevicesLocked(
+    const AccountId& account) {
+  if (auto cached = CachedDevices(account)) return cached;
+  KOLLEGA_ASSIGN_OR_RETURN(auto read, ReadDevices(account));
+  auto devices = std::make_shared<const AccountDevices>(std::move(read));
   DeviceCache& cache = device_cache_[std::hash<std::string>{}(account) % kStripes];
   std::lock_guard lock(cache.mu);
   if (cache.accounts.size() >= kMaxCachedAccountsPerStripe) cache.accounts.clear();
   cache.accounts[account] = devices;
-  return std::shared_ptr<const std::vector<DeviceRecord>>(std::move(devices));
+  return devices;
 }
 
 Status RocksRelayStore::PutLinkToken(const AccountId& account, const std::string& token_hash,

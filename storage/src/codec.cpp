@@ -8,6 +8,11 @@
 //   'D' account[16] device:u32          -> registration_id:u32 created_ms:i64
 //                                          auth_public_key:bytes
 //   'L' account[16] token_hash:bytes    -> expires_ms:i64 sealed_provisioning:bytes
+//   'G' account[16]                     -> version:u64 count:u32 entry[count]
+//                                          signed_list:bytes
+//       entry := device:u32 len:u32 auth_public_key:byte[len]
+//   'S' account[16] device:u32          -> last_seen_ms:i64
+//   'P' account[16] device:u32          -> created_ms:i64   (registered, never listed)
 //
 // column family "prekeys"
 //   'I' account[16] device:u32          -> identity
@@ -103,6 +108,58 @@ std::string LinkTokenKey(std::string_view account, std::string_view token_hash) 
   std::string k = Tagged(kLinkTokenTag, account);
   k.append(token_hash);
   return k;
+}
+
+std::string DeviceListKey(std::string_view account) { return Tagged('G', account); }
+std::string LastSeenPrefix(std::string_view account) { return Tagged('S', account); }
+
+std::string LastSeenKey(std::string_view account, uint32_t device) {
+  std::string k = Tagged('S', account);
+  PutU32(&k, device);
+  return k;
+}
+
+std::string PendingKey(std::string_view account, uint32_t device) {
+  std::string k = Tagged(kPendingTag, account);
+  PutU32(&k, device);
+  return k;
+}
+
+bool ParsePendingKey(std::string_view key, DeviceAddress* out) {
+  if (key.size() != 1 + kAccountIdSize + 4 || key[0] != kPendingTag) return false;
+  out->account.assign(key.substr(1, kAccountIdSize));
+  out->device = GetU32(key.substr(1 + kAccountIdSize));
+  return true;
+}
+
+std::string EncodeDeviceList(const DeviceList& list) {
+  std::string out;
+  PutU64(&out, list.version);
+  PutU32(&out, static_cast<uint32_t>(list.devices.size()));
+  for (const DeviceList::Entry& e : list.devices) {
+    PutU32(&out, e.device_id);
+    PutLengthPrefixed(&out, e.auth_public_key);
+  }
+  out.append(list.blob);
+  return out;
+}
+
+std::optional<DeviceList> DecodeDeviceList(std::string_view in) {
+  if (in.size() < 12) return std::nullopt;
+  DeviceList list;
+  list.version = GetU64(in);
+  uint32_t count = GetU32(in.substr(8));
+  in.remove_prefix(12);
+  for (uint32_t i = 0; i < count; ++i) {
+    DeviceList::Entry e;
+    if (in.size() < 4) return std::nullopt;
+    e.device_id = GetU32(in);
+    in.remove_prefix(4);
+    if (!GetLengthPrefixed(&in, &e.auth_public_key)) return std::nullopt;
+    list.devices.push_back(std::move(e));
+  }
+  list.blob.assign(in);
+  return list;
 }
 
 std::string EncodeAccount(const AccountValue& v) {

@@ -36,6 +36,17 @@ std::string DevicePrefix(std::string_view account);
 std::string DeviceKey(std::string_view account, uint32_t device);
 std::string LinkTokenKey(std::string_view account, std::string_view token_hash);
 inline constexpr char kLinkTokenTag = 'L';
+// Device lists and device bookkeeping (docs/trust.md §3).
+std::string DeviceListKey(std::string_view account);
+std::string LastSeenKey(std::string_view account, uint32_t device);
+std::string LastSeenPrefix(std::string_view account);
+std::string PendingKey(std::string_view account, uint32_t device);
+inline constexpr char kPendingTag = 'P';
+// Splits a PendingKey; false if it is not one.
+bool ParsePendingKey(std::string_view key, DeviceAddress* out);
+
+std::string EncodeDeviceList(const DeviceList& list);
+std::optional<DeviceList> DecodeDeviceList(std::string_view in);
 
 struct AccountValue {
   uint32_t next_device_id = 2;

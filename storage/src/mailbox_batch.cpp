@@ -19,6 +19,7 @@ constexpr size_t kMaxRecountHints = 100'000;
 // ~200) bytes ~= 60 MiB; an online device's mailbox holds a handful.
 constexpr size_t kMaxCachedMailboxes = 65'536;
 constexpr size_t kMaxExactLive = 32;
+constexpr size_t kMaxDroppedMailboxes = 100'000;
 
 // An iterator confined to [from_seq, end of mailbox).
 std::unique_ptr<rocksdb::Iterator> MailboxIterator(RocksDb* db, const std::string& prefix,
@@ -91,10 +92,11 @@ bool MailboxBatch::Fits(const Staged& m, uint64_t add_count, uint64_t add_bytes)
 }
 
 Status MailboxBatch::StageAppend(const std::vector<EnvelopeToStore>& envelopes,
-                                 std::vector<uint64_t>* seqs) {
+                                 std::vector<uint64_t>* seqs, std::vector<DeviceAddress>* full) {
   struct Need {
     uint64_t count = 0;
     uint64_t bytes = 0;
+    bool fits = true;
   };
   std::map<std::string, Need> needs;
   std::vector<std::string> prefixes;
@@ -102,24 +104,42 @@ Status MailboxBatch::StageAppend(const std::vector<EnvelopeToStore>& envelopes,
   for (const auto& e : envelopes) {
     if (e.to.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
     prefixes.push_back(codec::MailboxPrefix(e.to));
+    if (!memory_->dropped.empty() && memory_->dropped.count(prefixes.back())) {
+      return NotFound("device removed");
+    }
     Need& n = needs[prefixes.back()];
     n.count += 1;
     n.bytes += e.payload.size();
   }
-  // Check every target before staging anything: the append is atomic.
-  for (const auto& [prefix, need] : needs) {
+  // Check every target before staging anything: a full mailbox is skipped
+  // as a whole, and the append fails as a whole only if all of them are.
+  size_t full_targets = 0;
+  for (auto& [prefix, need] : needs) {
     KOLLEGA_ASSIGN_OR_RETURN(auto m, Load(prefix));
     if (Fits(*m, need.count, need.bytes)) continue;
     auto hint = memory_->recount_after.find(prefix);
     if (hint == memory_->recount_after.end() || hint->second <= now_ms_) {
       KOLLEGA_RETURN_IF_ERROR(Recount(prefix, m));
     }
-    if (!Fits(*m, need.count, need.bytes)) return ResourceExhausted("mailbox full");
+    if (!Fits(*m, need.count, need.bytes)) {
+      need.fits = false;
+      ++full_targets;
+    }
   }
+  if (!needs.empty() && full_targets == needs.size()) return ResourceExhausted("mailbox full");
   const int64_t expires_ms = now_ms_ + limits_.ttl_ms;
   seqs->clear();
   seqs->reserve(envelopes.size());
+  full->clear();
+  size_t stored = 0;
   for (size_t i = 0; i < envelopes.size(); ++i) {
+    if (full_targets > 0 && !needs.find(prefixes[i])->second.fits) {
+      seqs->push_back(0);
+      if (std::find(full->begin(), full->end(), envelopes[i].to) == full->end()) {
+        full->push_back(envelopes[i].to);
+      }
+      continue;
+    }
     Staged& m = staged_.find(prefixes[i])->second;
     uint64_t seq = m.meta.next_seq++;
     batch_.Put(db_->mailbox(), codec::EnvelopeKey(prefixes[i], seq),
@@ -134,8 +154,36 @@ Status MailboxBatch::StageAppend(const std::vector<EnvelopeToStore>& envelopes,
     m.meta.bytes += envelopes[i].payload.size();
     m.dirty = true;
     seqs->push_back(seq);
+    ++stored;
   }
-  appended_ += envelopes.size();
+  appended_ += stored;
+  return Status::Ok();
+}
+
+Status MailboxBatch::StageDropMailbox(const DeviceAddress& mailbox) {
+  if (mailbox.account.size() != kAccountIdSize) return InvalidArgument("bad account id");
+  const std::string prefix = codec::MailboxPrefix(mailbox);
+  KOLLEGA_ASSIGN_OR_RETURN(auto loaded, Load(prefix));
+  Staged& m = *loaded;
+  rocksdb::Slice lower, upper;
+  std::string lower_key, upper_key;
+  auto it = MailboxIterator(db_, prefix, m.meta.head, m.meta.next_seq, &lower, &upper, &lower_key,
+                            &upper_key);
+  std::vector<std::string> keys;
+  for (; it->Valid(); it->Next()) {
+    uint64_t seq = codec::SeqFromEnvelopeKey({it->key().data(), it->key().size()});
+    if (!m.removed.count(seq)) keys.push_back(it->key().ToString());
+  }
+  if (!it->status().ok()) return FromRocks(it->status());
+  for (const auto& [seq, bytes] : m.appended) keys.push_back(codec::EnvelopeKey(prefix, seq));
+  // Every check is done: stage.
+  for (const std::string& key : keys) batch_.SingleDelete(db_->mailbox(), key);
+  batch_.Delete(db_->meta(), prefix);
+  queued_delta_ -= static_cast<int64_t>(m.count_before);
+  m.dropped = true;
+  m.dirty = false;
+  m.appended.clear();
+  must_sync_ = true;
   return Status::Ok();
 }
 
@@ -268,7 +316,7 @@ void MailboxBatch::AdvanceHead(const std::string& prefix, Staged* m) {
 
 void MailboxBatch::Finish() {
   for (auto& [prefix, m] : staged_) {
-    if (!m.dirty) continue;
+    if (!m.dirty || m.dropped) continue;
     if (!m.exact && m.meta.count == 0) {
       m.exact = true;  // drained: small again, and mirrored from here on
       m.live.clear();
@@ -285,6 +333,13 @@ void MailboxBatch::Committed() {
   }
   for (auto& [prefix, m] : staged_) {
     memory_->seq_floor.erase(prefix);
+    if (m.dropped) {
+      memory_->mailboxes.erase(prefix);
+      memory_->recount_after.erase(prefix);
+      if (memory_->dropped.size() >= kMaxDroppedMailboxes) memory_->dropped.clear();
+      memory_->dropped.insert(prefix);
+      continue;
+    }
     MailboxState& state = memory_->mailboxes[prefix];
     state.meta = m.meta;
     state.exact = m.exact;

@@ -60,6 +60,11 @@ struct WriterMemory {
   // failed write, whose envelopes could still come back from the WAL on
   // restart: a key must never be Put twice (SingleDelete's contract).
   std::unordered_map<std::string, uint64_t> seq_floor;
+  // Mailboxes of devices removed in this run (RemoveDevice): an append that
+  // was checked against the device list before the removal and queued after
+  // it must not bring the mailbox back. Cleared wholesale when large; device
+  // ids are never reused, so this is a guard for the moment of removal only.
+  std::unordered_set<std::string> dropped;
   // Lowest seq any mailbox may use in this run (MailboxWriter::StartRun): an
   // envelope pushed before its sync and then undone by a power loss leaves
   // no trace on disk, and its seq must not come back after the restart.
@@ -70,9 +75,19 @@ class MailboxBatch {
  public:
   MailboxBatch(RocksDb* db, const MailboxLimits& limits, int64_t now_ms, WriterMemory* memory);
 
-  // All or nothing: on error nothing of this append is staged.
-  // ResourceExhausted("mailbox full") if any target would exceed its quota.
-  Status StageAppend(const std::vector<EnvelopeToStore>& envelopes, std::vector<uint64_t>* seqs);
+  // Stages the envelopes whose mailbox has room; for the others *seqs holds
+  // 0 and *full names the mailbox (docs/trust.md §4). On error nothing of
+  // this append is staged: ResourceExhausted("mailbox full") when every
+  // target is full, NotFound when a target device was removed.
+  Status StageAppend(const std::vector<EnvelopeToStore>& envelopes, std::vector<uint64_t>* seqs,
+                     std::vector<DeviceAddress>* full);
+
+  // Stages the deletion of every envelope of `mailbox` and of its meta
+  // record (a removed device). The batch is then synced.
+  Status StageDropMailbox(const DeviceAddress& mailbox);
+  // Makes the commit a synced one even without appends.
+  void RequireSync() { must_sync_ = true; }
+  bool must_sync() const { return must_sync_; }
 
   // Stages SingleDeletes for the seqs present in `mailbox`; the rest are
   // reported in *unknown.
@@ -103,6 +118,7 @@ class MailboxBatch {
     std::unordered_set<uint64_t> removed;   // seqs deleted in this batch
     bool dirty = false;
     bool head_may_move = false;
+    bool dropped = false;  // StageDropMailbox: deleted, meta included
   };
 
   Result<Staged*> Load(const std::string& prefix);
@@ -127,6 +143,7 @@ class MailboxBatch {
   int64_t queued_delta_ = 0;
   uint64_t appended_ = 0;
   uint64_t removed_ = 0;
+  bool must_sync_ = false;
 };
 
 }  // namespace kollega::storage

@@ -95,6 +95,18 @@ void MailboxWriter::Remove(DeviceAddress mailbox, std::vector<uint64_t> seqs,
   done(Unavailable("store is closed"), {});
 }
 
+void MailboxWriter::RunExclusive(Stage stage, std::function<void(Status)> done) {
+  {
+    std::lock_guard lock(mu_);
+    if (!stopping_) {
+      queue_.push_back(ExclusiveOp{std::move(stage), std::move(done)});
+      wake_.notify_one();
+      return;
+    }
+  }
+  done(Unavailable("store is closed"));
+}
+
 void MailboxWriter::Stop() {
   {
     std::lock_guard lock(mu_);
@@ -109,6 +121,7 @@ void MailboxWriter::Stop() {
 
 size_t MailboxWriter::Weight(const Op& op) {
   if (auto* a = std::get_if<AppendOp>(&op)) return std::max<size_t>(a->envelopes.size(), 1);
+  if (std::holds_alternative<ExclusiveOp>(op)) return 1;
   return std::max<size_t>(std::get<RemoveOp>(op).seqs.size(), 1);
 }
 
@@ -123,9 +136,13 @@ void MailboxWriter::Run() {
       // single oversized operation still goes, alone.
       size_t weight = 0;
       while (!queue_.empty() && (ops.empty() || weight + Weight(queue_.front()) <= max_batch_)) {
+        // An exclusive operation commits alone.
+        const bool exclusive = std::holds_alternative<ExclusiveOp>(queue_.front());
+        if (exclusive && !ops.empty()) break;
         weight += Weight(queue_.front());
         ops.push_back(std::move(queue_.front()));
         queue_.pop_front();
+        if (exclusive) break;
       }
     }
     Commit(ops);
@@ -162,7 +179,8 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
   std::shared_lock open(*open_mu_);
   MailboxBatch batch(db_, limits_, clock_->NowMs(), &memory_);
   std::vector<Status> statuses(ops.size());
-  std::vector<std::vector<uint64_t>> outputs(ops.size());  // seqs, or unknown seqs
+  std::vector<std::vector<uint64_t>> outputs(ops.size());    // seqs, or unknown seqs
+  std::vector<std::vector<DeviceAddress>> full(ops.size());  // appends only
   // Down after a failed reopen: every operation fails, nothing is staged.
   Status usable = db_->is_open() ? Status::Ok() : Unavailable("storage unavailable");
   for (size_t i = 0; i < ops.size(); ++i) {
@@ -171,7 +189,9 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
       continue;
     }
     if (auto* a = std::get_if<AppendOp>(&ops[i])) {
-      statuses[i] = batch.StageAppend(a->envelopes, &outputs[i]);
+      statuses[i] = batch.StageAppend(a->envelopes, &outputs[i], &full[i]);
+    } else if (auto* x = std::get_if<ExclusiveOp>(&ops[i])) {
+      statuses[i] = x->stage(batch);
     } else {
       auto& r = std::get<RemoveOp>(ops[i]);
       statuses[i] = batch.StageRemove(r.mailbox, r.seqs, &outputs[i]);
@@ -190,7 +210,7 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
     // Appends are written, announced, then synced: a push to a connected
     // recipient need not wait for the disk, only the sender's answer does
     // (docs/storage.md, "Visible before durable").
-    const bool sync = batch.appended() > 0;
+    const bool sync = batch.appended() > 0 || batch.must_sync();
     const auto started = std::chrono::steady_clock::now();
     written = db_->Write(batch.batch(), /*sync=*/false);
     if (written.ok() && sync) {
@@ -223,8 +243,13 @@ void MailboxWriter::Commit(std::vector<Op>& ops) {
     Status s = statuses[i].ok() ? written : statuses[i];
     if (auto* a = std::get_if<AppendOp>(&ops[i])) {
       AppendResult result;
-      if (s.ok()) result.seqs = std::move(outputs[i]);
+      if (s.ok()) {
+        result.seqs = std::move(outputs[i]);
+        result.full = std::move(full[i]);
+      }
       a->done(std::move(s), std::move(result));
+    } else if (auto* x = std::get_if<ExclusiveOp>(&ops[i])) {
+      x->done(std::move(s));
     } else {
       auto& r = std::get<RemoveOp>(ops[i]);
       std::vector<uint64_t> unknown;
@@ -240,7 +265,7 @@ void MailboxWriter::AnnounceVisible(std::vector<Op>& ops, const std::vector<Stat
     auto* a = std::get_if<AppendOp>(&ops[i]);
     if (a == nullptr || !a->visible || !statuses[i].ok()) continue;
     // Lent to the callback and taken back: `done` hands over the same seqs.
-    AppendResult result{std::move(outputs[i])};
+    AppendResult result{std::move(outputs[i]), {}};
     a->visible(result);
     outputs[i] = std::move(result.seqs);
   }

@@ -21,6 +21,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
@@ -49,6 +50,14 @@ class MailboxWriter {
   void Append(std::vector<EnvelopeToStore> envelopes, MailboxStore::AppendVisible visible,
               MailboxStore::AppendDone done);
   void Remove(DeviceAddress mailbox, std::vector<uint64_t> seqs, MailboxStore::RemoveDone done);
+  // Runs `stage` on the writer thread in a commit of its own (so what it
+  // reads is not changed by anything staged beside it), writes and syncs
+  // what it staged, then calls `done`. `stage` must check everything before
+  // it stages anything: an error must leave the batch untouched. Used for
+  // the account changes that touch a mailbox (removing a device) or must be
+  // ordered with them (publishing a device list).
+  using Stage = std::function<Status(MailboxBatch& batch)>;
+  void RunExclusive(Stage stage, std::function<void(Status)> done);
   // Finishes every queued operation (callbacks included) and joins the
   // thread. Idempotent. Must not be called from a callback.
   void Stop();
@@ -70,7 +79,11 @@ class MailboxWriter {
     std::vector<uint64_t> seqs;
     MailboxStore::RemoveDone done;
   };
-  using Op = std::variant<AppendOp, RemoveOp>;
+  struct ExclusiveOp {
+    Stage stage;
+    std::function<void(Status)> done;
+  };
+  using Op = std::variant<AppendOp, RemoveOp, ExclusiveOp>;
 
   static size_t Weight(const Op& op);
   // Starts this run's seq range (see the .cpp).

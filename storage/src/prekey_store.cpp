@@ -84,6 +84,9 @@ Status RocksRelayStore::StorePrekeys(const DeviceAddress& device, const PrekeyUp
     }
     identity.signed_prekey = std::move(old->signed_prekey);
   }
+  // A device's first signed prekey changes what its account's cached
+  // devices say (has_keys).
+  const bool first_signed = !identity.signed_prekey && upload.signed_prekey;
   if (upload.signed_prekey) identity.signed_prekey = upload.signed_prekey;
   // Checked under the account lock against what is stored, so two first
   // uploads racing cannot leave a device with keys but no signed prekey.
@@ -111,7 +114,9 @@ Status RocksRelayStore::StorePrekeys(const DeviceAddress& device, const PrekeyUp
   for (const auto& k : upload.one_time) {
     batch.Put(db_->prekeys(), codec::OneTimeKey(device, k.id), k.public_key);
   }
-  return db_->WriteSynced(&batch);
+  Status written = db_->WriteSynced(&batch);
+  if (first_signed) ForgetDevices(device.account);
+  return written;
 }
 
 Result<uint32_t> RocksRelayStore::CountOneTimePrekeys(const DeviceAddress& device) {
@@ -147,7 +152,12 @@ Result<std::vector<PrekeyBundle>> RocksRelayStore::TakeBundles(const AccountId& 
   std::lock_guard lock(AccountLock(account));
 
   KOLLEGA_ASSIGN_OR_RETURN(auto cached, DevicesLocked(account));
-  std::vector<DeviceRecord> devices = *cached;
+  std::vector<DeviceRecord> devices = cached->devices;
+  // Once the account has a list, only its devices are served (docs/trust.md §3).
+  if (cached->list) {
+    std::erase_if(devices,
+                  [&](const DeviceRecord& d) { return !cached->list->Lists(d.device_id); });
+  }
   if (device_id) {
     std::erase_if(devices, [&](const DeviceRecord& d) { return d.device_id != *device_id; });
     if (devices.empty()) return NotFound("no such device");

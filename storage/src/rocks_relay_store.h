@@ -4,7 +4,7 @@
 // single MailboxWriter; reads go straight to RocksDB.
 //
 // The method bodies are split by concern: account_store.cpp,
-// prekey_store.cpp, mailbox_store.cpp.
+// device_list_store.cpp, prekey_store.cpp, mailbox_store.cpp.
 //
 // Ownership: owns the RocksDb and the MailboxWriter; borrows the Clock.
 // Thread-safety: as RelayStore. Close() waits for calls in flight (they hold
@@ -37,6 +37,12 @@ class RocksRelayStore final : public RelayStore {
   Result<DeviceRecord> GetDevice(const DeviceAddress& address) override;
   Result<std::vector<DeviceRecord>> ListDevices(const AccountId& account) override;
   Result<std::vector<uint32_t>> ListDeviceIds(const AccountId& account) override;
+  Result<std::shared_ptr<const AccountDevices>> GetAccountDevices(
+      const AccountId& account) override;
+  Status PublishDeviceList(const AccountId& account, DeviceList list) override;
+  Status RemoveDevice(const DeviceRemoval& removal) override;
+  Status TouchDevice(const DeviceAddress& device, int64_t now_ms) override;
+  Result<std::vector<DeviceAddress>> PendingDevices(int64_t before_ms) override;
   Status PutLinkToken(const AccountId& account, const std::string& token_hash, int64_t expires_ms,
                       std::string_view sealed_provisioning) override;
   Result<std::string> TakeLinkToken(const AccountId& account,
@@ -76,13 +82,22 @@ class RocksRelayStore final : public RelayStore {
   // Device records of `account`, or NotFound; from the cache, else read and
   // cached. Caller holds open_mu_ and AccountLock(account), which is what
   // orders a cache fill after any AddDevice of the same account.
-  Result<std::shared_ptr<const std::vector<DeviceRecord>>> DevicesLocked(const AccountId& account);
+  Result<std::shared_ptr<const AccountDevices>> DevicesLocked(const AccountId& account);
   // DevicesLocked with the checks and locks taken here.
-  Result<std::shared_ptr<const std::vector<DeviceRecord>>> Devices(const AccountId& account);
+  Result<std::shared_ptr<const AccountDevices>> Devices(const AccountId& account);
   // The cached device list, or nullptr; any lock state.
-  std::shared_ptr<const std::vector<DeviceRecord>> CachedDevices(const AccountId& account);
+  std::shared_ptr<const AccountDevices> CachedDevices(const AccountId& account);
   // Caller holds AccountLock(account).
   void ForgetDevices(const AccountId& account);
+  // Reads the account's device records and signed list from the database,
+  // bypassing the cache; NotFound if no such account. Any thread that may
+  // read (the writer thread included).
+  Result<AccountDevices> ReadDevices(const AccountId& account);
+  // Runs `stage` on the writer thread (MailboxWriter::RunExclusive) and
+  // waits for its commit; then drops the account's cached devices. Must not
+  // be called from a store callback, nor with open_mu_ or an account lock
+  // held.
+  Status RunOnWriter(const AccountId& account, MailboxWriter::Stage stage);
   Result<uint32_t> CountOneTimeLocked(const DeviceAddress& device);
 
   const Clock* clock_;
@@ -93,11 +108,13 @@ class RocksRelayStore final : public RelayStore {
   std::unique_ptr<RocksDb> db_;
   std::unique_ptr<MailboxWriter> writer_;
   std::array<std::mutex, kStripes> account_locks_;
-  // Device lists, read on every Send and changed only by AddDevice. Striped
+  // Devices and signed lists, read on every Send; dropped whenever a write
+  // changes them (AddDevice, a first signed prekey, a list, a removal) and
+  // updated in place by TouchDevice. Striped
   // like account_locks_; each stripe is cleared when it outgrows its bound.
   struct DeviceCache {
     std::mutex mu;
-    std::unordered_map<AccountId, std::shared_ptr<const std::vector<DeviceRecord>>> accounts;
+    std::unordered_map<AccountId, std::shared_ptr<const AccountDevices>> accounts;
   };
   std::array<DeviceCache, kStripes> device_cache_;
 };

@@ -116,7 +116,7 @@ TEST_F(RelayTest, RequestsBeforeAuthenticationAreRefused) {
 
 TEST_F(RelayTest, SecondAuthenticateIsRefused) {
   std::unique_ptr<TestClient> c;
-  auto dev = NewAccount(port(), &c);
+  auto dev = NewRecipient(port(), &c);
   ASSERT_TRUE(dev);
   auto again = Authenticate(*c, *dev);
   ASSERT_TRUE(again);
@@ -125,7 +125,7 @@ TEST_F(RelayTest, SecondAuthenticateIsRefused) {
 
 TEST_F(RelayTest, NewConnectionOfTheSameDeviceReplacesTheOld) {
   std::unique_ptr<TestClient> first;
-  auto dev = NewAccount(port(), &first);
+  auto dev = NewRecipient(port(), &first);
   ASSERT_TRUE(dev);
   auto second = ConnectAs(port(), *dev);
   ASSERT_TRUE(second);
@@ -139,16 +139,16 @@ TEST_F(RelayTest, NewConnectionOfTheSameDeviceReplacesTheOld) {
 
   // The new connection is the live one: it gets deliveries.
   std::unique_ptr<TestClient> alice_c;
-  auto alice = NewAccount(port(), &alice_c);
+  auto alice = NewRecipient(port(), &alice_c);
   ASSERT_EQ(Send(*alice_c, dev->account, {1}, "to-new")->code(), wire::OK);
   EXPECT_EQ(ReceiveEnvelopes(*second, 1).size(), 1u);
 }
 
 TEST_F(RelayTest, NoDeviceCanReadOrAckAnothersMailbox) {
   std::unique_ptr<TestClient> alice_c, bob_c, eve_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
-  auto eve = NewAccount(port(), &eve_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
+  auto eve = NewRecipient(port(), &eve_c);
   ASSERT_TRUE(alice && bob && eve);
   ASSERT_TRUE(WaitQueueEmpty(*eve_c));
   ASSERT_EQ(Send(*alice_c, bob->account, {1}, "for bob only")->code(), wire::OK);
@@ -175,7 +175,7 @@ TEST_F(RelayTest, NoDeviceCanReadOrAckAnothersMailbox) {
 
 TEST_F(RelayTest, LinkTokenWorksOnce) {
   std::unique_ptr<TestClient> c;
-  auto dev = NewAccount(port(), &c);
+  auto dev = NewRecipient(port(), &c);
   ASSERT_TRUE(dev);
   wire::Request token_request;
   token_request.mutable_create_link_token()->set_sealed_provisioning("sealed blob");

@@ -81,8 +81,8 @@ class FloodTest : public RelayCustomTest {};
 TEST_F(FloodTest, FloodOnOneConnectionIsLimitedAndClosedWithoutHurtingOthers) {
   StartRelay({"--request-rate", "20"});
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   auto flooder = TestClient::Connect(port());
   ASSERT_TRUE(flooder);

@@ -75,8 +75,8 @@ TEST_F(CrashSoakTest, RepeatedKillNineUnderTrafficLosesNothingAccepted) {
   // Unthrottled: the sender runs as fast as its window allows.
   StartRelay({"--request-rate", "100000"});
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   alice_c.reset();
   bob_c.reset();

@@ -10,8 +10,8 @@ namespace {
 
 TEST_F(RelayTest, DeliversLiveToAConnectedDevice) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   ASSERT_TRUE(WaitQueueEmpty(*bob_c));
 
@@ -31,8 +31,8 @@ TEST_F(RelayTest, DeliversLiveToAConnectedDevice) {
 
 TEST_F(RelayTest, DeliversOfflineEnvelopesAfterReconnect) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   bob_c.reset();  // Bob goes offline
 
@@ -55,8 +55,8 @@ TEST_F(RelayTest, DeliversOfflineEnvelopesAfterReconnect) {
 
 TEST_F(RelayTest, KeepsOrderOf200MessagesAcrossDrainAndLive) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   bob_c.reset();
   // Half while Bob is away, half pipelined while he reconnects and drains.
@@ -85,8 +85,8 @@ TEST_F(RelayTest, KeepsOrderOf200MessagesAcrossDrainAndLive) {
 
 TEST_F(RelayTest, AckDeletesSoAReconnectGetsNothing) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   ASSERT_EQ(Send(*alice_c, bob->account, {1}, "a")->code(), wire::OK);
   ASSERT_EQ(Send(*alice_c, bob->account, {1}, "b")->code(), wire::OK);
@@ -107,8 +107,8 @@ TEST_F(RelayTest, AckDeletesSoAReconnectGetsNothing) {
 
 TEST_F(RelayTest, AQuietAckIsAnsweredOnlyWhenSomethingIsWrong) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   ASSERT_EQ(Send(*alice_c, bob->account, {1}, "a")->code(), wire::OK);
   ASSERT_EQ(Send(*alice_c, bob->account, {1}, "b")->code(), wire::OK);
@@ -139,8 +139,8 @@ TEST_F(RelayTest, AQuietAckIsAnsweredOnlyWhenSomethingIsWrong) {
 
 TEST_F(RelayTest, UnackedEnvelopesAreDeliveredAgainOnReconnect) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   ASSERT_EQ(Send(*alice_c, bob->account, {1}, "again")->code(), wire::OK);
   auto first = ReceiveEnvelopes(*bob_c, 1);
@@ -153,10 +153,10 @@ TEST_F(RelayTest, UnackedEnvelopesAreDeliveredAgainOnReconnect) {
 
 TEST_F(RelayTest, SendsToEveryDeviceAndExcludesTheSenderOnItsOwnAccount) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
-  auto bob2 = LinkDevice(port(), *bob_c, *bob);
+  auto bob2 = LinkRecipient(port(), *bob_c, *bob);
   ASSERT_TRUE(bob2);
   EXPECT_EQ(bob2->device_id, 2u);
   auto bob2_c = ConnectAs(port(), *bob2);
@@ -186,10 +186,10 @@ TEST_F(RelayTest, SendsToEveryDeviceAndExcludesTheSenderOnItsOwnAccount) {
 
 TEST_F(RelayTest, StaleDeviceListGetsExactMismatchAndStoresNothing) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
-  ASSERT_TRUE(LinkDevice(port(), *bob_c, *bob));  // Bob now has devices 1 and 2
+  ASSERT_TRUE(LinkRecipient(port(), *bob_c, *bob));  // Bob now has devices 1 and 2
   bob_c.reset();
 
   auto r = Send(*alice_c, bob->account, {1, 3, 7}, "stale");
@@ -209,7 +209,7 @@ TEST_F(RelayTest, StaleDeviceListGetsExactMismatchAndStoresNothing) {
 
 TEST_F(RelayTest, SendToUnknownAccountIsRefused) {
   std::unique_ptr<TestClient> alice_c;
-  ASSERT_TRUE(NewAccount(port(), &alice_c));
+  ASSERT_TRUE(NewRecipient(port(), &alice_c));
   auto r = Send(*alice_c, std::string(16, '\x42'), {1}, "x");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->code(), wire::UNKNOWN_ACCOUNT);
@@ -217,8 +217,8 @@ TEST_F(RelayTest, SendToUnknownAccountIsRefused) {
 
 TEST_F(RelayTest, SendLimitsAreEnforced) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   EXPECT_EQ(Send(*alice_c, bob->account, {1}, std::string(98305, 'x'))->code(), wire::TOO_LARGE);
   EXPECT_EQ(Send(*alice_c, bob->account, {1}, std::string(98304, 'x'))->code(), wire::OK);
@@ -234,8 +234,8 @@ class MailboxQuotaTest : public RelayCustomTest {};
 TEST_F(MailboxQuotaTest, FullMailboxIsReportedAndStoresNothing) {
   StartRelay({"--mailbox-max-envelopes", "3"});
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   bob_c.reset();
   for (int i = 0; i < 3; ++i) ASSERT_EQ(Send(*alice_c, bob->account, {1}, "m")->code(), wire::OK);
@@ -264,8 +264,8 @@ class StalledReaderTest : public RelayCustomTest {};
 TEST_F(StalledReaderTest, ADeviceThatStopsReadingIsCutOffAndLosesNothing) {
   StartRelay({"--write-timeout", "2"});
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   ASSERT_TRUE(WaitQueueEmpty(*bob_c));
   bob_c->PauseReading();

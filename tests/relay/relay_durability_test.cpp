@@ -10,8 +10,8 @@ namespace {
 
 TEST_F(RelayTest, RestartKeepsUndeliveredEnvelopes) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   bob_c.reset();
   for (int i = 0; i < 5; ++i) {
@@ -30,8 +30,8 @@ TEST_F(RelayTest, RestartKeepsUndeliveredEnvelopes) {
 
 TEST_F(RelayTest, KillNineRightAfterAcceptedLosesNothing) {
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   bob_c.reset();
   // Pipeline many sends; kill the relay the moment the last is accepted.
@@ -63,8 +63,8 @@ class TtlTest : public RelayCustomTest {};
 TEST_F(TtlTest, UndeliveredEnvelopesExpire) {
   StartRelay({"--ttl", "1"});
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   bob_c.reset();
   ASSERT_EQ(Send(*alice_c, bob->account, {1}, "short-lived")->code(), wire::OK);

@@ -267,10 +267,10 @@ TEST_F(MutationTest, DamagedRequestsAreAnsweredOrClosedAndHurtNoOne) {
   // rate limited (the limiter has its own test).
   StartRelay({"--request-rate", "100000"});
   std::unique_ptr<TestClient> alice_c, bob_c, mallory_c, sink_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
-  auto mallory = NewAccount(port(), &mallory_c);
-  auto sink = NewAccount(port(), &sink_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
+  auto mallory = NewRecipient(port(), &mallory_c);
+  auto sink = NewRecipient(port(), &sink_c);
   ASSERT_TRUE(alice && bob && mallory && sink);
   sink_c->Close();
   const std::vector<wire::Request> corpus = Corpus(*mallory, *sink);

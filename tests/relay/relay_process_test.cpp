@@ -23,8 +23,8 @@ TEST_F(RelayTest, HealthzAndMetricsOverPlainHttp) {
   EXPECT_NE(health.find("\r\n\r\nok"), std::string::npos);
 
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   ASSERT_EQ(Send(*alice_c, bob->account, {1}, "counted")->code(), wire::OK);
   ASSERT_EQ(ReceiveEnvelopes(*bob_c, 1).size(), 1u);
@@ -68,7 +68,7 @@ TEST_F(RelayTest, HealthzAndMetricsOverPlainHttp) {
 
 TEST_F(RelayTest, SigtermClosesSessionsWithAReasonAndExitsZero) {
   std::unique_ptr<TestClient> c;
-  ASSERT_TRUE(NewAccount(port(), &c));
+  ASSERT_TRUE(NewRecipient(port(), &c));
   EXPECT_EQ(relay_->Stop(), 0) << relay_->ReadLog();
   auto closing = c->WaitPush(IsClosing);
   ASSERT_TRUE(closing);
@@ -207,8 +207,8 @@ TEST_F(ConfigFileTest, ConfigFileSetsOptions) {
   ASSERT_TRUE(challenge);
   EXPECT_EQ(challenge->challenge().pow_bits(), 3u);
   std::unique_ptr<TestClient> alice_c, bob_c;
-  auto alice = NewAccount(port(), &alice_c);
-  auto bob = NewAccount(port(), &bob_c);
+  auto alice = NewRecipient(port(), &alice_c);
+  auto bob = NewRecipient(port(), &bob_c);
   ASSERT_TRUE(alice && bob);
   EXPECT_EQ(Send(*alice_c, bob->account, {1}, std::string(11, 'x'))->code(), wire::TOO_LARGE);
 

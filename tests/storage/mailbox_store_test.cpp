@@ -121,17 +121,27 @@ TEST_F(MailboxStoreTest, RemoveTouchesOnlyNamedSeqsOfThatMailbox) {
   EXPECT_EQ(store_->Stats().envelopes_removed, 2u);
 }
 
-TEST_F(MailboxStoreTest, FullMailboxRefusesTheWholeAppend) {
+// docs/trust.md §4: a full mailbox is skipped, the others are written; only
+// when every target is full does the append fail, writing nothing.
+TEST_F(MailboxStoreTest, FullMailboxIsSkippedAndAnAppendFailsOnlyIfAllAreFull) {
   options_.limits.max_envelopes = 3;
   options_.limits.max_bytes = 1000;
   Open();
   ASSERT_TRUE(AppendSync({{kBox, "1"}, {kBox, "2"}}).status.ok());
-  // Two targets, one of which would overflow: nothing is written to either.
+  // Two targets, one of which would overflow: only the other is written.
   AppendOutcome over = AppendSync({{kOtherDevice, "fine"}, {kBox, "3"}, {kBox, "4"}});
-  EXPECT_EQ(over.status.code(), StatusCode::kResourceExhausted);
-  EXPECT_EQ(over.status.message(), "mailbox full");
-  EXPECT_TRUE(ReadAll(kOtherDevice).empty());
+  ASSERT_TRUE(over.status.ok());
+  ASSERT_EQ(over.seqs.size(), 3u);
+  EXPECT_NE(over.seqs[0], 0u);
+  EXPECT_EQ(over.seqs[1], 0u);
+  EXPECT_EQ(over.seqs[2], 0u);
+  EXPECT_EQ(ReadAll(kOtherDevice).size(), 1u);
   EXPECT_EQ(ReadAll(kBox).size(), 2u);
+  ASSERT_TRUE(RemoveSync(kOtherDevice, {over.seqs[0]}).status.ok());
+  // Every target full: nothing is written.
+  AppendOutcome all_full = AppendSync({{kBox, "3"}, {kBox, "4"}});
+  EXPECT_EQ(all_full.status.code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(all_full.status.message(), "mailbox full");
   // Byte quota too.
   EXPECT_EQ(AppendOne(kOtherDevice, std::string(1001, 'x')).status.code(),
             StatusCode::kResourceExhausted);
@@ -182,7 +192,8 @@ TEST_F(MailboxStoreTest, ARefusedAppendIsNeverVisible) {
   options_.limits.max_envelopes = 1;
   Open();
   ASSERT_TRUE(AppendWatched({{kBox, "1"}}).visible);
-  WatchedAppend refused = AppendWatched({{kOtherDevice, "fine"}, {kBox, "2"}});
+  // Every target full (docs/trust.md §4: only then is an append refused).
+  WatchedAppend refused = AppendWatched({{kBox, "2"}});
   EXPECT_EQ(refused.outcome.status.code(), StatusCode::kResourceExhausted);
   EXPECT_FALSE(refused.visible);
 }

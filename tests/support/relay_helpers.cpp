@@ -143,6 +143,31 @@ std::optional<TestDevice> LinkDevice(uint16_t port, TestClient& owner,
   return device;
 }
 
+std::optional<TestDevice> NewRecipient(uint16_t port, std::unique_ptr<TestClient>* client) {
+  auto device = NewAccount(port, client);
+  if (!device) return std::nullopt;
+  auto up = UploadPrekeys(**client, 0);
+  if (!up || up->code() != wire::OK) {
+    ADD_FAILURE() << "UploadPrekeys failed";
+    return std::nullopt;
+  }
+  return device;
+}
+
+std::optional<TestDevice> LinkRecipient(uint16_t port, TestClient& owner,
+                                        const TestDevice& owner_dev) {
+  auto device = LinkDevice(port, owner, owner_dev);
+  if (!device) return std::nullopt;
+  auto client = ConnectAs(port, *device);
+  if (!client) return std::nullopt;
+  auto up = UploadPrekeys(*client, 0);
+  if (!up || up->code() != wire::OK) {
+    ADD_FAILURE() << "UploadPrekeys failed";
+    return std::nullopt;
+  }
+  return device;
+}
+
 std::string FakeKey(uint32_t seed) {
   std::string key(33, '\0');
   key[0] = 0x05;

@@ -53,6 +53,13 @@ std::optional<TestDevice> NewAccount(uint16_t port, std::unique_ptr<TestClient>*
 // Adds a device to `owner`'s account via a link token; returns it.
 std::optional<TestDevice> LinkDevice(uint16_t port, TestClient& owner, const TestDevice& owner_dev);
 
+// NewAccount and LinkDevice for a device that is to receive: since a device
+// without a signed prekey is no recipient (docs/protocol.md §4.11), each
+// also uploads one (LinkRecipient logs the new device in once to do so).
+std::optional<TestDevice> NewRecipient(uint16_t port, std::unique_ptr<TestClient>* client);
+std::optional<TestDevice> LinkRecipient(uint16_t port, TestClient& owner,
+                                        const TestDevice& owner_dev);
+
 // Fake 33-byte keys (the relay checks sizes, not XEdDSA signatures).
 std::string FakeKey(uint32_t seed);
 // Uploads an identity key, a signed prekey and `count` one-time prekeys

@@ -28,6 +28,10 @@ struct RelayConfig {
   uint32_t mailbox_max_envelopes = 10'000;
   uint64_t mailbox_max_bytes = 256ull << 20;
   uint64_t max_wal_mb = 256;  // WAL kept on disk and replayed at restart
+  // Devices per account, listed plus pending (docs/trust.md §3).
+  uint32_t max_devices = 5;
+  // A registered device that no signed list names is deleted after this.
+  int64_t unlisted_device_ttl_seconds = 3600;
   uint32_t pow_bits = 20;
   uint32_t account_rate = 30;   // new accounts per minute, whole relay
   uint32_t bundle_rate = 60;    // bundle fetches per minute, per account

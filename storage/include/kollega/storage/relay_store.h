@@ -2,7 +2,8 @@
 // backend can replace the embedded RocksDB one (OpenRocksRelayStore).
 //
 // Three concerns, one object:
-//   AccountStore  accounts, their devices (public auth keys), link tokens
+//   AccountStore  accounts, their devices (public auth keys), their signed
+//                 device lists, link tokens
 //   PrekeyStore   identity keys, signed prekeys, one-time prekeys
 //   MailboxStore  per-device queues of opaque envelopes
 //
@@ -68,6 +69,44 @@ struct DeviceRecord {
   std::string auth_public_key;  // Ed25519, 32 bytes
   uint32_t registration_id = 0;
   int64_t created_ms = 0;
+  // Filled by ListDevices and AccountDevices, ignored when writing.
+  int64_t last_seen_ms = 0;  // last authentication (TouchDevice); 0 if never
+  bool has_keys = false;     // has a signed prekey stored
+};
+
+// The newest signed device list of an account (docs/trust.md §2), as the
+// relay keeps it: the parts of its body the relay acts on, and the
+// SignedDeviceList itself, stored and returned byte for byte. The relay
+// cannot check the signature; clients do.
+struct DeviceList {
+  struct Entry {
+    uint32_t device_id = 0;
+    std::string auth_public_key;
+  };
+  uint64_t version = 0;
+  std::vector<Entry> devices;  // ascending device_id, no duplicates
+  std::string blob;            // a serialized wire SignedDeviceList
+
+  bool Lists(uint32_t device_id) const;
+};
+
+// Everything a Send, a bundle fetch or ListDevices needs to know about one
+// account's devices, read once and cached (a Send costs no read).
+struct AccountDevices {
+  std::vector<DeviceRecord> devices;  // ascending by id, with last_seen_ms and has_keys
+  std::optional<DeviceList> list;     // nullopt until the account publishes one
+};
+
+// A device to delete with its auth key, prekeys and mailbox, in one batch.
+struct DeviceRemoval {
+  DeviceAddress device;
+  // Unlink: the account's new list, written in the same batch; it must pass
+  // the PublishDeviceList checks and must not list `device`.
+  std::optional<DeviceList> new_list;
+  // The unlisted-device sweep: delete only if the device was created before
+  // this and the account has a list that does not name it;
+  // FailedPrecondition otherwise, and nothing changes.
+  std::optional<int64_t> only_if_unlisted_before_ms;
 };
 
 // -------------------------------------------------------------- accounts
@@ -99,6 +138,33 @@ class AccountStore {
     for (const DeviceRecord& d : *devices) ids.push_back(d.device_id);
     return ids;
   }
+
+  // Devices (with last_seen_ms and has_keys) and the signed list; may be
+  // answered from memory. NotFound if no such account.
+  virtual Result<std::shared_ptr<const AccountDevices>> GetAccountDevices(
+      const AccountId& account) = 0;
+
+  // Replaces the account's signed list. FailedPrecondition (nothing
+  // written) when `list.version` is not above the stored version;
+  // InvalidArgument when it lists a device that is not registered with the
+  // same auth key, or has no devices. NotFound if no such account.
+  virtual Status PublishDeviceList(const AccountId& account, DeviceList list) = 0;
+
+  // Deletes a device: its record and auth key, its last-seen record, its
+  // identity key and signed and one-time prekeys, and every envelope of its
+  // mailbox, in one synced batch (with `new_list`, if any). NotFound if the
+  // device does not exist; the new list's errors as PublishDeviceList; a
+  // new list that still names the device is InvalidArgument. Device ids are
+  // never reused, so nothing addressed to the old device can reach another.
+  virtual Status RemoveDevice(const DeviceRemoval& removal) = 0;
+
+  // Records an authentication of `device` at `now_ms`. Not synced: losing
+  // the newest value in a power cut only makes a device look older.
+  virtual Status TouchDevice(const DeviceAddress& device, int64_t now_ms) = 0;
+
+  // Devices registered by AddDevice that no list has named yet, created
+  // before `before_ms`, relay-wide: what the unlisted-device sweep looks at.
+  virtual Result<std::vector<DeviceAddress>> PendingDevices(int64_t before_ms) = 0;
 
   // A single-use link token, stored as its SHA-256 only, with an optional
   // opaque blob (the end-to-end sealed provisioning message, at most a few
@@ -142,8 +208,9 @@ class PrekeyStore {
   virtual Result<uint32_t> CountOneTimePrekeys(const DeviceAddress& device) = 0;
   virtual Result<bool> HasSignedPrekey(const DeviceAddress& device) = 0;
 
-  // Bundles for every device of `account` that has uploaded keys (or only
-  // `device_id` when set). Each one-time prekey is removed as it is handed
+  // Bundles for every device of `account` that has uploaded keys and, once
+  // the account has a signed device list, is in it (or only `device_id`
+  // when set). Each one-time prekey is removed as it is handed
   // out, atomically: concurrent callers never receive the same key.
   // NotFound if the account (or the named device) does not exist.
   virtual Result<std::vector<PrekeyBundle>> TakeBundles(const AccountId& account,
@@ -170,8 +237,11 @@ struct MailboxLimits {
 };
 
 struct AppendResult {
-  // One per EnvelopeToStore, in request order.
+  // One per EnvelopeToStore, in request order; 0 for an envelope that was
+  // not stored because its mailbox is full (then listed in `full`).
   std::vector<uint64_t> seqs;
+  // The full mailboxes, each once, in request order (docs/trust.md §4).
+  std::vector<DeviceAddress> full;
 };
 
 // How long synced group commits took (RocksDB's write and its WAL sync; the
@@ -218,13 +288,14 @@ class MailboxStore {
 
   virtual ~MailboxStore() = default;
 
-  // Writes all envelopes atomically and durably, then calls `done` on the
-  // writer thread. ResourceExhausted (nothing written) when any target
-  // mailbox is full; Unavailable when the store is shutting down;
-  // StorageFull when the disk is full. `visible`, if set, runs on the writer
-  // thread before `done`, as soon as the envelopes are readable, and only if
-  // the write itself succeeded (the sync may still fail); like `done`, it
-  // must not call back into the store.
+  // Writes the envelopes atomically and durably, then calls `done` on the
+  // writer thread. A target mailbox that is full is skipped and named in
+  // AppendResult::full, and the others are written (docs/trust.md §4);
+  // ResourceExhausted (nothing written) when every target is full. NotFound
+  // (nothing written) when a target device was removed meanwhile; Unavailable when the store is
+  // shutting down; StorageFull when the disk is full. `visible`, if set, runs on the writer thread
+  // before `done`, as soon as the envelopes are readable, and only if the write itself succeeded
+  // (the sync may still fail); like `done`, it must not call back into the store.
   virtual void Append(std::vector<EnvelopeToStore> envelopes, AppendVisible visible,
                       AppendDone done) = 0;
   void Append(std::vector<EnvelopeToStore> envelopes, AppendDone done) {
