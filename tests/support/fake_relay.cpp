@@ -304,15 +304,58 @@ Status FakeRelay::RemoveDevice(const std::string& account, uint32_t device) {
     if (it == state_->accounts.end() || it->second.devices.count(device) == 0) {
       return NotFound("no such device");
     }
-    auto link = state_->connected.find(Address{account, device});
-    if (link != state_->connected.end()) {
-      std::shared_ptr<Session> session = link->second;
-      state_->DropLocked(*session, Unavailable("device removed"), &pump);
-    }
-    it->second.devices.erase(device);
+    state_->RemoveDeviceLocked(account, device, &pump);
   }
   Pump(pump);
   return Status::Ok();
+}
+
+Result<uint32_t> FakeRelay::AddGhostDevice(const std::string& account) {
+  KOLLEGA_ASSIGN_OR_RETURN(uint32_t id, AddDevice(account));
+  std::lock_guard lock(state_->mu);
+  state_->accounts.at(account).ghosts.insert(id);
+  return id;
+}
+
+Status FakeRelay::ServeDeviceList(const std::string& account, const wire::SignedDeviceList& list) {
+  std::lock_guard lock(state_->mu);
+  auto it = state_->accounts.find(account);
+  if (it == state_->accounts.end()) return NotFound("no such account");
+  it->second.served_list = list;
+  return Status::Ok();
+}
+
+Status FakeRelay::ReplaceIdentityKey(const std::string& account, uint32_t device) {
+  KOLLEGA_ASSIGN_OR_RETURN(std::unique_ptr<crypto::SignalContext> context,
+                           crypto::SignalContext::Create());
+  KOLLEGA_ASSIGN_OR_RETURN(crypto::IdentityKeyPair identity,
+                           crypto::GenerateIdentityKeyPair(*context));
+  std::lock_guard lock(state_->mu);
+  DeviceState* d = state_->FindDevice(Address{account, device});
+  if (!d) return NotFound("no such device");
+  d->identity_key = identity.public_key;
+  return Status::Ok();
+}
+
+void FakeRelay::RelabelNextEnvelope(const std::string& account, uint32_t device,
+                                    const std::string& as_account, uint32_t as_device) {
+  std::lock_guard lock(state_->mu);
+  state_->relabel[Address{account, device}] = Address{as_account, as_device};
+}
+
+std::optional<wire::SignedDeviceList> FakeRelay::StoredDeviceList(
+    const std::string& account) const {
+  std::lock_guard lock(state_->mu);
+  auto it = state_->accounts.find(account);
+  if (it == state_->accounts.end()) return std::nullopt;
+  return it->second.list;
+}
+
+std::vector<uint32_t> FakeRelay::ListedDevices(const std::string& account) const {
+  std::lock_guard lock(state_->mu);
+  auto it = state_->accounts.find(account);
+  if (it == state_->accounts.end()) return {};
+  return {it->second.listed.begin(), it->second.listed.end()};
 }
 
 void FakeRelay::ReverseMailbox(const std::string& account, uint32_t device) {
