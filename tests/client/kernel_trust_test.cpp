@@ -192,7 +192,8 @@ TEST_F(KernelTrustTest, IdentityChangeOnAnyDeviceBlocksTheAccountUntilAccepted) 
   Device laptop;
   ASSERT_NO_FATAL_FAILURE(Link(bob_, "bob-laptop", &laptop));
   // The relay hands out another identity key for bob's new device.
-  KOLLEGA_ASSERT_OK(relay_.ReplaceIdentityKey(bob_.account, laptop.device_id));
+  auto real_key = relay_.ReplaceIdentityKey(bob_.account, laptop.device_id);
+  ASSERT_TRUE(real_key.ok());
   const size_t before = relay_.MailboxSize(bob_.account, 1);
   auto second = alice_.client->Send(bob_.hex, "two devices").Get();
   ASSERT_TRUE(second.ok());
@@ -201,9 +202,15 @@ TEST_F(KernelTrustTest, IdentityChangeOnAnyDeviceBlocksTheAccountUntilAccepted) 
   auto pending = alice_.client->PendingIdentityChanges().Get();
   ASSERT_TRUE(pending.ok());
   ASSERT_EQ(pending->size(), 1u);
-  // Nothing reaches bob's other, unchanged device either.
+  // Even once the relay serves the right key again, nothing goes to the
+  // account (not to bob's unchanged phone either) until the user decides.
+  ASSERT_TRUE(relay_.ReplaceIdentityKey(bob_.account, laptop.device_id, *real_key).ok());
   KOLLEGA_ASSERT_OK(alice_.client->FlushOutbound().Get());
+  EXPECT_FALSE(bob_.log->WaitFor<MessageReceived>(
+      [&](const MessageReceived& m) { return m.message.id == *second; },
+      std::chrono::milliseconds(300)));
   EXPECT_EQ(relay_.MailboxSize(bob_.account, 1), before);
+  // One's own account cannot be given another identity.
   EXPECT_FALSE(alice_.client->AcceptIdentityChange(alice_.hex).Get().ok());
 }
 

@@ -10,6 +10,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/fake_relay.h"
 
+#include <utility>
+
 #include "kollega/crypto/device_key.h"
 #include "kollega/crypto/signal_context.h"
 #include "kollega/crypto/signal_keys.h"
@@ -325,16 +327,19 @@ Status FakeRelay::ServeDeviceList(const std::string& account, const wire::Signed
   return Status::Ok();
 }
 
-Status FakeRelay::ReplaceIdentityKey(const std::string& account, uint32_t device) {
-  KOLLEGA_ASSIGN_OR_RETURN(std::unique_ptr<crypto::SignalContext> context,
-                           crypto::SignalContext::Create());
-  KOLLEGA_ASSIGN_OR_RETURN(crypto::IdentityKeyPair identity,
-                           crypto::GenerateIdentityKeyPair(*context));
+Result<std::string> FakeRelay::ReplaceIdentityKey(const std::string& account, uint32_t device,
+                                                  std::string key) {
+  if (key.empty()) {
+    KOLLEGA_ASSIGN_OR_RETURN(std::unique_ptr<crypto::SignalContext> context,
+                             crypto::SignalContext::Create());
+    KOLLEGA_ASSIGN_OR_RETURN(crypto::IdentityKeyPair identity,
+                             crypto::GenerateIdentityKeyPair(*context));
+    key = identity.public_key;
+  }
   std::lock_guard lock(state_->mu);
   DeviceState* d = state_->FindDevice(Address{account, device});
-  if (!d) return NotFound("no such device");
-  d->identity_key = identity.public_key;
-  return Status::Ok();
+  if (!d || !d->identity_key) return NotFound("no such device with keys");
+  return std::exchange(*d->identity_key, key);
 }
 
 void FakeRelay::RelabelNextEnvelope(const std::string& account, uint32_t device,

@@ -99,8 +99,10 @@ class FakeRelay {
   // `as_device` as its sender.
   void RelabelNextEnvelope(const std::string& account, uint32_t device,
                            const std::string& as_account, uint32_t as_device);
-  // Serves a fresh, unrelated identity key in the device's bundle.
-  Status ReplaceIdentityKey(const std::string& account, uint32_t device);
+  // Serves `key` (empty: a fresh, unrelated one) as the identity key in the
+  // device's bundle; returns the key it replaced.
+  Result<std::string> ReplaceIdentityKey(const std::string& account, uint32_t device,
+                                         std::string key = {});
   // The stored list of the account, if any, and the ids it names.
   std::optional<wire::SignedDeviceList> StoredDeviceList(const std::string& account) const;
   std::vector<uint32_t> ListedDevices(const std::string& account) const;
