@@ -261,7 +261,7 @@ int RunAcceptIdentity(const Args& args) {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
-      {"init", "init <relay-url>",
+      {"init", "init <relay-url> [--name NAME]",
        "create an anonymous account on a relay (ws:// or wss://host:port)",
        "Generates this device's keys, creates a new anonymous account and uploads prekeys.\n"
        "No name, phone number or e-mail is asked for or sent.\n",
@@ -281,7 +281,7 @@ const std::vector<Command>& Commands() {
       {"chat", "chat <account>", "interactive chat with one account",
        "Lines you type are sent; incoming messages are printed. /quit or Ctrl-D leaves.\n",
        RunChat},
-      {"link-device", "link-device [--code CODE --relay URL]",
+      {"link-device", "link-device [--code CODE --relay URL] [--name NAME]",
        "link another device to this account",
        "On a device that has the account: prints a one-time code.\n"
        "On the new device: `kollega --data-dir NEW link-device --relay URL --code CODE`.\n"
@@ -292,6 +292,15 @@ const std::vector<Command>& Commands() {
        RunSafetyNumber},
       {"accept-identity", "accept-identity <account>", "trust a contact's changed identity key",
        "Only after comparing the new safety number with your contact.\n", RunAcceptIdentity},
+      {"devices", "devices", "list this account's devices (name, linked, last seen)",
+       "The devices of this account's signed device list: only these receive your messages.\n"
+       "Names are sealed; the relay never sees them. Name a device with --name at init\n"
+       "or link-device.\n",
+       RunDevices},
+      {"unlink-device", "unlink-device <N>", "remove device N from this account",
+       "Publishes the account's signed list without N; the relay deletes its mailbox, keys\n"
+       "and connection. Unlinking this device itself leaves this data directory unusable.\n",
+       RunUnlinkDevice},
   };
   return kCommands;
 }

@@ -20,4 +20,8 @@ struct Command {
 
 const std::vector<Command>& Commands();
 
+// commands_devices.cpp
+int RunDevices(const Args& args);
+int RunUnlinkDevice(const Args& args);
+
 }  // namespace kollega::cli

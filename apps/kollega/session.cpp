@@ -29,6 +29,9 @@ Result<bool> HasAccount(Client& c) {
 std::unique_ptr<Client> OpenClient(const Args& args, bool need_account) {
   Client::Options options;
   options.tls_ca_file = args.ca_file;
+  if (auto name = args.options.find("name"); name != args.options.end()) {
+    options.device_name = name->second;  // sealed into the signed device list
+  }
   auto opened = Client::Open(args.data_dir, options);
   if (!opened.ok()) {
     std::fprintf(stderr, "kollega: cannot open data directory %s: %s\n", args.data_dir.c_str(),

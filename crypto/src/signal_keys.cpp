@@ -137,6 +137,21 @@ Result<std::vector<PreKey>> GeneratePreKeys(SignalContext& context, uint32_t sta
 
 uint32_t NextPreKeyId(uint32_t id) { return id % kMaxPreKeyId + 1; }
 
+Result<std::string> SignWithIdentity(SignalContext& context, const IdentityKeyPair& identity,
+                                     std::string_view message) {
+  signal_context* ctx = SignalContextAccess::Raw(context);
+  ec_private_key* priv_raw = nullptr;
+  if (curve_decode_private_point(&priv_raw, Bytes(identity.private_key),
+                                 identity.private_key.size(), ctx) != SG_SUCCESS) {
+    return InvalidArgument("invalid key (identity private key does not decode)");
+  }
+  Ref<ec_private_key> priv(priv_raw);
+  signal_buffer* raw = nullptr;
+  int rc = curve_calculate_signature(ctx, &raw, priv.get(), Bytes(message), message.size());
+  if (rc != SG_SUCCESS) return internal::FromSignalError(rc, "sign with the identity key");
+  return ToString(BufferPtr(raw).get());
+}
+
 bool VerifySignalSignature(SignalContext& context, std::string_view public_key,
                            std::string_view message, std::string_view signature) {
   auto key = internal::DecodePublicKey(SignalContextAccess::Raw(context), public_key);

@@ -225,7 +225,12 @@ Status SignalSessions::AcceptIdentity(const SignalAddress& address, std::string_
   KOLLEGA_RETURN_IF_ERROR(internal::DecodePublicKey(impl_->raw(), identity_key).status());
   Status s = impl_->InTransaction(
       [&]() -> Status { return impl_->store().SaveIdentity(address, identity_key); });
-  if (s.ok()) impl_->adapter.pending().erase(address);
+  if (s.ok()) {
+    // The key is the account's (docs/trust.md §1): every device of it is
+    // trusted again.
+    auto& pending = impl_->adapter.pending();
+    std::erase_if(pending, [&](const auto& entry) { return entry.first.name == address.name; });
+  }
   return s;
 }
 

@@ -101,8 +101,20 @@ TEST_F(KernelConnectionTest, SendSurvivesStaleDevicesAndSkipsRemovedOnes) {
   ASSERT_TRUE(first.ok());
   ASSERT_TRUE(Received(bob_, *first));
 
-  Result<uint32_t> laptop = relay_.AddDevice(bob_.account);
-  ASSERT_TRUE(laptop.ok()) << laptop.status().ToString();
+  // Bob links a laptop (it adds itself to his signed device list).
+  Device laptop_device;
+  {
+    auto opened = OpenKernelClient(dir_.Sub("bob-laptop"), Options());
+    ASSERT_TRUE(opened.ok());
+    laptop_device.client = std::move(opened).value();
+    laptop_device.log = std::make_unique<EventLog>(laptop_device.client.get());
+    auto code = bob_.client->StartLinking().Get();
+    ASSERT_TRUE(code.ok()) << code.status().ToString();
+    KOLLEGA_ASSERT_OK(laptop_device.client->LinkDevice(kFakeUrl, *code).Get());
+    KOLLEGA_ASSERT_OK(laptop_device.client->Disconnect().Get());
+  }
+  const uint32_t laptop_id = 2;
+  const uint32_t* laptop = &laptop_id;
   const uint64_t bundles_before = relay_.RequestCount(wire::Request::kFetchBundle);
   auto second = alice_.client->Send(bob_.hex, "now on two devices").Get();
   ASSERT_TRUE(second.ok());
@@ -115,9 +127,9 @@ TEST_F(KernelConnectionTest, SendSurvivesStaleDevicesAndSkipsRemovedOnes) {
   EXPECT_EQ(waiting[0].sender_account(), alice_.account);
   EXPECT_EQ(waiting[0].type(), wire::ENVELOPE_TYPE_PREKEY_SIGNAL_MESSAGE);
 
-  // Gone from the relay, the laptop makes alice's envelope for it "extra":
-  // the relay accepts nothing until alice drops it, so "sent" means she did.
-  KOLLEGA_ASSERT_OK(relay_.RemoveDevice(bob_.account, *laptop));
+  // Unlinked, the laptop makes alice's envelope for it "extra": the relay
+  // accepts nothing until alice drops it, so "sent" means she did.
+  KOLLEGA_ASSERT_OK(bob_.client->UnlinkDevice(*laptop).Get());
   auto third = alice_.client->Send(bob_.hex, "back to one").Get();
   ASSERT_TRUE(third.ok());
   ASSERT_TRUE(SawStatus(alice_, *third, MessageStatus::kSent));

@@ -10,6 +10,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/fake_relay.h"
 
+#include <utility>
+
 #include "kollega/base/origin.h"
 #include "kollega/crypto/device_key.h"
 #include "kollega/crypto/signal_context.h"
@@ -310,15 +312,61 @@ Status FakeRelay::RemoveDevice(const std::string& account, uint32_t device) {
     if (it == state_->accounts.end() || it->second.devices.count(device) == 0) {
       return NotFound("no such device");
     }
-    auto link = state_->connected.find(Address{account, device});
-    if (link != state_->connected.end()) {
-      std::shared_ptr<Session> session = link->second;
-      state_->DropLocked(*session, Unavailable("device removed"), &pump);
-    }
-    it->second.devices.erase(device);
+    state_->RemoveDeviceLocked(account, device, &pump);
   }
   Pump(pump);
   return Status::Ok();
+}
+
+Result<uint32_t> FakeRelay::AddGhostDevice(const std::string& account) {
+  KOLLEGA_ASSIGN_OR_RETURN(uint32_t id, AddDevice(account));
+  std::lock_guard lock(state_->mu);
+  state_->accounts.at(account).ghosts.insert(id);
+  return id;
+}
+
+Status FakeRelay::ServeDeviceList(const std::string& account, const wire::SignedDeviceList& list) {
+  std::lock_guard lock(state_->mu);
+  auto it = state_->accounts.find(account);
+  if (it == state_->accounts.end()) return NotFound("no such account");
+  it->second.served_list = list;
+  return Status::Ok();
+}
+
+Result<std::string> FakeRelay::ReplaceIdentityKey(const std::string& account, uint32_t device,
+                                                  std::string key) {
+  if (key.empty()) {
+    KOLLEGA_ASSIGN_OR_RETURN(std::unique_ptr<crypto::SignalContext> context,
+                             crypto::SignalContext::Create());
+    KOLLEGA_ASSIGN_OR_RETURN(crypto::IdentityKeyPair identity,
+                             crypto::GenerateIdentityKeyPair(*context));
+    key = identity.public_key;
+  }
+  std::lock_guard lock(state_->mu);
+  DeviceState* d = state_->FindDevice(Address{account, device});
+  if (!d || !d->identity_key) return NotFound("no such device with keys");
+  return std::exchange(*d->identity_key, key);
+}
+
+void FakeRelay::RelabelNextEnvelope(const std::string& account, uint32_t device,
+                                    const std::string& as_account, uint32_t as_device) {
+  std::lock_guard lock(state_->mu);
+  state_->relabel[Address{account, device}] = Address{as_account, as_device};
+}
+
+std::optional<wire::SignedDeviceList> FakeRelay::StoredDeviceList(
+    const std::string& account) const {
+  std::lock_guard lock(state_->mu);
+  auto it = state_->accounts.find(account);
+  if (it == state_->accounts.end()) return std::nullopt;
+  return it->second.list;
+}
+
+std::vector<uint32_t> FakeRelay::ListedDevices(const std::string& account) const {
+  std::lock_guard lock(state_->mu);
+  auto it = state_->accounts.find(account);
+  if (it == state_->accounts.end()) return {};
+  return {it->second.listed.begin(), it->second.listed.end()};
 }
 
 void FakeRelay::ReverseMailbox(const std::string& account, uint32_t device) {

@@ -9,10 +9,13 @@
 // Deliver pushes then QueueEmpty after authentication, PrekeysLow below the
 // threshold, and quiet acks. Relay rate limits are left out.
 //
+// Signed device lists follow docs/trust.md §3 (fake_relay_devices.cpp).
+//
 // On top, test controls: drop a device's link as a network would
 // (Disconnect), refuse new links (SetOffline), add a device that never
 // connects (AddDevice) or remove one, hold pushes back, and look at
-// mailboxes, prekeys and request counts.
+// mailboxes, prekeys and request counts; and hostile ones: a ghost device,
+// an old list served, an envelope's sender relabelled.
 //
 // Ownership: the relay's state is shared with the links it handed out, so a
 // link may outlive the FakeRelay (its calls then fail with Unavailable).
@@ -84,6 +87,25 @@ class FakeRelay {
   void ReverseMailbox(const std::string& account, uint32_t device);
   // Removes the device with its keys and mailbox, dropping its link.
   Status RemoveDevice(const std::string& account, uint32_t device);
+
+  // --- A hostile relay (docs/trust.md): what an operator could try ---
+  // AddDevice, and then treat the device as listed: offered in bundles and
+  // required by every Send to the account (STALE_DEVICES names it).
+  Result<uint32_t> AddGhostDevice(const std::string& account);
+  // Serves `list` (e.g. an older one) instead of the stored list with
+  // bundles, STALE_DEVICES and GetDeviceList.
+  Status ServeDeviceList(const std::string& account, const wire::SignedDeviceList& list);
+  // The next envelope stored for (account, device) names `as_account`,
+  // `as_device` as its sender.
+  void RelabelNextEnvelope(const std::string& account, uint32_t device,
+                           const std::string& as_account, uint32_t as_device);
+  // Serves `key` (empty: a fresh, unrelated one) as the identity key in the
+  // device's bundle; returns the key it replaced.
+  Result<std::string> ReplaceIdentityKey(const std::string& account, uint32_t device,
+                                         std::string key = {});
+  // The stored list of the account, if any, and the ids it names.
+  std::optional<wire::SignedDeviceList> StoredDeviceList(const std::string& account) const;
+  std::vector<uint32_t> ListedDevices(const std::string& account) const;
 
   // --- What tests look at (accounts are the 16 raw bytes) ---
   size_t MailboxSize(const std::string& account, uint32_t device) const;

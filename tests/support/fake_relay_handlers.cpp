@@ -97,6 +97,12 @@ std::optional<wire::Response> FakeRelay::State::HandleLocked(Session& s, const w
       return CreateLinkToken(s, r.create_link_token());
     case R::kListDevices:
       return ListDevices(s);
+    case R::kPublishDeviceList:
+      return PublishDeviceList(s, r.publish_device_list().list(), std::nullopt, pump);
+    case R::kUnlinkDevice:
+      return PublishDeviceList(s, r.unlink_device().list(), r.unlink_device().device_id(), pump);
+    case R::kGetDeviceList:
+      return GetDeviceList(r.get_device_list());
     case R::kUploadPrekeys:
       return UploadPrekeys(s, r.upload_prekeys());
     case R::kGetPrekeyCount:
@@ -169,6 +175,7 @@ wire::Response FakeRelay::State::Authenticate(Session& s, const wire::Authentica
     DropLocked(*old->second, Unavailable("replaced by a new connection"), pump);
   }
   s.address = address;
+  device->last_seen_ms = NowMs();
   connected[address] = sessions.at(s.id);
   wire::Response response;
   response.mutable_authenticated()->set_queued(static_cast<uint32_t>(device->mailbox.size()));
@@ -232,6 +239,10 @@ wire::Response FakeRelay::State::ListDevices(Session& s) {
     info->set_device_id(id);
     info->set_registration_id(d.registration_id);
     info->set_created_at_ms(static_cast<uint64_t>(d.created_ms));
+    info->set_last_seen_ms(static_cast<uint64_t>(d.last_seen_ms));
+    info->set_has_keys(d.signed_prekey.has_value());
+    info->set_listed(accounts.at(s.address->first).listed.count(id) != 0);
+    info->set_auth_public_key(d.auth_public_key);
   }
   return response;
 }
@@ -294,8 +305,12 @@ wire::Response FakeRelay::State::FetchBundle(Session& /*s*/, const wire::FetchBu
   wire::PrekeyBundle* out = response.mutable_bundle();
   out->set_account_id(r.account_id());
   std::vector<uint32_t> took_one_time;
+  if (const auto* list = account->second.ServedList()) *out->mutable_device_list() = *list;
+  const std::vector<uint32_t> expected = account->second.Expected();
   for (auto& [id, d] : account->second.devices) {
     if (r.device_id() != 0 && id != r.device_id()) continue;
+    // A device not in the account's list is not offered (docs/trust.md §3).
+    if (std::find(expected.begin(), expected.end(), id) == expected.end()) continue;
     // Without keys, or without a signed prekey, there is no bundle.
     if (!d.identity_key || !d.signed_prekey) continue;
     wire::DeviceBundle* b = out->add_devices();
@@ -351,7 +366,7 @@ wire::Response FakeRelay::State::Send(Session& s, const wire::Send& r, PumpList*
   auto account = accounts.find(recipient);
   if (account == accounts.end()) return Error(wire::UNKNOWN_ACCOUNT, "no such account");
   std::vector<uint32_t> expected;
-  for (const auto& [id, d] : account->second.devices) {
+  for (uint32_t id : account->second.Expected()) {
     if (!(recipient == s.address->first && id == s.address->second)) expected.push_back(id);
   }
   if (expected != given) {
@@ -362,6 +377,7 @@ wire::Response FakeRelay::State::Send(Session& s, const wire::Send& r, PumpList*
                         RepeatedFieldBackInserter(mismatch->mutable_missing_devices()));
     std::set_difference(given.begin(), given.end(), expected.begin(), expected.end(),
                         RepeatedFieldBackInserter(mismatch->mutable_extra_devices()));
+    if (const auto* list = account->second.ServedList()) *mismatch->mutable_device_list() = *list;
     return response;
   }
   for (uint32_t id : given) {
@@ -377,8 +393,14 @@ wire::Response FakeRelay::State::Send(Session& s, const wire::Send& r, PumpList*
   for (const wire::OutgoingEnvelope& e : r.envelopes()) {
     envelope.set_type(e.type());
     envelope.set_content(e.content());
+    wire::Envelope stored = envelope;
+    if (auto fake = relabel.find(Address{recipient, e.device_id()}); fake != relabel.end()) {
+      stored.set_sender_account(fake->second.first);
+      stored.set_sender_device(fake->second.second);
+      relabel.erase(fake);
+    }
     DeviceState& d = account->second.devices.at(e.device_id());
-    d.mailbox[d.next_seq++] = envelope.SerializeAsString();
+    d.mailbox[d.next_seq++] = stored.SerializeAsString();
   }
   for (const wire::OutgoingEnvelope& e : r.envelopes()) {
     auto target = connected.find(Address{recipient, e.device_id()});

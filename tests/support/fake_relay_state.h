@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,11 +58,29 @@ struct DeviceState {
   std::map<uint32_t, std::string> one_time;  // id -> public key
   std::map<uint64_t, std::string> mailbox;   // seq -> serialized Envelope
   uint64_t next_seq = 1;                     // seqs are never reused
+  int64_t last_seen_ms = 0;                  // last authentication
 };
 
 struct AccountState {
   std::map<uint32_t, DeviceState> devices;
   uint32_t next_device_id = 2;  // ids are never reused
+  // The newest signed device list (docs/trust.md §3) and the ids its body
+  // names: with a list, a Send covers exactly the listed devices.
+  std::optional<wire::SignedDeviceList> list;
+  uint64_t list_version = 0;
+  std::set<uint32_t> listed;
+  // Hostile controls (fake_relay.h): devices the relay itself added and
+  // treats as listed, and a list served instead of the stored one.
+  std::set<uint32_t> ghosts;
+  std::optional<wire::SignedDeviceList> served_list;
+
+  // What the relay hands out as the account's list.
+  const wire::SignedDeviceList* ServedList() const {
+    if (served_list) return &*served_list;
+    return list ? &*list : nullptr;
+  }
+  // The devices a Send must cover (before leaving out the sender).
+  std::vector<uint32_t> Expected() const;
 };
 
 struct LinkTokenState {
@@ -96,6 +115,9 @@ struct FakeRelay::State {
   std::map<uint64_t, std::shared_ptr<Session>> sessions;
   std::map<Address, std::shared_ptr<Session>> connected;  // authenticated ones
   std::map<int, uint64_t> request_counts;
+  // Hostile control: the next envelope stored for the key address carries
+  // the value address as its sender.
+  std::map<Address, Address> relabel;
   uint64_t next_link_id = 1;
 
   int64_t NowMs() const;
@@ -124,6 +146,14 @@ struct FakeRelay::State {
   wire::Response FetchBundle(Session& s, const wire::FetchBundle& r, PumpList* pump);
   wire::Response Send(Session& s, const wire::Send& r, PumpList* pump);
   std::optional<wire::Response> Ack(Session& s, const wire::Ack& r);
+  // fake_relay_devices.cpp
+  wire::Response PublishDeviceList(Session& s, const wire::SignedDeviceList& list,
+                                   std::optional<uint32_t> unlink, PumpList* pump);
+  wire::Response GetDeviceList(const wire::GetDeviceList& r);
+
+ public:
+  // Deletes a device with its keys and mailbox, dropping its link.
+  void RemoveDeviceLocked(const std::string& account, uint32_t device, PumpList* pump);
 };
 
 }  // namespace kollega::testing

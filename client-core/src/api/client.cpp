@@ -10,6 +10,7 @@
 
 #include "components/conversations.h"
 #include "components/receipts.h"
+#include "kernel/device_list_manager.h"
 #include "kernel/kernel.h"
 #include "kernel/keys.h"
 #include "kernel/link_manager.h"
@@ -198,6 +199,21 @@ Async<Result<std::vector<IdentityChange>>> Client::PendingIdentityChanges() {
 
 Async<Status> Client::AcceptIdentityChange(const std::string& peer) {
   return impl_->Run<Status>([this, peer] { return impl_->kernel.AcceptIdentityChange(peer); });
+}
+
+Async<Result<std::vector<DeviceInfo>>> Client::Devices() {
+  return impl_->Run<Result<std::vector<DeviceInfo>>>([this]() -> Result<std::vector<DeviceInfo>> {
+    if (!impl_->kernel.has_account()) return FailedPrecondition("no account yet");
+    return impl_->kernel.device_lists().Devices();
+  });
+}
+
+Async<Status> Client::UnlinkDevice(uint32_t device_id) {
+  return impl_->Run<Status>([this, device_id]() -> Status {
+    if (!impl_->kernel.has_account()) return FailedPrecondition("no account yet");
+    if (!impl_->kernel.online()) return Unavailable("connect first");
+    return impl_->kernel.device_lists().Unlink(device_id);
+  });
 }
 
 Async<Status> Client::WithComponent(std::string name, std::function<Status(Component&)> fn) {

@@ -2,6 +2,8 @@
 #include "sync.h"
 
 #include "history.h"
+#include "kernel/device_list_manager.h"
+#include "kollega/base/hex.h"
 
 namespace kollega::client {
 
@@ -19,6 +21,18 @@ Status Sync::CopySent(const std::string& peer, const content::Content& sent) {
 
 Status Sync::OnReceive(const Incoming& from, const content::Content& content) {
   if (!from.from_own_account) return Status::Ok();  // a stranger's "sync": ignored
+  // docs/trust.md §6: "sent by you" only from a device in this account's
+  // signed list; the relay's label alone proves nothing. Acknowledged (a
+  // redelivery would be refused again) and reported, not stored.
+  KOLLEGA_ASSIGN_OR_RETURN(
+      bool listed, kernel_.device_lists().IsListed(from.sender_account, from.sender_device));
+  if (!listed) {
+    auto event = std::make_shared<UnlistedSender>();
+    event->peer = ToHex(from.sender_account);
+    event->device = from.sender_device;
+    kernel_.Emit(std::move(event));
+    return Status::Ok();
+  }
   StoredMessage m;
   m.message_id = content.sync().sent_message_id();
   m.peer_account = content.sync().recipient_account();

@@ -1,8 +1,9 @@
 // Sync: keeps this account's devices showing the same conversations. What
 // one device sends, the others receive as a copy (a Content whose body is
 // `sync`: the recipient, the sent DataMessage and its message id) and show
-// as sent by this account. A sync copy is accepted only from this account's
-// own devices.
+// as sent by this account. A sync copy is accepted only from a device in
+// this account's accepted signed list (docs/trust.md §6); another is
+// acknowledged, dropped and reported (UnlistedSender).
 //
 // Ownership: owned by the Kernel. Thread-safety: worker thread only.
 // SPDX-License-Identifier: GPL-3.0-or-later

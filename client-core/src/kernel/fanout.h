@@ -4,6 +4,12 @@
 // answers STALE_DEVICES, sessions of the extra devices are deleted, bundles
 // of the missing ones fetched, and the send retried.
 //
+// Trust (docs/trust.md §1, §2): the devices are those of the account's
+// accepted signed list (device_list_manager.h), never the relay's say-so; a
+// bundle key other than the account's pinned one is an identity change that
+// blocks the account; a STALE_DEVICES answer naming a device outside the
+// list (a ghost) or hiding one inside it fails the send with an event.
+//
 // For one's own account the sending device is left out; with no other
 // device there is nothing to send and no request is made.
 //
@@ -17,6 +23,7 @@
 #include <vector>
 
 #include "kollega/base/status.h"
+#include "relay.pb.h"
 
 namespace kollega::client {
 
@@ -43,6 +50,9 @@ class Fanout {
  private:
   Result<std::vector<int32_t>> TargetDevices(const std::string& recipient);
   Result<std::vector<uint32_t>> OwnOtherDevices();
+  // Accepts the list a STALE_DEVICES answer carries and refuses a mismatch
+  // that only a lying relay would send.
+  Status CheckMismatch(const std::string& recipient, const wire::DeviceMismatch& mismatch);
 
   Kernel& kernel_;
   // This account's other devices as last learned from the relay; nullopt

@@ -6,6 +6,7 @@
 #include "components/conversations.h"
 #include "components/receipts.h"
 #include "components/sync.h"
+#include "device_list_manager.h"
 #include "fanout.h"
 #include "inbox.h"
 #include "keys.h"
@@ -71,6 +72,7 @@ Kernel::Kernel(Client::Options options, TaskRunner& runner, std::function<void(E
   outbox_ = std::make_unique<Outbox>(*this);
   inbox_ = std::make_unique<Inbox>(*this);
   keys_ = std::make_unique<Keys>(*this);
+  device_lists_ = std::make_unique<DeviceLists>(*this);
 }
 
 Kernel::~Kernel() { Shutdown(); }
@@ -95,7 +97,11 @@ Status Kernel::Open(const std::string& data_dir) {
       store_, OpenRocksClientStore((std::filesystem::path(data_dir) / "store").string()));
   KOLLEGA_ASSIGN_OR_RETURN(context_, crypto::SignalContext::Create());
   KOLLEGA_ASSIGN_OR_RETURN(account_, store_->LoadAccount());
-  if (account_) sessions_ = std::make_unique<crypto::SignalSessions>(*context_, *store_);
+  KOLLEGA_RETURN_IF_ERROR(store_->MigrateIdentityPins());
+  if (account_) {
+    KOLLEGA_RETURN_IF_ERROR(PinOwnIdentity());
+    sessions_ = std::make_unique<crypto::SignalSessions>(*context_, *store_);
+  }
 
   auto receipts = std::make_unique<Receipts>(*this);
   auto sync = std::make_unique<Sync>(*this);
@@ -122,8 +128,19 @@ void Kernel::Register(std::unique_ptr<Component> component) {
 Status Kernel::AdoptAccount(LocalAccount account) {
   KOLLEGA_RETURN_IF_ERROR(store_->SaveAccount(account));
   account_ = std::move(account);
+  KOLLEGA_RETURN_IF_ERROR(PinOwnIdentity());
   sessions_ = std::make_unique<crypto::SignalSessions>(*context_, *store_);
   return Status::Ok();
+}
+
+Status Kernel::PinOwnIdentity() {
+  // docs/trust.md §1: one's own account is pinned to the local key, so a
+  // device (or bundle, or list) claiming another key for it is refused.
+  KOLLEGA_ASSIGN_OR_RETURN(auto local, store_->LoadLocalIdentity());
+  crypto::Wipe(local.private_key);
+  KOLLEGA_ASSIGN_OR_RETURN(auto pinned, store_->LoadPinnedIdentity(account_->account_id));
+  if (pinned == local.public_key) return Status::Ok();
+  return store_->PinIdentity(account_->account_id, local.public_key);
 }
 
 Component* Kernel::ComponentFor(const content::Content& content) {
@@ -188,15 +205,5 @@ ComponentTable& Kernel::Table(std::string_view name) {
 }
 
 Status Kernel::Transaction(const std::function<Status()>& body) { return store_->Atomically(body); }
-
-void Kernel::FlagIdentity(const crypto::SignalAddress& address) {
-  const std::string key = sessions_->PendingIdentity(address).value_or(std::string());
-  Status s = store_->FlagIdentityChange(address.name, address.device_id, key);
-  if (!s.ok()) log::Warn(kLog, "cannot record an identity change: " + s.ToString());
-  auto event = std::make_shared<IdentityChanged>();
-  event->peer = ToHex(address.name);
-  event->device = static_cast<uint32_t>(address.device_id);
-  Emit(std::move(event));
-}
 
 }  // namespace kollega::client

@@ -37,6 +37,7 @@
 
 namespace kollega::client {
 
+class DeviceLists;
 class Fanout;
 class Inbox;
 class Keys;
@@ -68,6 +69,7 @@ class Kernel final : public KernelServices {
   Outbox& outbox() { return *outbox_; }
   Inbox& inbox() { return *inbox_; }
   Keys& keys() { return *keys_; }
+  DeviceLists& device_lists() { return *device_lists_; }
 
   // The component registered for `content`'s type, or nullptr.
   Component* ComponentFor(const content::Content& content);
@@ -75,13 +77,18 @@ class Kernel final : public KernelServices {
   // After a delivery's messages are committed: components' batch hooks,
   // then the outbox if one of them queued something.
   void AfterReceiveBatch();
-  // Remembers the refused key (if the library reported one) and tells the app.
-  void FlagIdentity(const crypto::SignalAddress& address);
+  // Records one identity change for the address's account (with `key`, or
+  // the refused key if the library reported one) and tells the app.
+  void FlagIdentity(const crypto::SignalAddress& address,
+                    std::optional<std::string> key = std::nullopt);
 
   // --- Identity (kernel.cpp) ---
   Result<std::string> SafetyNumber(const std::string& peer);
   Result<std::vector<IdentityChange>> PendingIdentityChanges();
   Status AcceptIdentityChange(const std::string& peer);
+  // True while a change of `account`'s identity waits for the user: nothing
+  // is sent to it meanwhile (docs/trust.md §1).
+  Result<bool> IdentityChangePending(const std::string& account);
 
   // --- KernelServices ---
   const std::string& own_account() const override;
@@ -96,6 +103,7 @@ class Kernel final : public KernelServices {
 
  private:
   void Register(std::unique_ptr<Component> component);
+  Status PinOwnIdentity();
 
   Client::Options options_;
   const Clock& clock_;
@@ -112,6 +120,7 @@ class Kernel final : public KernelServices {
   std::unique_ptr<Outbox> outbox_;
   std::unique_ptr<Inbox> inbox_;
   std::unique_ptr<Keys> keys_;
+  std::unique_ptr<DeviceLists> device_lists_;
 
   std::vector<std::unique_ptr<Component>> components_;
   std::map<std::string, Component*, std::less<>> by_type_;

@@ -2,6 +2,7 @@
 #include "keys.h"
 
 #include "content.pb.h"
+#include "device_list_manager.h"
 #include "fanout.h"
 #include "kernel.h"
 #include "kollega/base/log.h"
@@ -61,7 +62,9 @@ Status Keys::CreateAccount(const std::string& relay_url) {
   KOLLEGA_RETURN_IF_ERROR(kernel_.AdoptAccount(std::move(account)));
   log::Info(kLog, "account created");
   KOLLEGA_RETURN_IF_ERROR(link.Authenticate());
-  return UploadInitialKeys();
+  KOLLEGA_RETURN_IF_ERROR(UploadInitialKeys());
+  // docs/trust.md §2: version 1 of the list, once the keys are up.
+  return kernel_.device_lists().AfterLogin();
 }
 
 Result<std::string> Keys::StartLinking() {
@@ -153,7 +156,9 @@ Status Keys::LinkDevice(const std::string& relay_url, const std::string& code_te
   KOLLEGA_RETURN_IF_ERROR(kernel_.AdoptAccount(std::move(account)));
   log::Info(kLog, "device linked");
   KOLLEGA_RETURN_IF_ERROR(link.Authenticate());
-  return UploadInitialKeys();
+  KOLLEGA_RETURN_IF_ERROR(UploadInitialKeys());
+  // docs/trust.md §2: the new device adds itself to the account's list.
+  return kernel_.device_lists().AfterLogin();
 }
 
 Status Keys::UploadInitialKeys() {
@@ -189,9 +194,13 @@ Status Keys::AfterLogin() {
   request.mutable_get_prekey_count();
   wire::Response response;
   KOLLEGA_RETURN_IF_ERROR(kernel_.link().CallOk(std::move(request), &response));
-  if (!response.prekey_count().has_signed_prekey()) return UploadInitialKeys();
-  KOLLEGA_RETURN_IF_ERROR(TopUp(response.prekey_count().one_time()));
-  return RotateSignedPrekeyIfDue();
+  if (!response.prekey_count().has_signed_prekey()) {
+    KOLLEGA_RETURN_IF_ERROR(UploadInitialKeys());
+  } else {
+    KOLLEGA_RETURN_IF_ERROR(TopUp(response.prekey_count().one_time()));
+    KOLLEGA_RETURN_IF_ERROR(RotateSignedPrekeyIfDue());
+  }
+  return kernel_.device_lists().AfterLogin();
 }
 
 Status Keys::RotateSignedPrekeyIfDue() {

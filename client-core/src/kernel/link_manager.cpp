@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "device_list_manager.h"
 #include "fanout.h"
 #include "inbox.h"
 #include "kernel.h"
@@ -114,6 +115,11 @@ Status RelayLinkManager::Connect(bool keep_alive) {
   if (!kernel_.has_account()) {
     return FailedPrecondition("no account yet: create one or link this device");
   }
+  KOLLEGA_ASSIGN_OR_RETURN(bool unlinked, kernel_.device_lists().Unlinked());
+  if (unlinked) {
+    return FailedPrecondition(
+        "this device was unlinked from its account; link it again or create a new account");
+  }
   keep_alive_ = keep_alive;
   if (link_ && authenticated_ && link_->is_open()) return Status::Ok();
   Status s = Open(kernel_.account().relay_url);
@@ -176,6 +182,9 @@ void RelayLinkManager::OnPush(uint64_t generation, const wire::Push& push) {
       if (!s.ok()) log::Warn(kLog, "prekey top-up failed: " + s.ToString());
       break;
     }
+    case wire::Push::kDeviceListChanged:
+      kernel_.device_lists().OnPush(push.device_list_changed());
+      break;
     case wire::Push::kClosing:
       log::Info(kLog, "relay is closing the connection");
       break;

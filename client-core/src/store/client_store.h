@@ -148,6 +148,28 @@ class ClientStore : public crypto::SignalStore {
   // Runs `body` (whose store writes then land together) inside the open
   // transaction if there is one, else as one synced batch of its own.
   virtual Status Atomically(const std::function<Status()>& body) = 0;
+
+  // --- Trust per account (docs/trust.md §1, §2) ---
+  // SignalStore's LoadIdentity/SaveIdentity read and write the account's
+  // pin whatever the device: one identity key per account. These name the
+  // account directly.
+  virtual Result<std::optional<std::string>> LoadPinnedIdentity(std::string_view account) = 0;
+  virtual Status PinIdentity(std::string_view account, std::string_view identity_key) = 0;
+  // The refused key recorded by FlagIdentityChange(account, device), if any.
+  virtual Result<std::optional<std::string>> FlaggedIdentityKey(std::string_view account,
+                                                                int32_t device_id) = 0;
+  // The accepted signed device list of `account` (version, SignedDeviceList
+  // bytes), nullopt when none was accepted yet. Saving an empty list
+  // forgets it (after the user accepted a new identity for the account).
+  virtual Result<std::optional<std::pair<uint64_t, std::string>>> LoadDeviceList(
+      std::string_view account) = 0;
+  virtual Status SaveDeviceList(std::string_view account, uint64_t version,
+                                std::string_view signed_list) = 0;
+  // Stores written before identities were pinned per account kept one key
+  // per device: pins the first one of each account, flags an identity
+  // change when another device's key differs, and drops the per-device
+  // records. Idempotent; the kernel runs it at open.
+  virtual Status MigrateIdentityPins() = 0;
 };
 
 // Opens (creating the directory and store if missing) the store at `path`.

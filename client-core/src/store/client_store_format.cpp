@@ -9,7 +9,10 @@
 //             | 's' address                           -> session record
 //             | 'p' u32(prekey id)                    -> prekey record
 //             | 'k' u32(signed prekey id)             -> signed prekey record
-//             | 'r' address                           -> remote identity key
+//             | 'r' address                           -> remote identity key (legacy,
+//                                                        migrated to 'P' at open)
+//             | 'P' bytes(account)                    -> pinned identity key
+//             | 'L' bytes(account)                    -> accepted device list
 //             | 'g' bytes(group id) address           -> sender key record
 //             | 'h' bytes(peer) i64(stored_ms) u64(seq)  -> message
 //             | 'm' bytes(peer) message_id            -> the message's 'h' key
@@ -37,6 +40,7 @@
 //   message  := 0x01 bytes(message_id) bytes(peer_account) u8(outgoing)
 //               u32(peer_device) i64(sent_ms) i64(stored_ms) bytes(text) u8(status)
 //   summary  := 0x01 u64(message_count) i64(last_ms)
+//   devlist  := 0x01 u64(version) bytes(SignedDeviceList)
 //   outbound := 0x01 bytes(recipient_account) bytes(content) u32(attempts)
 //   Signal records and identity keys are stored as the library gave them;
 //   a component's records as the component wrote them.
@@ -155,6 +159,17 @@ std::string RemoteIdentityKey(const crypto::SignalAddress& address) {
   PutAddress(&k, address);
   return k;
 }
+std::string RemoteIdentityPrefix() { return Tagged('r'); }
+std::string PinnedIdentityKey(std::string_view account) {
+  std::string k = Tagged('P');
+  PutBytes(&k, account);
+  return k;
+}
+std::string DeviceListKey(std::string_view account) {
+  std::string k = Tagged('L');
+  PutBytes(&k, account);
+  return k;
+}
 std::string SenderKeyKey(const crypto::SenderKeyName& name) {
   std::string k = Tagged('g');
   PutBytes(&k, name.group_id);
@@ -237,6 +252,28 @@ std::optional<std::pair<std::string, int32_t>> ParseIdentityChangeKey(std::strin
   uint32_t device = 0;
   if (!r.Skip(1) || !r.Bytes(&peer) || !r.U32(&device) || !r.done()) return std::nullopt;
   return std::make_pair(std::move(peer), static_cast<int32_t>(device));
+}
+
+std::optional<crypto::SignalAddress> ParseRemoteIdentityKey(std::string_view key) {
+  Reader r(key);
+  std::string name;
+  uint32_t device = 0;
+  if (!r.Skip(1) || !r.Bytes(&name) || !r.U32(&device) || !r.done()) return std::nullopt;
+  return crypto::SignalAddress{std::move(name), static_cast<int32_t>(device)};
+}
+
+std::string EncodeDeviceList(uint64_t version, std::string_view signed_list) {
+  std::string out(1, static_cast<char>(kRecordV1));
+  PutU64(&out, version);
+  PutBytes(&out, signed_list);
+  return out;
+}
+std::optional<std::pair<uint64_t, std::string>> DecodeDeviceList(std::string_view bytes) {
+  Reader r(bytes);
+  uint64_t version = 0;
+  std::string list;
+  if (!r.Version() || !r.U64(&version) || !r.Bytes(&list) || !r.done()) return std::nullopt;
+  return std::make_pair(version, std::move(list));
 }
 
 std::optional<uint64_t> SeqOfOutboundKey(std::string_view key) {

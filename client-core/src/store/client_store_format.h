@@ -36,6 +36,12 @@ std::string SessionPrefix(std::string_view name);
 std::string PreKeyKey(uint32_t id);
 std::string SignedPreKeyKey(uint32_t id);
 std::string RemoteIdentityKey(const crypto::SignalAddress& address);
+// Before identities were pinned per account ('P'), 'r' held one per device;
+// only the migration (client_store_signal.cpp) still reads them.
+std::string RemoteIdentityPrefix();
+std::optional<crypto::SignalAddress> ParseRemoteIdentityKey(std::string_view key);
+std::string PinnedIdentityKey(std::string_view account);
+std::string DeviceListKey(std::string_view account);
 std::string SenderKeyKey(const crypto::SenderKeyName& name);
 std::string HistoryPrefix(std::string_view peer);
 std::string HistoryKey(std::string_view peer, int64_t stored_ms, uint64_t seq);
@@ -81,6 +87,10 @@ std::optional<StoredMessage> DecodeMessage(std::string_view bytes);
 
 std::string EncodeSummary(uint64_t message_count, int64_t last_ms);
 std::optional<std::pair<uint64_t, int64_t>> DecodeSummary(std::string_view bytes);
+
+// An accepted signed device list: its version and the SignedDeviceList bytes.
+std::string EncodeDeviceList(uint64_t version, std::string_view signed_list);
+std::optional<std::pair<uint64_t, std::string>> DecodeDeviceList(std::string_view bytes);
 
 std::string EncodeOutbound(const OutboundItem& item);
 // `seq` comes from the key, not the value.

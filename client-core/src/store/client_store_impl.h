@@ -96,6 +96,17 @@ class RocksClientStore final : public ClientStore {
                      const RecordVisitor& visit) override;
   Status Atomically(const std::function<Status()>& body) override { return db_->Mutate(body); }
 
+  // Trust per account (client_store_signal.cpp).
+  Result<std::optional<std::string>> LoadPinnedIdentity(std::string_view account) override;
+  Status PinIdentity(std::string_view account, std::string_view identity_key) override;
+  Result<std::optional<std::string>> FlaggedIdentityKey(std::string_view account,
+                                                        int32_t device_id) override;
+  Result<std::optional<std::pair<uint64_t, std::string>>> LoadDeviceList(
+      std::string_view account) override;
+  Status SaveDeviceList(std::string_view account, uint64_t version,
+                        std::string_view signed_list) override;
+  Status MigrateIdentityPins() override;
+
  private:
   // Point operations shared by the Signal record kinds.
   Result<std::optional<std::string>> Load(const std::string& key);

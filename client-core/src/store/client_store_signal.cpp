@@ -137,16 +137,67 @@ Status RocksClientStore::RemoveSignedPreKey(uint32_t id) {
   return Remove(fmt::SignedPreKeyKey(id));
 }
 
-// --- Remote identities and sender keys ---
+// --- Remote identities: one pin per account (docs/trust.md §1) ---
 
 Result<std::optional<std::string>> RocksClientStore::LoadIdentity(
     const crypto::SignalAddress& address) {
-  return Load(fmt::RemoteIdentityKey(address));
+  return LoadPinnedIdentity(address.name);
 }
 Status RocksClientStore::SaveIdentity(const crypto::SignalAddress& address,
                                       std::optional<std::string_view> identity_key) {
-  if (!identity_key) return Remove(fmt::RemoteIdentityKey(address));
-  return Store(fmt::RemoteIdentityKey(address), *identity_key);
+  if (!identity_key) return Remove(fmt::PinnedIdentityKey(address.name));
+  return PinIdentity(address.name, *identity_key);
+}
+
+Result<std::optional<std::string>> RocksClientStore::LoadPinnedIdentity(std::string_view account) {
+  return Load(fmt::PinnedIdentityKey(account));
+}
+Status RocksClientStore::PinIdentity(std::string_view account, std::string_view identity_key) {
+  return Store(fmt::PinnedIdentityKey(account), identity_key);
+}
+
+Result<std::optional<std::string>> RocksClientStore::FlaggedIdentityKey(std::string_view account,
+                                                                        int32_t device_id) {
+  return Load(fmt::IdentityChangeKey(account, device_id));
+}
+
+Result<std::optional<std::pair<uint64_t, std::string>>> RocksClientStore::LoadDeviceList(
+    std::string_view account) {
+  KOLLEGA_ASSIGN_OR_RETURN(auto loaded, db_->Get(fmt::DeviceListKey(account)));
+  if (!loaded) return std::optional<std::pair<uint64_t, std::string>>();
+  auto decoded = fmt::DecodeDeviceList(*loaded);
+  if (!decoded) return DataLoss("device list record is corrupt");
+  return std::optional<std::pair<uint64_t, std::string>>(std::move(*decoded));
+}
+Status RocksClientStore::SaveDeviceList(std::string_view account, uint64_t version,
+                                        std::string_view signed_list) {
+  if (signed_list.empty()) return Remove(fmt::DeviceListKey(account));
+  return Store(fmt::DeviceListKey(account), fmt::EncodeDeviceList(version, signed_list));
+}
+
+Status RocksClientStore::MigrateIdentityPins() {
+  return db_->Mutate([&]() -> Status {
+    std::vector<std::pair<std::string, std::string>> legacy;  // key, identity
+    KOLLEGA_RETURN_IF_ERROR(db_->Scan(fmt::RemoteIdentityPrefix(), false,
+                                      [&](std::string_view key, std::string_view value) {
+                                        legacy.emplace_back(key, value);
+                                        return true;
+                                      }));
+    for (const auto& [key, identity] : legacy) {
+      auto address = fmt::ParseRemoteIdentityKey(key);
+      if (!address) return DataLoss("remote identity key is corrupt");
+      KOLLEGA_ASSIGN_OR_RETURN(auto pinned, LoadPinnedIdentity(address->name));
+      if (!pinned) {
+        // Every device of an account had the same key by design: the first
+        // one found is the account's.
+        KOLLEGA_RETURN_IF_ERROR(PinIdentity(address->name, identity));
+      } else if (*pinned != identity) {
+        KOLLEGA_RETURN_IF_ERROR(FlagIdentityChange(address->name, 0, identity));
+      }
+      KOLLEGA_RETURN_IF_ERROR(db_->Delete(key));
+    }
+    return Status::Ok();
+  });
 }
 
 Result<std::optional<std::string>> RocksClientStore::LoadSenderKey(

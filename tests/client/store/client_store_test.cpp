@@ -108,7 +108,9 @@ TEST_F(ClientStoreTest, RemoteIdentitySaveReplaceForget) {
   ASSERT_TRUE(store_->SaveIdentity(bob, std::string_view("key-1")).ok());
   ASSERT_TRUE(store_->SaveIdentity(bob, std::string_view("key-2")).ok());
   EXPECT_EQ(Must(store_->LoadIdentity(bob)), "key-2");
-  EXPECT_EQ(Must(store_->LoadIdentity(Addr("bob", 2))), std::nullopt);
+  // One pin per account (docs/trust.md §1): every device of bob reads it.
+  EXPECT_EQ(Must(store_->LoadIdentity(Addr("bob", 2))), "key-2");
+  EXPECT_EQ(Must(store_->LoadIdentity(Addr("carol", 1))), std::nullopt);
   ASSERT_TRUE(store_->SaveIdentity(bob, std::nullopt).ok());
   EXPECT_EQ(Must(store_->LoadIdentity(bob)), std::nullopt);
 }

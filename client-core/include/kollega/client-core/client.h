@@ -60,6 +60,9 @@ class Client {
     // For wss:// relays: a PEM file of the certificate authorities to trust
     // (e.g. a programme's own CA); empty = the system's trust store.
     std::string tls_ca_file;
+    // This device's name in the account's signed device list, sealed so the
+    // relay never sees it (docs/trust.md §2); empty = "device N".
+    std::string device_name;
 
     // --- Seams (tests, and features that bring their own parts) ---
     // The time every rule is judged by (prekey age, expiry, opening hours);
@@ -129,6 +132,15 @@ class Client {
   // The user's decision to trust the peer's new identity key. Messages held
   // back because of it are received on the next connection.
   Async<Status> AcceptIdentityChange(const std::string& peer);
+
+  // --- This account's devices (docs/trust.md §2) ---
+  // The devices of this account's signed list: names (unsealed), when each
+  // was linked, when the relay last saw it (when online), which is this one.
+  Async<Result<std::vector<DeviceInfo>>> Devices();
+  // Publishes this account's list without `device_id`; the relay then
+  // deletes that device's mailbox, keys and connection. A device may unlink
+  // itself: this data directory then refuses to connect again.
+  Async<Status> UnlinkDevice(uint32_t device_id);
 
   // --- Components ---
   // Runs `fn` on the worker thread with the component called `name` (one of

@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kollega/client-core/types.h"
 
@@ -60,6 +61,32 @@ struct QueueDrained final : EventKind<QueueDrained> {
 // Nothing is sent to or received from that device until then.
 struct IdentityChanged final : EventKind<IdentityChanged> {
   static constexpr std::string_view kName = "identity.changed";
+  std::string peer;  // hex
+  uint32_t device = 0;
+};
+// A signed device list (docs/trust.md §2) was refused: it did not verify
+// with the account's pinned identity, went back in version, or the relay
+// named a device the list does not contain (a ghost) or hid one it does.
+// The send that met it failed; nothing was encrypted to the unlisted device.
+struct DeviceListRejected final : EventKind<DeviceListRejected> {
+  static constexpr std::string_view kName = "devices.rejected";
+  std::string peer;  // hex; this account's own id for one's own list
+  std::string reason;
+};
+// An account's accepted device list changed (for one's own account: a
+// device was linked or removed).
+struct DeviceListChanged final : EventKind<DeviceListChanged> {
+  static constexpr std::string_view kName = "devices.changed";
+  std::string peer;  // hex
+  std::vector<uint32_t> added;
+  std::vector<uint32_t> removed;
+  bool own = false;
+};
+// A message claimed to come from a device that the account's signed list
+// does not contain (a sync copy "sent by you" from a device not in this
+// account's list): acknowledged and dropped, not stored.
+struct UnlistedSender final : EventKind<UnlistedSender> {
+  static constexpr std::string_view kName = "devices.unlisted_sender";
   std::string peer;  // hex
   uint32_t device = 0;
 };

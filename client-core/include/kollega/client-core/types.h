@@ -53,9 +53,21 @@ struct WhoAmIInfo {
   std::string relay_url;
 };
 
+// One identity change per account (docs/trust.md §1); `device` is the one
+// that showed it first and no longer matters.
 struct IdentityChange {
   std::string peer;  // hex
   uint32_t device = 0;
+};
+
+// A device of this account, as its signed list (names, linking time) and the
+// relay (last seen) describe it.
+struct DeviceInfo {
+  uint32_t device_id = 0;
+  std::string name;  // unsealed; "device N" when it has none
+  int64_t linked_at_ms = 0;
+  int64_t last_seen_ms = 0;  // 0 when the relay never saw it log in
+  bool this_device = false;
 };
 
 }  // namespace kollega::client

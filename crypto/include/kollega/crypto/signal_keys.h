@@ -110,4 +110,11 @@ uint32_t NextPreKeyId(uint32_t id);
 bool VerifySignalSignature(SignalContext& context, std::string_view public_key,
                            std::string_view message, std::string_view signature);
 
+// The XEdDSA signature (64 bytes) of `message` by the identity private key,
+// the same scheme as signed prekeys, so VerifySignalSignature with the
+// identity public key checks it. Used for signed device lists
+// (docs/trust.md §2). Randomised: two calls give different signatures.
+Result<std::string> SignWithIdentity(SignalContext& context, const IdentityKeyPair& identity,
+                                     std::string_view message);
+
 }  // namespace kollega::crypto

@@ -89,7 +89,9 @@ class SignalSessions {
   std::optional<std::string> PendingIdentity(const SignalAddress& address) const;
 
   // The user's explicit decision to trust `identity_key` (33 bytes) for
-  // `address` from now on. Retry the refused decrypt, or process a fresh
+  // `address` from now on; a store that pins per account (the client's)
+  // trusts it for every device of `address.name`, and so does the
+  // in-memory refusal list. Retry the refused decrypt, or process a fresh
   // bundle, afterwards.
   Status AcceptIdentity(const SignalAddress& address, std::string_view identity_key);
 
