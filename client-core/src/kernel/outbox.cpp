@@ -69,11 +69,12 @@ Status Outbox::Flush() {
         continue;
       }
       KOLLEGA_RETURN_IF_ERROR(store.MarkOutboundAttempt(item.seq));
+      kernel_.link().TakeLastAcceptedTime();  // from an earlier request
       Status s = kernel_.fanout().DeliverTo(item.recipient_account, item.content);
       if (s.ok()) {
         transient_in_a_row = 0;
         KOLLEGA_RETURN_IF_ERROR(store.RemoveOutbound(item.seq));
-        Sent(item);
+        Sent(item, kernel_.link().TakeLastAcceptedTime().value_or(0));
         continue;
       }
       const bool permanent = s.code() == StatusCode::kNotFound ||
@@ -101,7 +102,8 @@ Status Outbox::Flush() {
   return Status::Ok();
 }
 
-void Outbox::Sent(const OutboundItem& item) {
+void Outbox::Sent(const OutboundItem& item, uint64_t server_time_ms) {
+  kernel_.NotifyAccepted(item.recipient_account, item.content, server_time_ms);
   content::Content content;
   if (!content.ParseFromString(item.content)) return;
   if (Component* component = kernel_.ComponentFor(content)) {

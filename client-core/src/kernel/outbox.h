@@ -40,7 +40,8 @@ class Outbox {
  private:
   // Drops an item for good and tells the component that queued it.
   Status GiveUp(const OutboundItem& item, const Status& why);
-  void Sent(const OutboundItem& item);
+  // `server_time_ms` names the message for repair (0: nothing was sent).
+  void Sent(const OutboundItem& item, uint64_t server_time_ms);
 
   Kernel& kernel_;
 };
