@@ -22,6 +22,19 @@ using client::StatusChanged;
 
 constexpr int64_t kDayMs = 24 * 3600 * 1000;
 
+// Time that moves a millisecond with every reading, as a real clock does
+// between a message and the answer to it: the relay's time names a message
+// (two Sends may share one, the repair covers that), and a frozen clock
+// would give every message of a test the same name.
+class TickingClock final : public Clock {
+ public:
+  int64_t NowMs() const override { return now_ms_.fetch_add(1) + 1; }
+  void Advance(int64_t ms) { now_ms_ += ms; }
+
+ private:
+  mutable std::atomic<int64_t> now_ms_{1'700'000'000'000};
+};
+
 // A peer that sends repair requests of its own making (a hostile or broken
 // client): the sender must bound what it answers.
 class RequestForger final : public client::Component {
@@ -89,7 +102,6 @@ class KernelRepairTest : public ::testing::Test {
   // Alice's message waits in bob's mailbox while he is away.
   std::string SendWhileBobIsAway(const std::string& text) {
     const size_t before = relay_.MailboxSize(bob_.account, 1);
-    clock_.Advance(1);  // the relay's time names a message: one per millisecond here
     const std::string id = Send(text);
     EXPECT_TRUE(WaitStatus(id, MessageStatus::kSent));
     EXPECT_EQ(relay_.MailboxSize(bob_.account, 1), before + 1);
@@ -102,7 +114,22 @@ class KernelRepairTest : public ::testing::Test {
     alice_.client->FlushOutbound().Get().IgnoreError();
   }
 
-  ManualClock clock_;
+  // Closes bob's client, runs `edit` on his store, and opens it again.
+  void EditBobStore(const std::function<void(client::ClientStore&)>& edit,
+                    client::Client::Options options) {
+    bob_.client.reset();
+    {
+      auto store = client::OpenRocksClientStore(dir_.Sub("bob") + "/store");
+      ASSERT_TRUE(store.ok()) << store.status().ToString();
+      edit(**store);
+    }
+    auto reopened = OpenKernelClient(dir_.Sub("bob"), std::move(options));
+    ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+    bob_.client = std::move(reopened).value();
+    bob_.log->Attach(bob_.client.get());
+  }
+
+  TickingClock clock_;
   FakeRelay relay_{FakeRelay::Options{.clock = &clock_}};
   KernelTempDir dir_;
   Device alice_, bob_;
@@ -140,6 +167,58 @@ TEST_F(KernelRepairTest, LostSessionIsRepairedAndTheMessageArrivesOnce) {
   EXPECT_EQ(bob_.log->All<DecryptionFailed>().size(), 1u);
   EXPECT_TRUE(bob_.log->All<RepairFailed>().empty());
   EXPECT_TRUE(alice_.log->All<RepairFailed>().empty());
+}
+
+// Bob's session is an old copy (a restored backup): alice's next message
+// fails, so does her first answer (the session, not the envelope, is
+// broken); the second failure restarts the session and the next answer
+// gets through.
+TEST_F(KernelRepairTest, StaleSessionIsRestartedAndTheMessageArrivesOnce) {
+  std::string saved;
+  ASSERT_NO_FATAL_FAILURE(EditBobStore(
+      [&](client::ClientStore& store) {
+        auto record = store.LoadSession({alice_.account, 1});
+        ASSERT_TRUE(record.ok() && record->has_value());
+        saved = **record;
+      },
+      Options(true)));
+  KOLLEGA_ASSERT_OK(bob_.client->StartListening().Get());
+  const std::string second = Send("moves the ratchet on");
+  ASSERT_TRUE(WaitStatus(second, MessageStatus::kDelivered));
+  ASSERT_NO_FATAL_FAILURE(EditBobStore(
+      [&](client::ClientStore& store) {
+        KOLLEGA_ASSERT_OK(store.StoreSession({alice_.account, 1}, saved));
+      },
+      Options(true)));
+  KOLLEGA_ASSERT_OK(bob_.client->StartListening().Get());
+
+  const std::string id = Send("after the restore");
+  ASSERT_TRUE(bob_.log->WaitFor<MessageReceived>(
+      [&](const MessageReceived& m) { return m.message.id == id; }));
+  ASSERT_TRUE(WaitStatus(id, MessageStatus::kDelivered));
+  SettleAlice();
+  EXPECT_EQ(Received(id), 1u);
+  EXPECT_TRUE(bob_.log->All<RepairFailed>().empty());
+  EXPECT_TRUE(alice_.log->All<RepairFailed>().empty());
+}
+
+// The relay delivers the same undecryptable envelope again (bob's ack was
+// lost): bob does not ask twice.
+TEST_F(KernelRepairTest, ReceiverAsksOncePerMessage) {
+  KOLLEGA_ASSERT_OK(bob_.client->Disconnect().Get());
+  SendWhileBobIsAway("asked for once");
+  ASSERT_TRUE(relay_.CorruptMailboxEnvelope(bob_.account, 1, 0));
+  KOLLEGA_ASSERT_OK(alice_.client->Disconnect().Get());
+  client::Client::Options no_acks = Options(true);
+  no_acks.acknowledge = false;
+  ASSERT_NO_FATAL_FAILURE(EditBobStore([](client::ClientStore&) {}, no_acks));
+  for (int round = 1; round <= 2; ++round) {
+    KOLLEGA_ASSERT_OK(bob_.client->StartListening().Get());
+    ASSERT_TRUE(bob_.log->WaitFor<DecryptionFailed>(nullptr, kWait, round));
+    KOLLEGA_ASSERT_OK(bob_.client->FlushOutbound().Get());
+    KOLLEGA_ASSERT_OK(bob_.client->Disconnect().Get());
+    EXPECT_EQ(relay_.MailboxSize(alice_.account, 1), 1u) << "round " << round;
+  }
 }
 
 TEST_F(KernelRepairTest, DamagedEnvelopeIsRepairedAndTheMessageArrivesOnce) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "repair.h"
 
+#include <algorithm>
 #include <set>
 #include <utility>
 #include <vector>
@@ -20,6 +21,10 @@ constexpr char kKeptTag = 'k';
 constexpr char kAnsweredTag = 'a';
 constexpr char kPendingTag = 'p';
 constexpr char kExpiryTag = 'x';
+// An answer that fails too is answered again, this often at most: the
+// second failure restarts the session (OnUndecryptable), so the third try
+// meets a fresh one; more would only feed a relay that damages everything.
+constexpr uint32_t kMaxAttempts = 3;
 // 'p' sender(16) device(4) T(8)
 constexpr size_t kPendingKeySize = 1 + kIdSize + 4 + 8;
 
@@ -210,14 +215,25 @@ Status Repair::Answer(const Incoming& from, const content::RepairRequest& reques
     content::RepairMessage answer;
     answer.mutable_resend()->set_device_id(from.sender_device);
     answer.mutable_resend()->set_server_time_ms(t);
+    uint32_t attempt = 1;
     for (std::string& serialized : kept) {
       content::Content original;
       const bool parsed = original.ParseFromString(serialized);
       crypto::Wipe(serialized);
       if (!parsed) continue;
-      original.clear_padding();  // the answer is padded as a whole
-      original.SerializeToString(answer.mutable_resend()->add_contents());
+      content::RepairMessage earlier;
+      if (!IsRepair(original)) {
+        original.clear_padding();  // the answer is padded as a whole
+        original.SerializeToString(answer.mutable_resend()->add_contents());
+      } else if (earlier.ParseFromString(original.component().body()) && earlier.has_resend()) {
+        // An earlier answer failed too: its messages, once more.
+        attempt = std::max(attempt, earlier.resend().attempt() + 1);
+        for (std::string& c : *earlier.mutable_resend()->mutable_contents()) {
+          answer.mutable_resend()->add_contents()->swap(c);
+        }
+      }
     }
+    answer.mutable_resend()->set_attempt(attempt);
     Status queued = Queue(peer, answer);
     for (std::string& c : *answer.mutable_resend()->mutable_contents()) crypto::Wipe(c);
     KOLLEGA_RETURN_IF_ERROR(queued);
@@ -260,7 +276,16 @@ void Repair::OnAccepted(const std::string& recipient, const std::string& seriali
                         uint64_t server_time_ms) {
   if (server_time_ms == 0 || recipient.size() != kIdSize) return;
   content::Content content;
-  if (!content.ParseFromString(serialized) || IsRepair(content)) return;
+  if (!content.ParseFromString(serialized)) return;
+  if (IsRepair(content)) {
+    // Of repair messages, only answers are kept, so that one that fails
+    // can be answered again (a bounded number of times).
+    content::RepairMessage message;
+    if (!message.ParseFromString(content.component().body()) || !message.has_resend() ||
+        message.resend().attempt() >= kMaxAttempts) {
+      return;
+    }
+  }
   std::string key = KeptPrefix(recipient, server_time_ms) + content.message_id();
   if (content.has_data()) crypto::Wipe(*content.mutable_data()->mutable_text());
   std::string value;

@@ -22,8 +22,10 @@
 // Bounds, so that a hostile relay or peer cannot make a loop or a flood of
 // it: one request per (sender device, message), one answer per (device,
 // message), at most `requests_per_minute` requests and
-// `answers_per_minute` answers; repair messages themselves are never kept
-// nor repaired.
+// `answers_per_minute` answers. Of repair messages only answers are kept,
+// so that an answer that fails too (the session was broken, not the
+// envelope: the second failure restarts it) is answered again, at most
+// three times in all.
 //
 // Table (integers big-endian, T = Envelope.server_time_ms):
 //   'k' recipient(16) T(8) message_id  -> expires(8) content  kept (sender)
