@@ -73,8 +73,15 @@ Status Outbox::Flush() {
       Status s = kernel_.fanout().DeliverTo(item.recipient_account, item.content);
       if (s.ok()) {
         transient_in_a_row = 0;
-        KOLLEGA_RETURN_IF_ERROR(store.RemoveOutbound(item.seq));
-        Sent(item, kernel_.link().TakeLastAcceptedTime().value_or(0));
+        const uint64_t server_time = kernel_.link().TakeLastAcceptedTime().value_or(0);
+        // Off the queue and into what components keep of sent messages
+        // (repair) in one synced write.
+        KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
+          KOLLEGA_RETURN_IF_ERROR(store.RemoveOutbound(item.seq));
+          kernel_.NotifyAccepted(item.recipient_account, item.content, server_time);
+          return Status::Ok();
+        }));
+        Sent(item);
         continue;
       }
       const bool permanent = s.code() == StatusCode::kNotFound ||
@@ -102,8 +109,7 @@ Status Outbox::Flush() {
   return Status::Ok();
 }
 
-void Outbox::Sent(const OutboundItem& item, uint64_t server_time_ms) {
-  kernel_.NotifyAccepted(item.recipient_account, item.content, server_time_ms);
+void Outbox::Sent(const OutboundItem& item) {
   content::Content content;
   if (!content.ParseFromString(item.content)) return;
   if (Component* component = kernel_.ComponentFor(content)) {

@@ -40,8 +40,7 @@ class Outbox {
  private:
   // Drops an item for good and tells the component that queued it.
   Status GiveUp(const OutboundItem& item, const Status& why);
-  // `server_time_ms` names the message for repair (0: nothing was sent).
-  void Sent(const OutboundItem& item, uint64_t server_time_ms);
+  void Sent(const OutboundItem& item);
 
   Kernel& kernel_;
 };
