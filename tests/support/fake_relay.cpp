@@ -381,6 +381,21 @@ void FakeRelay::ReverseMailbox(const std::string& account, uint32_t device) {
   }
 }
 
+// --- Hostile-relay controls for repair tests ---
+
+bool FakeRelay::CorruptMailboxEnvelope(const std::string& account, uint32_t device, size_t index) {
+  std::lock_guard lock(state_->mu);
+  DeviceState* d = state_->FindDevice(Address{account, device});
+  if (!d || index >= d->mailbox.size()) return false;
+  std::string& payload = std::next(d->mailbox.begin(), static_cast<long>(index))->second;
+  wire::Envelope envelope;
+  if (!envelope.ParseFromString(payload) || envelope.content().empty()) return false;
+  std::string* content = envelope.mutable_content();
+  (*content)[content->size() / 2] ^= 0x5a;
+  payload = envelope.SerializeAsString();
+  return true;
+}
+
 size_t FakeRelay::MailboxSize(const std::string& account, uint32_t device) const {
   std::lock_guard lock(state_->mu);
   DeviceState* d = state_->FindDevice(Address{account, device});

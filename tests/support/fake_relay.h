@@ -107,6 +107,12 @@ class FakeRelay {
   std::optional<wire::SignedDeviceList> StoredDeviceList(const std::string& account) const;
   std::vector<uint32_t> ListedDevices(const std::string& account) const;
 
+  // --- Hostile-relay controls for repair tests ---
+  // Flips one byte in the middle of the content of the `index`-th envelope
+  // waiting for the device (oldest first), as a relay or disk that damages
+  // it would; its sender and server time stay. False when there is none.
+  bool CorruptMailboxEnvelope(const std::string& account, uint32_t device, size_t index);
+
   // --- What tests look at (accounts are the 16 raw bytes) ---
   size_t MailboxSize(const std::string& account, uint32_t device) const;
   // The envelopes waiting in the mailbox, oldest first.

@@ -45,6 +45,11 @@ bool Inbox::ReceiveOne(const wire::Delivery& delivery) {
     event->detail = std::move(detail);
     kernel_.Emit(std::move(event));
   };
+  Incoming from;
+  from.sender_account = envelope.sender_account();
+  from.sender_device = envelope.sender_device();
+  from.from_own_account = from.sender_account == kernel_.account().account_id;
+  from.server_time_ms = static_cast<int64_t>(envelope.server_time_ms());
   const uint32_t type = envelope.type();
   if (type != static_cast<uint32_t>(crypto::MessageType::kSignal) &&
       type != static_cast<uint32_t>(crypto::MessageType::kPreKey)) {
@@ -69,19 +74,22 @@ bool Inbox::ReceiveOne(const wire::Delivery& delivery) {
       case crypto::SessionError::kOther:
         log::Warn(kLog, "receive failed, will retry: " + plain.status().ToString());
         return false;  // a store failure: let the relay redeliver
-      default:
-        // Like Signal: an unreadable message is acknowledged so it does not
-        // block the mailbox forever, and the app is told.
+      default: {
+        // A broken or missing session, or a damaged envelope. The app is
+        // told, and the sender is asked for the message again (repair,
+        // docs/protocol-content.md): only once that request is recorded is
+        // the envelope acknowledged, so it cannot block the mailbox forever
+        // and is not lost unseen.
         failed("a message could not be decrypted");
+        Status noted = kernel_.NotifyUndecryptable(from, type);
+        if (!noted.ok()) {
+          log::Warn(kLog, "cannot record a repair request, will retry: " + noted.ToString());
+          return false;
+        }
         return true;
+      }
     }
   }
-
-  Incoming from;
-  from.sender_account = envelope.sender_account();
-  from.sender_device = envelope.sender_device();
-  from.from_own_account = from.sender_account == kernel_.account().account_id;
-  from.server_time_ms = static_cast<int64_t>(envelope.server_time_ms());
 
   content::Content content;
   Status s = Status::Ok();  // content that doesn't parse still moves the ratchet

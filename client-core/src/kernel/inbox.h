@@ -6,6 +6,9 @@
 // and then one Ack for the whole push. Nothing is acknowledged that is not
 // committed, so a crash anywhere means a redelivery, which the session
 // refuses as a duplicate or the component recognises by message id.
+// An envelope that does not decrypt is acknowledged too, once every
+// component's OnUndecryptable has recorded what it needs (repair asks the
+// sender for it again: docs/protocol-content.md section 5).
 //
 // Ownership: owned by the Kernel. Thread-safety: worker thread only.
 // SPDX-License-Identifier: GPL-3.0-or-later

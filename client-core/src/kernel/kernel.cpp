@@ -5,6 +5,7 @@
 
 #include "components/conversations.h"
 #include "components/receipts.h"
+#include "components/repair.h"
 #include "components/sync.h"
 #include "device_list_manager.h"
 #include "fanout.h"
@@ -109,6 +110,7 @@ Status Kernel::Open(const std::string& data_dir) {
   Register(std::move(conversations));
   Register(std::move(receipts));
   Register(std::move(sync));
+  Register(std::make_unique<Repair>(*this));
   for (const auto& make : options_.extra_components) {
     if (make) Register(make());
   }
@@ -162,6 +164,16 @@ void Kernel::AfterReceiveBatch() {
     Status s = outbox_->Flush();
     if (!s.ok()) log::Debug(kLog, "outbound queue not flushed: " + s.ToString());
   }
+}
+
+void Kernel::NotifyAccepted(const std::string& recipient, const std::string& serialized,
+                            uint64_t server_time_ms) {
+  for (auto& c : components_) c->OnAccepted(recipient, serialized, server_time_ms);
+}
+
+Status Kernel::NotifyUndecryptable(const Incoming& from, uint32_t envelope_type) {
+  for (auto& c : components_) KOLLEGA_RETURN_IF_ERROR(c->OnUndecryptable(from, envelope_type));
+  return Status::Ok();
 }
 
 const std::string& Kernel::own_account() const {

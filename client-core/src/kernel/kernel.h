@@ -77,6 +77,10 @@ class Kernel final : public KernelServices {
   // After a delivery's messages are committed: components' batch hooks,
   // then the outbox if one of them queued something.
   void AfterReceiveBatch();
+  // The hooks every component gets (component.h), in registration order.
+  void NotifyAccepted(const std::string& recipient, const std::string& serialized,
+                      uint64_t server_time_ms);
+  Status NotifyUndecryptable(const Incoming& from, uint32_t envelope_type);
   // Records one identity change for the address's account (with `key`, or
   // the refused key if the library reported one) and tells the app.
   void FlagIdentity(const crypto::SignalAddress& address,

@@ -58,7 +58,11 @@ Status RelayLinkManager::Open(const std::string& relay_url) {
 
 Result<wire::Response> RelayLinkManager::Call(wire::Request request) {
   if (!link_) return Unavailable("not connected to the relay");
-  return link_->Call(std::move(request), kernel_.options().request_timeout);
+  auto response = link_->Call(std::move(request), kernel_.options().request_timeout);
+  if (response.ok() && response->has_send_accepted()) {
+    last_accepted_ = response->send_accepted().server_time_ms();
+  }
+  return response;
 }
 
 Status RelayLinkManager::CallOk(wire::Request request, wire::Response* out) {

@@ -13,8 +13,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
+#include <utility>
 
 #include "kollega/client-core/relay_link.h"
 #include "kollega/client-core/types.h"
@@ -51,6 +53,9 @@ class RelayLinkManager {
   Result<wire::Response> Call(wire::Request request);
   // As Call, with a relay error code turned into a Status.
   Status CallOk(wire::Request request, wire::Response* out = nullptr);
+  // The relay's time in the last SendAccepted since the previous call, which
+  // names that message for repair (components/repair.h); nullopt if none.
+  std::optional<uint64_t> TakeLastAcceptedTime() { return std::exchange(last_accepted_, {}); }
   // A request whose answer nobody waits for (a quiet Ack).
   Status SendOnly(wire::Request request);
   // The link's current challenge, asking for one if it was used.
@@ -72,6 +77,7 @@ class RelayLinkManager {
   int reconnect_attempt_ = 0;
   bool reconnect_scheduled_ = false;
   ConnectionState state_ = ConnectionState::kOffline;
+  std::optional<uint64_t> last_accepted_;
 };
 
 }  // namespace kollega::client

@@ -4,11 +4,14 @@
 // client store, and sends it in order through the Fanout whenever the
 // device is online, until the relay accepts it or it is given up.
 //
-// Failure policy (Flush): a recipient whose identity key changed is held
-// back as a whole (its later messages don't overtake the blocked one); an
-// unknown recipient, a malformed item or too many attempts drop the item and
-// tell its component (OnSendFailed); anything transient (offline, rate
-// limited, a full mailbox) stops the flush and keeps the queue.
+// Failure policy (Flush): a recipient whose send fails for a passing reason
+// (its identity key changed and waits for the user, its mailbox is full, its
+// device list keeps changing) is held back as a whole, so its later messages
+// don't overtake the blocked one, and the flush moves on to the next
+// recipient. A failure that concerns every recipient alike (offline, the
+// relay's rate limit or storage, several recipients in a row failing) stops
+// the flush. An unknown recipient, a malformed item or too many attempts
+// drop the item and tell its component (OnSendFailed).
 //
 // Ownership: owned by the Kernel. Thread-safety: worker thread only.
 // SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,7 +33,8 @@ class Outbox {
 
   // Pads and queues `content` for every device of `recipient` (16 bytes).
   Status Enqueue(const std::string& recipient, const content::Content& content);
-  // Sends what is queued, oldest first (Unavailable when offline).
+  // Sends what is queued, oldest first per recipient (Unavailable when
+  // offline; the first passing failure when some recipient stays blocked).
   Status Flush();
 
  private:

@@ -91,6 +91,21 @@ class Component {
   // `content` for `recipient` was given up for good.
   virtual void OnSendFailed(const std::string& /*recipient*/, const content::Content& /*content*/,
                             const Status& /*why*/) {}
+
+  // Hooks every component gets, whatever its content types (delivery
+  // repair, docs/protocol-content.md "Repair", is the one that needs them):
+  // The relay accepted `serialized` (a padded Content, plaintext: wipe any
+  // copy) for `recipient` at its time `server_time_ms` (0 when no request
+  // was made: one's own account without another device).
+  virtual void OnAccepted(const std::string& /*recipient*/, const std::string& /*serialized*/,
+                          uint64_t /*server_time_ms*/) {}
+  // A message from `from` (its server_time_ms names it) could not be
+  // decrypted; `envelope_type` is its Envelope.type. Outside any
+  // transaction, before the message is acknowledged: an error leaves it
+  // unacknowledged, so the relay delivers it again.
+  virtual Status OnUndecryptable(const Incoming& /*from*/, uint32_t /*envelope_type*/) {
+    return Status::Ok();
+  }
 };
 
 using ComponentFactory = std::function<std::unique_ptr<Component>()>;

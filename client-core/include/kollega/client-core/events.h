@@ -122,4 +122,18 @@ struct StatusChanged final : EventKind<StatusChanged> {
   MessageStatus status = MessageStatus::kQueued;
 };
 
+// --- Repair component ---
+// A message could not be repaired (docs/protocol-content.md, "Repair"). On
+// the device that could not decrypt it: the sender no longer has it, did
+// not answer in time, or too many messages failed at once to ask for all.
+// On the sender: a device of the peer asked again for a message that is no
+// longer kept. The receiver's DecryptionFailed came first.
+struct RepairFailed final : EventKind<RepairFailed> {
+  static constexpr std::string_view kName = "repair.failed";
+  std::string peer;  // hex
+  uint32_t device = 0;
+  uint64_t server_time_ms = 0;  // names the message (Envelope.server_time_ms)
+  std::string detail;           // human-readable; never content or keys
+};
+
 }  // namespace kollega::client
