@@ -22,6 +22,7 @@
 #include "kollega/storage/relay_store.h"
 #include "mailbox_writer.h"
 #include "rocks_db.h"
+#include "scrubber.h"
 
 namespace kollega::storage {
 
@@ -92,6 +93,9 @@ class RocksRelayStore final : public RelayStore {
   bool closed_ = false;  // guarded by open_mu_
   std::unique_ptr<RocksDb> db_;
   std::unique_ptr<MailboxWriter> writer_;
+  // Set by Close() so that a scrub in progress lets go of open_mu_ soon.
+  std::atomic<bool> closing_{false};
+  std::unique_ptr<Scrubber> scrubber_;  // null when scrubbing is off
   std::array<std::mutex, kStripes> account_locks_;
   // Device lists, read on every Send and changed only by AddDevice. Striped
   // like account_locks_; each stripe is cleared when it outgrows its bound.
