@@ -46,6 +46,8 @@ bool ParseArgs(int argc, char** argv, Args* out, std::string* error) {
         out->data_dir = value;
       } else if (name == "ca-file") {
         out->ca_file = value;
+      } else if (name == "key-file") {
+        out->key_file = value;
       } else {
         out->options[name] = value;
       }

@@ -12,6 +12,7 @@ namespace kollega::cli {
 struct Args {
   std::string data_dir;                        // from --data-dir or XDG
   std::string ca_file;                         // --ca-file: CAs to trust for wss://
+  std::string key_file;                        // --key-file: the store key instead of a passphrase
   std::string command;                         // "send", "inbox", ...
   std::vector<std::string> positional;         // after the command
   std::map<std::string, std::string> options;  // --name value / --name=value

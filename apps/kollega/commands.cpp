@@ -10,6 +10,7 @@
 #include <memory>
 #include <thread>
 
+#include "key_source.h"
 #include "kollega/client-core/client.h"
 #include "output.h"
 #include "session.h"
@@ -199,8 +200,14 @@ int RunChat(const Args& args) {
 }
 
 int RunLinkDevice(const Args& args) {
-  const auto code = args.options.find("code");
-  if (code == args.options.end()) {
+  if (args.options.count("code")) {
+    return Usage(args,
+                 "the linking code is not taken on the command line, where `ps` and the shell "
+                 "history would show it: run `kollega link-device --relay URL` and type or paste "
+                 "the code when asked, or pipe it in on standard input");
+  }
+  const auto relay = args.options.find("relay");
+  if (relay == args.options.end()) {
     auto c = OpenClient(args, true);
     if (!c) return 1;
     if (Status s = c->Connect().Get(); !s.ok()) return Fail("cannot reach the relay", s);
@@ -208,19 +215,20 @@ int RunLinkDevice(const Args& args) {
     if (!linking.ok()) return Fail("cannot start linking", linking.status());
     auto me = c->WhoAmI().Get();
     std::printf(
-        "On the new device, within 10 minutes, run:\n\n  kollega link-device --relay %s "
-        "--code %s\n\nThe code opens this account: show it to no one else.\n",
+        "On the new device, within 10 minutes, run:\n\n  kollega link-device --relay %s\n\n"
+        "and type this code when it asks:\n\n  code: %s\n\n"
+        "The code opens this account: show it to no one else.\n",
         me.ok() ? me->relay_url.c_str() : "<relay-url>", linking->c_str());
     return 0;
   }
-  const auto relay = args.options.find("relay");
-  if (relay == args.options.end()) return Usage(args, "--code needs --relay URL as well");
   auto c = OpenClient(args, false);
   if (!c) return 1;
   if (int rc = RefuseExistingAccount(*c, args, "")) return rc;
-  if (Status s = c->LinkDevice(relay->second, code->second).Get(); !s.ok()) {
-    return Fail("linking failed", s);
-  }
+  auto code = ReadLinkingCode();
+  if (!code.ok()) return Fail("linking failed", code.status());
+  Status linked = c->LinkDevice(relay->second, *code).Get();
+  WipeString(*code);
+  if (!linked.ok()) return Fail("linking failed", linked);
   auto me = c->WhoAmI().Get();
   if (!me.ok()) return Fail("link-device", me.status());
   std::printf("linked: account %s, this is device %u\n", me->account_id.c_str(), me->device_id);
@@ -264,7 +272,8 @@ const std::vector<Command>& Commands() {
       {"init", "init <relay-url> [--name NAME]",
        "create an anonymous account on a relay (ws:// or wss://host:port)",
        "Generates this device's keys, creates a new anonymous account and uploads prekeys.\n"
-       "No name, phone number or e-mail is asked for or sent.\n",
+       "No name, phone number or e-mail is asked for or sent. Asks for a passphrase that\n"
+       "encrypts this device's data (or takes KOLLEGA_PASSPHRASE, or --key-file FILE).\n",
        RunInit},
       {"whoami", "whoami", "show this device's account id, device and relay", "", RunWhoAmI},
       {"send", "send <account> <text...>", "send a message (queued if offline)",
@@ -281,10 +290,11 @@ const std::vector<Command>& Commands() {
       {"chat", "chat <account>", "interactive chat with one account",
        "Lines you type are sent; incoming messages are printed. /quit or Ctrl-D leaves.\n",
        RunChat},
-      {"link-device", "link-device [--code CODE --relay URL] [--name NAME]",
+      {"link-device", "link-device [--relay URL] [--name NAME]",
        "link another device to this account",
        "On a device that has the account: prints a one-time code.\n"
-       "On the new device: `kollega --data-dir NEW link-device --relay URL --code CODE`.\n"
+       "On the new device: `kollega --data-dir NEW link-device --relay URL`, then type the\n"
+       "code when asked (or pipe it in on standard input; never on the command line).\n"
        "The account's keys travel end-to-end encrypted; the relay cannot read them.\n",
        RunLinkDevice},
       {"safety-number", "safety-number <account>", "show the safety number with a contact",

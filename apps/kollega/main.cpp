@@ -12,7 +12,8 @@ namespace {
 void PrintUsage() {
   std::printf(
       "kollega — end-to-end encrypted peer support, command-line client\n\n"
-      "usage: kollega [--data-dir DIR] [--ca-file PEM] <command> [options] [arguments]\n\n"
+      "usage: kollega [--data-dir DIR] [--ca-file PEM] [--key-file FILE] <command> [options] "
+      "[arguments]\n\n"
       "commands:\n");
   for (const auto& c : kollega::cli::Commands()) {
     std::printf("  %-34s %s\n", c.usage.c_str(), c.summary.c_str());
@@ -23,6 +24,10 @@ void PrintUsage() {
       "                   (default: %s)\n"
       "  --ca-file PEM    certificate authorities to trust for a wss:// relay\n"
       "                   (default: the system's trust store)\n"
+      "  --key-file FILE  the 32-byte key that encrypts the data directory, instead of\n"
+      "                   a passphrase (created by `init` / `link-device` if missing)\n"
+      "\nThe data directory is encrypted. Its passphrase is asked for on the terminal,\n"
+      "or read from the environment variable KOLLEGA_PASSPHRASE (for scripts).\n"
       "  -h, --help       this text; `kollega <command> --help` for one command\n",
       kollega::cli::DefaultDataDir().c_str());
 }

@@ -2,6 +2,9 @@
 #include "session.h"
 
 #include <cstdio>
+#include <filesystem>
+
+#include "key_source.h"
 
 namespace kollega::cli {
 namespace {
@@ -32,7 +35,17 @@ std::unique_ptr<Client> OpenClient(const Args& args, bool need_account) {
   if (auto name = args.options.find("name"); name != args.options.end()) {
     options.device_name = name->second;  // sealed into the signed device list
   }
+  // No key file yet: this open makes the store (or encrypts an old one).
+  const bool creating = !std::filesystem::exists(args.data_dir + "/store.key");
+  auto key = ReadStoreKey(args, creating);
+  if (!key.ok()) {
+    std::fprintf(stderr, "kollega: %s\n", key.status().message().c_str());
+    return nullptr;
+  }
+  options.store_key = std::move(*key);
   auto opened = Client::Open(args.data_dir, options);
+  WipeString(options.store_key.passphrase);
+  WipeString(options.store_key.raw_key);
   if (!opened.ok()) {
     std::fprintf(stderr, "kollega: cannot open data directory %s: %s\n", args.data_dir.c_str(),
                  opened.status().ToString().c_str());

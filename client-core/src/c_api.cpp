@@ -162,10 +162,27 @@ int kollega_open(const char* data_dir, kollega_client** out) {
 }
 
 int kollega_open_with_ca_file(const char* data_dir, const char* tls_ca_file, kollega_client** out) {
-  if (!data_dir || !out) return BadArguments();
+  kollega_open_options options{};
+  options.size = sizeof options;
+  options.tls_ca_file = tls_ca_file;
+  return kollega_open_with_options(data_dir, &options, out);
+}
+
+int kollega_open_with_options(const char* data_dir, const kollega_open_options* in,
+                              kollega_client** out) {
+  if (!data_dir || !in || !out) return BadArguments();
   Client::Options options;
-  if (tls_ca_file) options.tls_ca_file = tls_ca_file;
-  auto client = Client::Open(data_dir, options);
+  if (KOLLEGA_HAS_FIELD(in, kollega_open_options, tls_ca_file) && in->tls_ca_file) {
+    options.tls_ca_file = in->tls_ca_file;
+  }
+  if (KOLLEGA_HAS_FIELD(in, kollega_open_options, passphrase) && in->passphrase) {
+    options.store_key.passphrase = in->passphrase;
+  }
+  if (KOLLEGA_HAS_FIELD(in, kollega_open_options, store_key_len) && in->store_key) {
+    options.store_key.raw_key.assign(reinterpret_cast<const char*>(in->store_key),
+                                     in->store_key_len);
+  }
+  auto client = Client::Open(data_dir, std::move(options));
   if (!client.ok()) return Report(client.status());
   auto* handle = new kollega_client;
   handle->client = std::move(*client);

@@ -106,6 +106,10 @@ const std::vector<Option>& Options() {
                        "seconds between checks that return freed memory after many "
                        "connections closed; 0 = off",
                        &RelayConfig::memory_trim_seconds, 0, 86400),
+      Number<uint32_t>("scrub-interval",
+                       "seconds within which an acknowledged envelope leaves the data files "
+                       "(flush and compact the mailboxes); 0 = off",
+                       &RelayConfig::scrub_interval_seconds, 0, 7 * 86400),
       Number<uint32_t>("threads", "io threads; 0 = one per CPU the relay may use, at least 2",
                        &RelayConfig::threads, 0, 1024),
       Option{

@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
   options.limits.max_envelopes = config.mailbox_max_envelopes;
   options.limits.max_bytes = config.mailbox_max_bytes;
   options.max_wal_bytes = config.max_wal_mb << 20;
+  options.scrub_interval = std::chrono::seconds(config.scrub_interval_seconds);
   Result<std::unique_ptr<storage::RelayStore>> store = storage::OpenRocksRelayStore(options);
   if (!store.ok()) {
     log::Error(kLog, "cannot open the store: " + store.status().ToString());

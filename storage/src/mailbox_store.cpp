@@ -22,11 +22,22 @@ RocksRelayStore::RocksRelayStore(std::unique_ptr<RocksDb> db, const RocksRelaySt
     : clock_(options.clock),
       db_(std::move(db)),
       writer_(std::make_unique<MailboxWriter>(db_.get(), &open_mu_, options.limits, options.clock,
-                                              options.max_batch)) {}
+                                              options.max_batch)) {
+  if (options.scrub_interval.count() > 0) {
+    scrubber_ = std::make_unique<Scrubber>(options.scrub_interval, [this] {
+      std::shared_lock open(open_mu_);
+      if (!CheckOpenLocked().ok()) return;
+      Status s = db_->ScrubMailboxes(&closing_);
+      if (!s.ok()) log::Warn("storage", "scrub: " + s.ToString());
+    });
+  }
+}
 
 RocksRelayStore::~RocksRelayStore() { Close(); }
 
 void RocksRelayStore::Close() {
+  closing_ = true;
+  if (scrubber_) scrubber_->Stop();
   writer_->Stop();  // drains: every queued write is done and called back
   std::unique_lock open(open_mu_);
   if (closed_) return;

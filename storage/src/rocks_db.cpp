@@ -4,7 +4,9 @@
 #include <rocksdb/compaction_filter.h>
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/write_batch.h>
+#include <sys/stat.h>
 
+#include <cerrno>
 #include <filesystem>
 
 #include "codec.h"
@@ -56,15 +58,36 @@ class LinkTokenExpiryFilter final : public rocksdb::CompactionFilter {
   const Clock* clock_;
 };
 
+// The relay's files are its own (docs/storage-encryption.md): the directory
+// is created 0700, and an existing one that group or others can reach is
+// tightened to 0700 rather than refused, so an upgrade needs no manual step.
+Status MakePrivateDir(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path dir(path);
+  if (dir.has_parent_path()) std::filesystem::create_directories(dir.parent_path(), ec);
+  if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
+    return Unavailable("cannot create the data directory");
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    return Unavailable("the data directory is not a directory");
+  }
+  if ((st.st_mode & 077) != 0) {
+    if (::chmod(path.c_str(), 0700) != 0) {
+      return PermissionDenied("cannot make the data directory private (mode 0700)");
+    }
+    log::Warn(kLog, "the data directory was readable by others; made it mode 0700");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status FromRocks(const rocksdb::Status& s) { return StorageStatus(s, "storage"); }
 
 Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& path, const Clock* clock,
                                                uint64_t max_wal_bytes, rocksdb::Env* env) {
-  std::error_code ec;
-  std::filesystem::create_directories(path, ec);
-  if (ec) return Unavailable("cannot create the data directory");
+  KOLLEGA_RETURN_IF_ERROR(MakePrivateDir(path));
 
   std::unique_ptr<RocksDb> self(new RocksDb());
   self->expired_dropped_ = std::make_shared<std::atomic<uint64_t>>(0);
@@ -255,6 +278,23 @@ Status RocksDb::CompactAll() {
     if (!s.ok()) return FromRocks(s);
   }
   return Status::Ok();
+}
+
+Status RocksDb::ScrubMailboxes(std::atomic<bool>* canceled) {
+  if (!db_) return Unavailable("storage unavailable");
+  // All families at once: a WAL file is deleted only when none of them
+  // still has unflushed data in it.
+  rocksdb::FlushOptions fo;
+  fo.allow_write_stall = true;
+  rocksdb::Status s = db_->Flush(fo, cfs_);
+  if (!s.ok()) return FromRocks(s);
+  rocksdb::CompactRangeOptions co;
+  co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  co.exclusive_manual_compaction = false;  // automatic compactions go on meanwhile
+  co.canceled = canceled;
+  s = db_->CompactRange(co, mailbox(), nullptr, nullptr);
+  if (s.IsIncomplete() && canceled && canceled->load()) return Status::Ok();
+  return FromRocks(s);
 }
 
 Status RocksDb::Close() {

@@ -83,6 +83,12 @@ class RocksDb {
 
   // Flushes and fully compacts every column family (tests, maintenance).
   Status CompactAll();
+  // Makes deleted envelopes leave the files (docs/storage-encryption.md,
+  // "The relay's scrub"): flushes every column family, so that no WAL file
+  // is needed any more and the old ones are deleted, then rewrites the
+  // mailbox family down to its last level, where tombstones and what they
+  // deleted are dropped. Setting `*canceled` (may be null) ends it early.
+  Status ScrubMailboxes(std::atomic<bool>* canceled);
 
   // Flushes nothing extra: the WAL already holds every acknowledged write.
   Status Close();

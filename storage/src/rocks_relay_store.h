@@ -22,6 +22,7 @@
 #include "kollega/storage/relay_store.h"
 #include "mailbox_writer.h"
 #include "rocks_db.h"
+#include "scrubber.h"
 
 namespace kollega::storage {
 
@@ -107,6 +108,9 @@ class RocksRelayStore final : public RelayStore {
   bool closed_ = false;  // guarded by open_mu_
   std::unique_ptr<RocksDb> db_;
   std::unique_ptr<MailboxWriter> writer_;
+  // Set by Close() so that a scrub in progress lets go of open_mu_ soon.
+  std::atomic<bool> closing_{false};
+  std::unique_ptr<Scrubber> scrubber_;  // null when scrubbing is off
   std::array<std::mutex, kStripes> account_locks_;
   // Devices and signed lists, read on every Send; dropped whenever a write
   // changes them (AddDevice, a first signed prekey, a list, a removal) and

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -35,6 +37,10 @@ uint16_t FreePort() {
 class KollegaCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // The data directories are encrypted: the passphrase comes from the
+    // environment, at a scrypt cost a test can afford (docs/storage-encryption.md).
+    setenv("KOLLEGA_PASSPHRASE", "a passphrase for the cli tests", 1);
+    setenv("KOLLEGA_TEST_SCRYPT_LOG2N", "10", 1);
     relay_ = std::make_unique<RelayProcess>(
         KOLLEGA_RELAY_BIN, std::vector<std::string>{"--port", std::to_string(FreePort())});
     ASSERT_TRUE(relay_->Start());
@@ -50,6 +56,24 @@ class KollegaCliTest : public ::testing::Test {
       *status = rc;
     } else {
       EXPECT_EQ(rc, 0) << "kollega " << args[2] << " failed:\n" << output;
+    }
+    return output;
+  }
+
+  // The same, with `input` on standard input (what a user types or pipes).
+  std::string RunWithInput(const std::string& who, const std::string& input,
+                           std::vector<std::string> args, int* status = nullptr) {
+    const std::string file = relay_->dir() + "/stdin-" + who;
+    std::ofstream(file) << input << "\n";
+    args.insert(args.begin(), {"-c", "f=$1; shift; exec \"$0\" \"$@\" < \"$f\"",
+                               KOLLEGA_CLI_BIN, file, "--data-dir",
+                               relay_->dir() + "/client-" + who});
+    std::string output;
+    const int rc = RelayProcess::RunToExit("/bin/sh", args, &output);
+    if (status) {
+      *status = rc;
+    } else {
+      EXPECT_EQ(rc, 0) << "kollega failed:\n" << output;
     }
     return output;
   }
@@ -111,9 +135,15 @@ TEST_F(KollegaCliTest, LinkedDeviceSeesBothSidesAndTheCodeWorksOnce) {
   const std::string bob = AccountOf("bob");
   std::smatch m;
   const std::string shown = Run("alice", {"link-device"});
-  ASSERT_TRUE(std::regex_search(shown, m, std::regex("--code ([A-Za-z0-9_-]+)"))) << shown;
+  ASSERT_TRUE(std::regex_search(shown, m, std::regex("code: ([A-Za-z0-9_-]+)"))) << shown;
   const std::string code = m[1].str();
-  EXPECT_NE(Run("laptop", {"link-device", "--relay", url_, "--code", code}).find("device 2"),
+  // Never on the command line, where `ps` and shell history would show it.
+  int status = 0;
+  const std::string on_argv =
+      Run("laptop", {"link-device", "--relay", url_, "--code", code}, &status);
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(on_argv.find("standard input"), std::string::npos) << on_argv;
+  EXPECT_NE(RunWithInput("laptop", code, {"link-device", "--relay", url_}).find("device 2"),
             std::string::npos);
   EXPECT_EQ(AccountOf("laptop"), alice);
 
@@ -123,8 +153,7 @@ TEST_F(KollegaCliTest, LinkedDeviceSeesBothSidesAndTheCodeWorksOnce) {
   EXPECT_NE(laptop.find("reaches every device"), std::string::npos) << laptop;
   EXPECT_NE(laptop.find("sent from the phone"), std::string::npos) << laptop;
 
-  int status = 0;
-  const std::string again = Run("thief", {"link-device", "--relay", url_, "--code", code}, &status);
+  const std::string again = RunWithInput("thief", code, {"link-device", "--relay", url_}, &status);
   EXPECT_NE(status, 0);
   EXPECT_NE(again.find("linking failed"), std::string::npos) << again;
 }
@@ -159,6 +188,26 @@ TEST_F(KollegaCliTest, HelpAndMistakesGetReadableAnswers) {
   EXPECT_EQ(status, 1);
   EXPECT_NE(Run("x", {"init", "http://nope"}, &status).find("ws://"), std::string::npos);
   EXPECT_NE(status, 0);
+}
+
+TEST_F(KollegaCliTest, TheDataDirectoryOpensOnlyWithItsPassphraseOrKeyFile) {
+  Run("alice", {"init", url_});
+  setenv("KOLLEGA_PASSPHRASE", "not the passphrase", 1);
+  int status = 0;
+  const std::string wrong = Run("alice", {"whoami"}, &status);
+  EXPECT_EQ(status, 1);
+  EXPECT_NE(wrong.find("wrong passphrase"), std::string::npos) << wrong;
+  unsetenv("KOLLEGA_PASSPHRASE");
+  const std::string none = Run("alice", {"whoami"}, &status);  // stdin is not a terminal
+  EXPECT_EQ(status, 1);
+  EXPECT_NE(none.find("KOLLEGA_PASSPHRASE"), std::string::npos) << none;
+
+  // A key file instead: made by init when missing, needed from then on.
+  const std::string key_file = relay_->dir() + "/bob.key";
+  Run("bob", {"--key-file", key_file, "init", url_});
+  EXPECT_NE(Run("bob", {"--key-file", key_file, "whoami"}).find("account"), std::string::npos);
+  const std::string without = Run("bob", {"whoami"}, &status);
+  EXPECT_EQ(status, 1) << without;
 }
 
 }  // namespace

@@ -182,6 +182,17 @@ static int WaitString(const char* s, const char* want) {
 /* Done exactly once, with KOLLEGA_OK. */
 static int Succeeded(call* c) { return WaitCount(&c->done) && c->done == 1 && c->rc == KOLLEGA_OK; }
 
+/* Opens `dir` with a fixed test key (the store is encrypted at rest). */
+static int OpenWithTestKey(const char* dir, kollega_client** out) {
+  static const unsigned char kKey[32] = {9};
+  kollega_open_options options;
+  memset(&options, 0, sizeof options);
+  options.size = sizeof options;
+  options.store_key = kKey;
+  options.store_key_len = sizeof kKey;
+  return kollega_open_with_options(dir, &options, out);
+}
+
 int kollega_c_api_async(const char* relay_url, const char* dir_a, const char* dir_b) {
   static const char kNobody[] = "00000000000000000000000000000000";
   static events ea, eb;
@@ -193,7 +204,7 @@ int kollega_c_api_async(const char* relay_url, const char* dir_a, const char* di
 
   memset(&ea, 0, sizeof ea);
   memset(&eb, 0, sizeof eb);
-  if (kollega_open(dir_a, &a) != KOLLEGA_OK || kollega_open(dir_b, &b) != KOLLEGA_OK) {
+  if (OpenWithTestKey(dir_a, &a) != KOLLEGA_OK || OpenWithTestKey(dir_b, &b) != KOLLEGA_OK) {
     step = 1;
     goto done;
   }

@@ -28,6 +28,17 @@ static int PollAsOlderApp(kollega_client* c) {
   return 0;
 }
 
+/* Opens `dir` with a fixed test key (the store is encrypted at rest). */
+static int OpenWithTestKey(const char* dir, kollega_client** out) {
+  static const unsigned char kKey[32] = {7};
+  kollega_open_options options;
+  memset(&options, 0, sizeof options);
+  options.size = sizeof options;
+  options.store_key = kKey;
+  options.store_key_len = sizeof kKey;
+  return kollega_open_with_options(dir, &options, out);
+}
+
 int kollega_c_api_smoke(const char* relay_url, const char* dir_a, const char* dir_b) {
   kollega_client* a = NULL;
   kollega_client* b = NULL;
@@ -40,7 +51,13 @@ int kollega_c_api_smoke(const char* relay_url, const char* dir_a, const char* di
   int got = 0;
   int i;
 
-  if (kollega_open(dir_a, &a) != KOLLEGA_OK) {
+  /* A new store without a key source is refused, with a reason. */
+  if (kollega_open(dir_a, &a) != KOLLEGA_ERR_FAILED_PRECONDITION ||
+      strstr(kollega_last_error(), "passphrase") == NULL) {
+    step = 40;
+    goto done;
+  }
+  if (OpenWithTestKey(dir_a, &a) != KOLLEGA_OK) {
     step = 1;
     goto done;
   }
@@ -53,7 +70,7 @@ int kollega_c_api_smoke(const char* relay_url, const char* dir_a, const char* di
     step = 3;
     goto done;
   }
-  if (kollega_open(dir_b, &b) != KOLLEGA_OK) {
+  if (OpenWithTestKey(dir_b, &b) != KOLLEGA_OK) {
     step = 4;
     goto done;
   }

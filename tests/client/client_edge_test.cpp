@@ -15,7 +15,7 @@ namespace kollega::testing {
 namespace {
 
 std::unique_ptr<client::ClientStore> OpenStore(const std::string& client_dir) {
-  auto store = client::OpenRocksClientStore(client_dir + "/store");
+  auto store = client::OpenRocksClientStore(client_dir + "/store", TestStoreKey());
   EXPECT_TRUE(store.ok()) << store.status().ToString();
   return store.ok() ? std::move(*store) : nullptr;
 }
@@ -134,7 +134,7 @@ TEST_F(ClientEdgeTest, RedeliveredEnvelopeIsShownOnce) {
   {
     auto options = FastOptions();
     options.acknowledge = false;
-    auto b = client::Client::Open(tmp_.Sub("bob"), options);
+    auto b = client::Client::Open(tmp_.Sub("bob"), WithTestStoreKey(options));
     ASSERT_TRUE(b.ok());
     KOLLEGA_ASSERT_OK((*b)->CreateAccount(relay_->url()).Get());
     bob_id = AccountOf(**b);

@@ -15,6 +15,7 @@
 
 #include "kollega/client-core/client.h"
 #include "support/relay_process.h"
+#include "test_store_key.h"
 
 namespace kollega::testing {
 
@@ -39,7 +40,7 @@ inline client::Client::Options FastOptions() {
 
 inline std::unique_ptr<client::Client> OpenClient(const std::string& dir,
                                                   client::Client::Options options = FastOptions()) {
-  auto c = client::Client::Open(dir, std::move(options));
+  auto c = client::Client::Open(dir, WithTestStoreKey(std::move(options)));
   EXPECT_TRUE(c.ok()) << c.status().ToString();
   return c.ok() ? std::move(*c) : nullptr;
 }

@@ -88,14 +88,20 @@ TEST_F(ClientTlsTest, ACertificateForAnotherHostIsRefused) {
 }
 
 TEST_F(ClientTlsTest, TheCApiTakesACaFile) {
+  const std::string key = TestStoreKey().raw_key;
+  kollega_open_options options{};
+  options.size = sizeof options;
+  options.store_key = reinterpret_cast<const unsigned char*>(key.data());
+  options.store_key_len = key.size();
+  options.tls_ca_file = cert_.c_str();
   kollega_client* trusting = nullptr;
-  ASSERT_EQ(kollega_open_with_ca_file(tmp_.Sub("c1").c_str(), cert_.c_str(), &trusting),
-            KOLLEGA_OK);
+  ASSERT_EQ(kollega_open_with_options(tmp_.Sub("c1").c_str(), &options, &trusting), KOLLEGA_OK);
   EXPECT_EQ(kollega_create_account_sync(trusting, Url("localhost").c_str()), KOLLEGA_OK)
       << kollega_last_error();
   kollega_close(trusting);
   kollega_client* plain = nullptr;
-  ASSERT_EQ(kollega_open_with_ca_file(tmp_.Sub("c2").c_str(), nullptr, &plain), KOLLEGA_OK);
+  options.tls_ca_file = nullptr;
+  ASSERT_EQ(kollega_open_with_options(tmp_.Sub("c2").c_str(), &options, &plain), KOLLEGA_OK);
   EXPECT_EQ(kollega_create_account_sync(plain, Url("localhost").c_str()), KOLLEGA_ERR_UNAVAILABLE);
   EXPECT_NE(std::string(kollega_last_error()).find("TLS handshake"), std::string::npos);
   kollega_close(plain);

@@ -19,6 +19,7 @@
 #include "kollega/base/clock.h"
 #include "kollega/client-core/client.h"
 #include "support/fake_relay.h"
+#include "test_store_key.h"
 
 namespace kollega::testing {
 
@@ -145,7 +146,7 @@ inline client::Client::Options KernelOptions(FakeRelay& relay, const Clock* cloc
 
 inline Result<std::unique_ptr<client::Client>> OpenKernelClient(const std::string& dir,
                                                                 client::Client::Options options) {
-  return client::Client::Open(dir, std::move(options));
+  return client::Client::Open(dir, WithTestStoreKey(std::move(options)));
 }
 
 // As in client_test_util.h, whose definition may come first.

@@ -16,6 +16,7 @@
 #include "kernel/link_manager.h"
 #include "kernel/outbox.h"
 #include "kollega/base/hex.h"
+#include "kollega/crypto/device_key.h"
 
 namespace kollega::client {
 namespace {
@@ -109,7 +110,11 @@ Result<std::unique_ptr<Client>> Client::Open(const std::string& data_dir) {
 }
 
 Result<std::unique_ptr<Client>> Client::Open(const std::string& data_dir, Options options) {
-  auto impl = std::make_unique<Impl>(std::move(options));
+  // A copy: the kernel wipes its store key once the store is open, and this
+  // one is wiped here rather than left behind in a moved-from string.
+  auto impl = std::make_unique<Impl>(options);
+  crypto::Wipe(options.store_key.passphrase);
+  crypto::Wipe(options.store_key.raw_key);
   Status s = impl->Run<Status>([&] { return impl->kernel.Open(data_dir); }).Get();
   if (!s.ok()) {
     impl->Close();

@@ -94,8 +94,12 @@ Status Kernel::Open(const std::string& data_dir) {
   if (ec) return InvalidArgument("cannot create the data directory");
   std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all,
                                std::filesystem::perm_options::replace, ec);
-  KOLLEGA_ASSIGN_OR_RETURN(
-      store_, OpenRocksClientStore((std::filesystem::path(data_dir) / "store").string()));
+  auto store = OpenRocksClientStore((std::filesystem::path(data_dir) / "store").string(),
+                                    options_.store_key);
+  // The data key now lives in the store's Env; the passphrase is not needed again.
+  crypto::Wipe(options_.store_key.passphrase);
+  crypto::Wipe(options_.store_key.raw_key);
+  KOLLEGA_ASSIGN_OR_RETURN(store_, std::move(store));
   KOLLEGA_ASSIGN_OR_RETURN(context_, crypto::SignalContext::Create());
   KOLLEGA_ASSIGN_OR_RETURN(account_, store_->LoadAccount());
   KOLLEGA_RETURN_IF_ERROR(store_->MigrateIdentityPins());

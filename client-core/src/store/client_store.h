@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "kollega/base/status.h"
+#include "kollega/client-core/client.h"
 #include "kollega/client-core/types.h"
 #include "kollega/crypto/signal_store.h"
 
@@ -172,10 +173,13 @@ class ClientStore : public crypto::SignalStore {
   virtual Status MigrateIdentityPins() = 0;
 };
 
-// Opens (creating the directory and store if missing) the store at `path`.
-// Errors name the path and what is wrong with it (cannot create, locked by
-// another process, corrupt, written by a newer format), never stored data.
-// Corrupt records read later are DataLoss.
-Result<std::unique_ptr<ClientStore>> OpenRocksClientStore(const std::string& path);
+// Opens (creating the directory and store if missing) the store at `path`,
+// encrypted at rest under a data key that `key` unwraps; the key file is
+// `path` + ".key" (docs/storage-encryption.md). Errors name the path and
+// what is wrong with it (no key source, wrong passphrase, cannot create,
+// locked by another process, corrupt, written by a newer format), never
+// stored data. Corrupt records read later are DataLoss.
+Result<std::unique_ptr<ClientStore>> OpenRocksClientStore(const std::string& path,
+                                                          const Client::Options::StoreKey& key);
 
 }  // namespace kollega::client

@@ -3,13 +3,16 @@
 
 #include <rocksdb/options.h>
 
+#include <algorithm>
 #include <cassert>
 #include <filesystem>
 #include <system_error>
 
 #include "client_store_format.h"
+#include "encrypted_env.h"
 #include "kollega/base/storage_status.h"
 #include "kollega/crypto/device_key.h"
+#include "store_migration.h"
 
 namespace kollega::client::store_internal {
 namespace {
@@ -61,10 +64,21 @@ Status FromRocks(const rocksdb::Status& s, std::string_view what) {
 
 WipeOnExit::~WipeOnExit() { crypto::Wipe(s_); }
 
-Result<std::unique_ptr<ClientDb>> ClientDb::Open(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::create_directories(path, ec);
-  if (ec) return Unavailable("cannot create client store directory " + path + ": " + ec.message());
+Result<std::unique_ptr<ClientDb>> ClientDb::Open(const std::string& path,
+                                                 const StoreKeySource& key) {
+  KOLLEGA_RETURN_IF_ERROR(RecoverInterruptedMigration(path));
+  KOLLEGA_RETURN_IF_ERROR(MakePrivateDir(path));
+  std::string data_key;
+  WipeOnExit wipe_key(data_key);
+  if (IsUnencryptedStore(path)) {
+    KOLLEGA_ASSIGN_OR_RETURN(data_key, MigrateToEncrypted(path, key));
+  } else if (std::filesystem::exists(path + ".key")) {
+    KOLLEGA_ASSIGN_OR_RETURN(data_key, UnwrapDataKey(path + ".key", key));
+  } else {
+    KOLLEGA_ASSIGN_OR_RETURN(data_key, CreateKeyFile(path + ".key", key));
+  }
+  std::unique_ptr<ClientDb> self(new ClientDb());
+  KOLLEGA_ASSIGN_OR_RETURN(self->env_, NewEncryptedStoreEnv(data_key));
 
   rocksdb::Options options;
   options.create_if_missing = true;
@@ -75,11 +89,12 @@ Result<std::unique_ptr<ClientDb>> ClientDb::Open(const std::string& path) {
   options.write_buffer_size = 4 << 20;  // a phone-sized store
   options.max_open_files = 64;
   options.keep_log_file_num = 2;
+  options.env = self->env_.get();
+  options.info_log = NewSilentLogger();
 
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(options, path, &raw);
   if (!s.ok()) return OpenError(s, path);
-  std::unique_ptr<ClientDb> self(new ClientDb());
   self->db_.reset(raw);
 
   KOLLEGA_ASSIGN_OR_RETURN(auto format, self->Get(fmt::FormatKey()));
@@ -157,6 +172,14 @@ Status ClientDb::Put(const std::string& key, std::string_view value) {
 
 Status ClientDb::Delete(const std::string& key) {
   assert(batch_ && "writes happen inside Mutate()");
+  if (!key.empty() && fmt::IsKeyMaterialKind(key[0])) {
+    if (!deleted_range_) {
+      deleted_range_.emplace(key, key);
+    } else {
+      deleted_range_->first = std::min(deleted_range_->first, key);
+      deleted_range_->second = std::max(deleted_range_->second, key);
+    }
+  }
   return FromRocks(batch_->Delete(key), "batching");
 }
 
@@ -223,7 +246,24 @@ void ClientDb::RollbackOuter() {
 }
 
 Status ClientDb::WriteBatchSynced() {
-  return FromRocks(db_->Write(SyncedWrite(), batch_->GetWriteBatch()), "writing");
+  Status s = FromRocks(db_->Write(SyncedWrite(), batch_->GetWriteBatch()), "writing");
+  if (s.ok() && deleted_range_) CompactDeleted();
+  return s;
+}
+
+void ClientDb::CompactDeleted() {
+  // The write is committed whatever happens here; a failure only leaves the
+  // old values in the files until a later compaction, so it is not an error
+  // of the caller's operation.
+  rocksdb::Status s = db_->Flush(rocksdb::FlushOptions());
+  if (s.ok()) {
+    rocksdb::CompactRangeOptions co;
+    co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+    const rocksdb::Slice lo(deleted_range_->first);
+    const rocksdb::Slice hi(deleted_range_->second);
+    s = db_->CompactRange(co, &lo, &hi);
+  }
+  s.PermitUncheckedError();
 }
 
 void ClientDb::Discard() {
@@ -235,6 +275,7 @@ void ClientDb::Discard() {
   inner_ = false;
   outer_failed_ = false;
   inner_start_ = 0;
+  deleted_range_.reset();
 }
 
 }  // namespace kollega::client::store_internal

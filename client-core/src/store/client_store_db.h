@@ -15,8 +15,9 @@
 //
 // Secrets: record bytes sit in the batch until it is written or dropped; the
 // batch's buffer is wiped then. RocksDB's own copies (memtable, block cache,
-// WAL buffers) are beyond our reach, and deleted values stay on disk until
-// compaction rewrites their files.
+// WAL buffers) are beyond our reach. On disk every file is encrypted
+// (encrypted_env.h); deleted values stay in the files until compaction
+// rewrites them, which CompactPrefixes forces for key material.
 //
 // Ownership: owns the DB and the open batch. Dropping a ClientDb with a
 // transaction open discards it: nothing of it is written.
@@ -34,6 +35,7 @@
 #include <string_view>
 
 #include "kollega/base/status.h"
+#include "store_key.h"
 
 namespace kollega::client::store_internal {
 
@@ -54,9 +56,12 @@ class WipeOnExit {
 
 class ClientDb {
  public:
-  // Creates the directory and the store when missing. Errors name the path
-  // and what is wrong with it, never anything stored inside.
-  static Result<std::unique_ptr<ClientDb>> Open(const std::string& path);
+  // Creates the directory (0700) and the store when missing, encrypted under
+  // a data key that `key` unwraps (store_key.h); an unencrypted store from
+  // an older version is encrypted first (store_migration.h). Errors name the
+  // path and what is wrong with it, never anything stored inside.
+  static Result<std::unique_ptr<ClientDb>> Open(const std::string& path,
+                                                const StoreKeySource& key);
   ~ClientDb();
   ClientDb(const ClientDb&) = delete;
   ClientDb& operator=(const ClientDb&) = delete;
@@ -88,7 +93,13 @@ class ClientDb {
   Status WriteBatchSynced();
   // Wipes and drops the batch; the transaction state resets.
   void Discard();
+  // After a commit that deleted key material or history: flushes and
+  // compacts the deleted keys' range down to the last level, so the old
+  // values leave the WAL and SST files (docs/storage-encryption.md). Once
+  // per committed batch, however many keys it deleted.
+  void CompactDeleted();
 
+  std::unique_ptr<rocksdb::Env> env_;  // declared first: outlives db_
   std::unique_ptr<rocksdb::DB> db_;
   // Non-null exactly while a transaction of any kind is open.
   std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
@@ -96,6 +107,8 @@ class ClientDb {
   bool inner_ = false;
   bool outer_failed_ = false;
   size_t inner_start_ = 0;  // batch size at BeginInner, to wipe what a rollback drops
+  // The smallest and largest key material deleted in the open batch.
+  std::optional<std::pair<std::string, std::string>> deleted_range_;
 };
 
 }  // namespace kollega::client::store_internal

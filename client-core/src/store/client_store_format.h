@@ -28,6 +28,16 @@ namespace kollega::client::store_format {
 inline constexpr uint8_t kStoreFormat = 1;
 
 // --- Keys (see the grammar in client_store_format.cpp) ---
+// Kinds whose deleted records must leave the files, not just the key space:
+// secrets (identity, account, sessions, prekeys, sender keys) and history.
+constexpr bool IsKeyMaterialKind(char kind) {
+  switch (kind) {
+    case 'a': case 'i': case 's': case 'p': case 'k': case 'g': case 'h': case 'm': case 'c':
+      return true;
+    default:
+      return false;
+  }
+}
 std::string FormatKey();
 std::string AccountKey();
 std::string LocalIdentityKey();

@@ -94,8 +94,9 @@ Status RocksClientStore::SaveAccount(const LocalAccount& account) {
 
 }  // namespace store_internal
 
-Result<std::unique_ptr<ClientStore>> OpenRocksClientStore(const std::string& path) {
-  KOLLEGA_ASSIGN_OR_RETURN(auto db, store_internal::ClientDb::Open(path));
+Result<std::unique_ptr<ClientStore>> OpenRocksClientStore(const std::string& path,
+                                                          const Client::Options::StoreKey& key) {
+  KOLLEGA_ASSIGN_OR_RETURN(auto db, store_internal::ClientDb::Open(path, key));
   return std::unique_ptr<ClientStore>(
       std::make_unique<store_internal::RocksClientStore>(std::move(db)));
 }

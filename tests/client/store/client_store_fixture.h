@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "../test_store_key.h"
 #include "store/client_store.h"
 
 namespace kollega::client::testing {
@@ -24,21 +25,23 @@ T Must(Result<T> r) {
   return std::move(r).value();
 }
 
-// A fresh directory per call, removed by the destructor.
+// A fresh directory per call, removed (with its key file) by the destructor.
 class TempDir {
  public:
   TempDir() {
-    static std::atomic<int> counter{0};
-    path_ =
-        std::filesystem::temp_directory_path() /
-        ("kollega-client-store-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
+    // mkdtemp, not the pid: test processes in other PID namespaces share /tmp.
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "kollega-client-store-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) std::abort();
+    path_ = pattern;
   }
   ~TempDir() { std::filesystem::remove_all(path_); }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 
-  std::string path() const { return path_.string(); }
+  // One level down, so that what sits next to it (the store's key file)
+  // goes with the directory too.
+  std::string path() const { return (path_ / "d").string(); }
 
  private:
   std::filesystem::path path_;
@@ -52,7 +55,7 @@ class ClientStoreTest : public ::testing::Test {
   // opens it again from disk.
   void Reopen() {
     store_.reset();
-    store_ = Must(OpenRocksClientStore(dir_.path()));
+    store_ = Must(OpenRocksClientStore(dir_.path(), kollega::testing::TestStoreKey()));
   }
 
   TempDir dir_;

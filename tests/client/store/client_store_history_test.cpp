@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "client_store_fixture.h"
+#include "store/encrypted_env.h"
+#include "store/store_key.h"
 
 namespace kollega::client::testing {
 namespace {
@@ -222,21 +224,27 @@ TEST(ClientStoreOpenTest, BadPathSaysWhatIsWrongWithIt) {
   std::filesystem::create_directories(dir.path());
   const std::string file = dir.path() + "/not-a-dir";
   std::ofstream(file) << "x";
-  auto opened = OpenRocksClientStore(file + "/store");
+  auto opened = OpenRocksClientStore(file + "/store", kollega::testing::TestStoreKey());
   ASSERT_FALSE(opened.ok());
   EXPECT_NE(opened.status().message().find(file), std::string::npos) << opened.status().ToString();
 
-  auto first = Must(OpenRocksClientStore(dir.path() + "/store"));
-  auto second = OpenRocksClientStore(dir.path() + "/store");
+  auto first = Must(OpenRocksClientStore(dir.path() + "/store", kollega::testing::TestStoreKey()));
+  auto second = OpenRocksClientStore(dir.path() + "/store", kollega::testing::TestStoreKey());
   ASSERT_FALSE(second.ok());
   EXPECT_NE(second.status().message().find("locked"), std::string::npos)
       << second.status().ToString();
 }
 
 // Writes raw bytes under `key` behind the store's back.
+// The store is encrypted, so this goes through the same Env with the test key.
 void Poke(const std::string& path, const std::string& key, const std::string& value) {
+  auto data_key = store_internal::UnwrapDataKey(path + ".key", kollega::testing::TestStoreKey());
+  ASSERT_TRUE(data_key.ok()) << data_key.status().ToString();
+  auto env = Must(store_internal::NewEncryptedStoreEnv(*data_key));
+  rocksdb::Options options;
+  options.env = env.get();
   rocksdb::DB* raw = nullptr;
-  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), path, &raw).ok());
+  ASSERT_TRUE(rocksdb::DB::Open(options, path, &raw).ok());
   std::unique_ptr<rocksdb::DB> db(raw);
   ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), key, value).ok());
 }
@@ -264,7 +272,7 @@ TEST_F(ClientStoreTest, CorruptRecordsAreDataLossNotGarbage) {
 TEST_F(ClientStoreTest, StoreFromANewerFormatIsRefused) {
   store_.reset();
   Poke(dir_.path(), "v", std::string(1, '\x02'));
-  auto opened = OpenRocksClientStore(dir_.path());
+  auto opened = OpenRocksClientStore(dir_.path(), kollega::testing::TestStoreKey());
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.status().code(), StatusCode::kFailedPrecondition);
   Poke(dir_.path(), "v", std::string(1, '\x01'));

@@ -50,7 +50,7 @@ class RocksParty {
     store_.reset();
   }
   void Open() {
-    store_ = Must(OpenRocksClientStore(dir_->path()));
+    store_ = Must(OpenRocksClientStore(dir_->path(), kollega::testing::TestStoreKey()));
     sessions_ = std::make_unique<crypto::SignalSessions>(*context_, *store_);
   }
   void Restart() {

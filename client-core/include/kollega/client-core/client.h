@@ -64,6 +64,22 @@ class Client {
     // relay never sees it (docs/trust.md §2); empty = "device N".
     std::string device_name;
 
+    // --- The encrypted store (docs/storage-encryption.md) ---
+    // What unwraps the store's data key: exactly one of a passphrase
+    // (stretched with scrypt) or a 32-byte key the app keeps for the user (a
+    // platform keystore, a key file). Required: Open refuses a new data
+    // directory without one, and an unencrypted one from an older version is
+    // encrypted on its first open with one. Wiped once the store is open.
+    struct StoreKey {
+      std::string passphrase;
+      std::string raw_key;  // exactly 32 bytes
+      // scrypt cost for a NEW store as log2(N); 0 = the default (2^17,
+      // about half a second). Lower it only in tests: an existing store
+      // keeps the cost recorded in its key file.
+      uint8_t kdf_log2_n = 0;
+    };
+    StoreKey store_key;
+
     // --- Seams (tests, and features that bring their own parts) ---
     // The time every rule is judged by (prekey age, expiry, opening hours);
     // null = the system clock. Must outlive the Client.

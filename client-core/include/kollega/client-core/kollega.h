@@ -185,12 +185,29 @@ const char* kollega_last_error(void);
 void kollega_free_string(char* s);
 
 /* --- Handle ------------------------------------------------------------- */
+/* What kollega_open_with_options() reads; the app sets `size =
+ * sizeof(kollega_open_options)` and the library reads only the fields that
+ * fit within it (fields are only ever appended). The store is encrypted at
+ * rest (docs/storage-encryption.md) under a key unwrapped by exactly one of
+ * `passphrase` or the 32 bytes at `store_key`; the library wipes its copies
+ * once the store is open, the app's own are the app's to wipe. */
+typedef struct kollega_open_options {
+  uint32_t size;
+  const char* tls_ca_file;        /* PEM file of CAs for wss://; NULL or "" = the system's */
+  const char* passphrase;         /* NUL-terminated, or NULL */
+  const unsigned char* store_key; /* a key the app keeps (platform keystore), or NULL */
+  size_t store_key_len;           /* must be 32 when store_key is set */
+} kollega_open_options;
 /* Opens (creating if needed) the data directory; synchronous, like opening a
- * file. The directory is locked while open. */
+ * file. The directory is locked while open. A new directory needs a
+ * passphrase or a key: without one it is refused (FAILED_PRECONDITION), as
+ * is a wrong one (UNAUTHENTICATED, "wrong passphrase"). */
+int kollega_open_with_options(const char* data_dir, const kollega_open_options* options,
+                              kollega_client** out);
+/* kollega_open_with_options() without a key source: opens only what needs
+ * none, so today nothing; kept for source compatibility. */
 int kollega_open(const char* data_dir, kollega_client** out);
-/* The same, for wss:// relays whose certificate chains to the authorities in
- * the PEM file `tls_ca_file` rather than to the system's trust store (NULL or
- * "" = the system's). */
+/* The same, with only `tls_ca_file` of kollega_open_options. */
 int kollega_open_with_ca_file(const char* data_dir, const char* tls_ca_file, kollega_client** out);
 /* Stops the worker and closes the store and the link; NULL is ignored. Calls
  * not finished by then complete with KOLLEGA_ERR_UNAVAILABLE. Queued outbound

@@ -50,6 +50,9 @@ struct RelayConfig {
   // How often to check whether many connections closed and freed heap can
   // go back to the system (server/src/memory_trim.h); 0 = never.
   uint32_t memory_trim_seconds = 10;
+  // How often acknowledged envelopes are scrubbed out of the store's files
+  // (docs/storage-encryption.md, "The relay's scrub"); 0 = never.
+  uint32_t scrub_interval_seconds = 3600;
   std::string tls_cert;  // PEM chain; TLS on when both are set
   std::string tls_key;   // PEM private key
   // The origins clients dial this relay by (--public-url, repeatable), as

@@ -23,6 +23,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <chrono>
 #include <compare>
 #include <cstdint>
 #include <functional>
@@ -341,6 +342,9 @@ struct RocksRelayStoreOptions {
   // WAL files kept before the column families pinning the oldest one are
   // flushed: bounds the disk the WAL takes and what a restart replays.
   uint64_t max_wal_bytes = 256ull << 20;
+  // How often acknowledged and expired envelopes are scrubbed out of the
+  // WAL and SST files (docs/storage-encryption.md); 0 = never.
+  std::chrono::milliseconds scrub_interval{std::chrono::hours(1)};
 };
 
 Result<std::unique_ptr<RelayStore>> OpenRocksRelayStore(const RocksRelayStoreOptions& options);
