@@ -160,6 +160,9 @@ void Connection::HandleListDevices(uint64_t id, const wire::Request& /*request*/
     info->set_last_seen_ms(static_cast<uint64_t>(d.last_seen_ms));
     info->set_has_keys(d.has_keys);
     info->set_listed(account.list && account.list->Lists(d.device_id));
+    // A client writing its account's first list takes the auth keys from
+    // here, once (docs/trust.md §2, "Who publishes").
+    info->set_auth_public_key(d.auth_public_key);
   }
   ReplyOk(id, response);
 }

@@ -197,11 +197,11 @@ Status DeviceLists::AfterLogin() {
   request.mutable_get_device_list()->set_account_id(account.account_id);
   KOLLEGA_ASSIGN_OR_RETURN(wire::Response response, kernel_.link().Call(std::move(request)));
   if (response.code() == wire::UNSUPPORTED_OPERATION) {
-    KOLLEGA_ASSIGN_OR_RETURN(bool enforced, Enforced());
-    if (!enforced) return Status::Ok();  // a relay from before lists: nothing to keep
+    // Not "a relay from before lists": trusting the relay's device set on
+    // its word is exactly what a hostile relay would ask for.
     return Reject(account.account_id,
-                  FailedPrecondition("the relay no longer serves this account's signed device "
-                                     "list; sends to listed devices only"));
+                  FailedPrecondition("the relay does not serve signed device lists; "
+                                     "sends go to listed devices only"));
   }
   KOLLEGA_RETURN_IF_ERROR(ResponseStatus(response));
   KOLLEGA_ASSIGN_OR_RETURN(auto identity, kernel_.store().LoadLocalIdentity());

@@ -6,11 +6,12 @@
 // every refusal and change as an event (DeviceListRejected,
 // DeviceListChanged). Fanout encrypts only to the devices it returns.
 //
-// Enforcement: once this device has accepted its own account's list (the
-// relay serves lists), lists are required for good, for every account; a
-// relay that then stops serving them is refused, not trusted. Before that
-// (a relay that predates lists answers GetDeviceList with
-// UNSUPPORTED_OPERATION), sends follow the relay's device set as before.
+// Enforcement: once this device has accepted its own account's list (at
+// its first login, which publishes one if the account has none), lists are
+// required for good, for every account; a relay that does not serve them
+// (UNSUPPORTED_OPERATION, or an empty list it served before) is refused, not
+// trusted. Only between account creation and that first list do sends
+// follow the relay's device set.
 //
 // Ownership: owned by the Kernel. Thread-safety: worker thread only.
 // SPDX-License-Identifier: GPL-3.0-or-later
