@@ -7,6 +7,7 @@
 #include "device_list_manager.h"
 #include "kernel.h"
 #include "kollega/client-core/relay_connection.h"
+#include "kollega/crypto/signal_keys.h"
 #include "link_manager.h"
 
 namespace kollega::client {
@@ -45,15 +46,7 @@ Status Fanout::FetchAndProcess(const std::string& recipient, uint32_t device_id,
   const bool own = recipient == kernel_.account().account_id;
   DeviceLists& lists = kernel_.device_lists();
 
-  // docs/trust.md §1: every device of the account carries the pinned key; a
-  // different one is an identity change for the whole account.
   KOLLEGA_ASSIGN_OR_RETURN(auto pinned, kernel_.store().LoadPinnedIdentity(recipient));
-  for (const auto& d : bundle.devices()) {
-    if (pinned && d.identity_key() != *pinned) {
-      kernel_.FlagIdentity({recipient, static_cast<int32_t>(d.device_id())}, d.identity_key());
-      return IdentityChangedError();
-    }
-  }
   // docs/trust.md §2: only devices in a list that verifies.
   std::optional<wire::DeviceListBody> listed;
   KOLLEGA_ASSIGN_OR_RETURN(bool enforced, lists.EnforcedFor(recipient));
@@ -64,7 +57,25 @@ Status Fanout::FetchAndProcess(const std::string& recipient, uint32_t device_id,
     }
     const std::string first =
         bundle.devices().empty() ? std::string() : bundle.devices(0).identity_key();
+    // A list signed by the key the bundle carries, not by the pinned one:
+    // the account's identity changed (§1), which the user decides on.
+    if (pinned && !first.empty() && first != *pinned &&
+        crypto::VerifySignalSignature(kernel_.signal_context(), first,
+                                      DeviceListSigningInput(bundle.device_list().body()),
+                                      bundle.device_list().signature())) {
+      kernel_.FlagIdentity({recipient, static_cast<int32_t>(bundle.devices(0).device_id())}, first);
+      return IdentityChangedError();
+    }
     KOLLEGA_ASSIGN_OR_RETURN(listed, lists.Accept(recipient, bundle.device_list(), first));
+  }
+  // docs/trust.md §1: every (listed) device of the account carries the
+  // pinned key; a different one is an identity change for the whole account.
+  for (const auto& d : bundle.devices()) {
+    if (listed && !ListsDevice(*listed, d.device_id())) continue;
+    if (pinned && d.identity_key() != *pinned) {
+      kernel_.FlagIdentity({recipient, static_cast<int32_t>(d.device_id())}, d.identity_key());
+      return IdentityChangedError();
+    }
   }
   for (const auto& d : bundle.devices()) {
     if (own && d.device_id() == kernel_.account().device_id) continue;
