@@ -98,8 +98,8 @@ void RelayDevice::Authenticate(const std::string& account_id, uint32_t device_id
   // this origin (loopback on its port, or one of its --public-url).
   const std::string origin = FormatOrigin(tls_, host_, port_);
   const std::string exporter = ws_->TlsExporter();
-  auto signature = key_->Sign(
-      crypto::DeviceAuthMessageV2(nonce_, account_id_, device_id_, origin, exporter));
+  auto signature =
+      key_->Sign(crypto::DeviceAuthMessageV2(nonce_, account_id_, device_id_, origin, exporter));
   if (!signature.ok()) return done(false, signature.status().ToString());
   auth->set_signature(*signature);
   auth->set_origin(origin);

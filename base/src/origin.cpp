@@ -35,7 +35,9 @@ Result<std::string> NormaliseOrigin(std::string_view url) {
     return InvalidArgument("must start with ws:// or wss://");
   }
   const std::string_view authority = url.substr(0, url.find_first_of("/?#"));
-  if (authority.find('@') != std::string_view::npos) return InvalidArgument("must not hold user info");
+  if (authority.find('@') != std::string_view::npos) {
+    return InvalidArgument("must not hold user info");
+  }
   std::string_view host = authority;
   std::string_view port_text;
   if (!authority.empty() && authority.front() == '[') {  // IPv6 literal

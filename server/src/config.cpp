@@ -4,13 +4,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kollega/server/config.h"
 
-#include "kollega/base/origin.h"
-
 #include <charconv>
 #include <fstream>
 #include <functional>
 #include <limits>
 #include <sstream>
+
+#include "kollega/base/origin.h"
 
 namespace kollega::server {
 namespace {

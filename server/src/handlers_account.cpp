@@ -153,8 +153,8 @@ void Connection::HandleAuthenticate(uint64_t id, const wire::Request& request) {
   }
   // Only the v2 message: accepting v1 would let a man in the middle that
   // strips "auth.bound" from the Challenge downgrade the login.
-  const std::string message = crypto::DeviceAuthMessageV2(
-      *nonce, address.account, address.device, req.origin(), req.tls_exporter());
+  const std::string message = crypto::DeviceAuthMessageV2(*nonce, address.account, address.device,
+                                                          req.origin(), req.tls_exporter());
   if (!crypto::VerifySignature(device->auth_public_key, message, req.signature())) {
     return Reply(id, wire::AUTH_FAILED, kFailed);
   }

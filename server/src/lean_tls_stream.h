@@ -103,13 +103,15 @@ class LeanTlsStream {
   const NextLayer& next_layer() const noexcept { return next_; }
 
   // `size` bytes of the finished handshake's exporter (RFC 8446 §7.5) under
-  // `label`, with no context; empty before the handshake or on failure.
+  // `label`, with no context; empty before the handshake or on failure, and
+  // for a TLS 1.2 session without the extended master secret, whose
+  // exporter a man in the middle can make equal on two sessions (RFC 7627).
   std::string ExportKeyingMaterial(std::string_view label, size_t size) const {
     std::string out(size, '\0');
     if (!ssl_ || !::SSL_is_init_finished(ssl_.get()) ||
+        (::SSL_version(ssl_.get()) < TLS1_3_VERSION && ::SSL_get_extms_support(ssl_.get()) != 1) ||
         ::SSL_export_keying_material(ssl_.get(), reinterpret_cast<unsigned char*>(out.data()),
-                                     out.size(), label.data(), label.size(), nullptr, 0,
-                                     0) != 1) {
+                                     out.size(), label.data(), label.size(), nullptr, 0, 0) != 1) {
       return {};
     }
     return out;

@@ -11,8 +11,7 @@ namespace {
 TEST(OriginTest, NormalisesSchemeHostAndDefaultPort) {
   EXPECT_EQ(NormaliseOrigin("wss://Relay.Example").value(), "wss://relay.example:443");
   EXPECT_EQ(NormaliseOrigin("WS://relay.example/v1/websocket").value(), "ws://relay.example:80");
-  EXPECT_EQ(NormaliseOrigin("wss://relay.example:8443/x?y#z").value(),
-            "wss://relay.example:8443");
+  EXPECT_EQ(NormaliseOrigin("wss://relay.example:8443/x?y#z").value(), "wss://relay.example:8443");
   EXPECT_EQ(NormaliseOrigin("ws://[::1]:9000").value(), "ws://[::1]:9000");
   EXPECT_EQ(NormaliseOrigin("wss://[::1]").value(), "wss://[::1]:443");
 }

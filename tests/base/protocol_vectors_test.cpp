@@ -81,9 +81,8 @@ TEST(ProtocolVectorsTest, DeviceAuthMessageV2AndItsSignatureAreByteExact) {
   ASSERT_TRUE(key.ok()) << key.status().ToString();
   std::string exporter;
   for (int i = 0x60; i < 0x80; ++i) exporter.push_back(static_cast<char>(i));
-  const std::string head =
-      Bytes("6b6f6c6c6567612d617574682d7632 00000020") + kNonce + Bytes("00000010") + kAccount +
-      Bytes("00000001");
+  const std::string head = Bytes("6b6f6c6c6567612d617574682d7632 00000020") + kNonce +
+                           Bytes("00000010") + kAccount + Bytes("00000001");
 
   const std::string tls =
       DeviceAuthMessageV2(kNonce, kAccount, 1, "wss://relay.example:443", exporter);
@@ -98,8 +97,7 @@ TEST(ProtocolVectorsTest, DeviceAuthMessageV2AndItsSignatureAreByteExact) {
 
   const std::string plain = DeviceAuthMessageV2(kNonce, kAccount, 1, "ws://127.0.0.1:8420", "");
   EXPECT_EQ(plain.size(), 102u);
-  EXPECT_EQ(plain,
-            head + Bytes("00000013 77733a2f2f3132372e302e302e313a38343230 00000000"));
+  EXPECT_EQ(plain, head + Bytes("00000013 77733a2f2f3132372e302e302e313a38343230 00000000"));
   auto plain_signature = key->Sign(plain);
   ASSERT_TRUE(plain_signature.ok());
   EXPECT_EQ(ToHex(*plain_signature),

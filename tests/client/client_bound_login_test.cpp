@@ -7,6 +7,7 @@
 // the real relay must refuse it: nothing the look-alike forwards logs it in.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <gtest/gtest.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
@@ -15,8 +16,6 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
-#include <sys/socket.h>
-
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -229,7 +228,8 @@ TEST_F(BoundLoginTest, ARelayedChallengeDoesNotLogInOverTlsEvenWithATrustedCerti
   const std::string trusted = tmp_.Sub("trusted.pem");
   {
     std::ofstream out(trusted);
-    out << std::ifstream(tmp_.Sub("relay.pem")).rdbuf() << std::ifstream(tmp_.Sub("mitm.pem")).rdbuf();
+    out << std::ifstream(tmp_.Sub("relay.pem")).rdbuf()
+        << std::ifstream(tmp_.Sub("mitm.pem")).rdbuf();
   }
   RelayingMitm mitm(tmp_.Sub("mitm.pem"), tmp_.Sub("mitm.key"));
   StartRelay({"--tls-cert", tmp_.Sub("relay.pem"), "--tls-key", tmp_.Sub("relay.key"),

@@ -31,7 +31,8 @@ std::optional<Fresh> FreshAccount(uint16_t port) {
 wire::Response Login(Fresh& f, const std::string& origin, const std::string& exporter = "") {
   auto challenge = FreshChallenge(*f.client);
   if (!challenge) return {};
-  auto response = f.client->Call(AuthenticateRequest(f.device, challenge->nonce(), origin, exporter));
+  auto response =
+      f.client->Call(AuthenticateRequest(f.device, challenge->nonce(), origin, exporter));
   return response.value_or(wire::Response());
 }
 
@@ -60,8 +61,8 @@ TEST_F(RelayTest, AVersion1LoginIsRefused) {
   wire::Request r = AuthenticateRequest(f->device, challenge->nonce(), f->client->origin());
   r.mutable_authenticate()->set_signature(
       f->device.key
-          ->Sign(crypto::DeviceAuthMessage(challenge->nonce(), f->device.account,
-                                           f->device.device_id))
+          ->Sign(
+              crypto::DeviceAuthMessage(challenge->nonce(), f->device.account, f->device.device_id))
           .value());
   EXPECT_EQ(f->client->Call(r)->code(), wire::AUTH_FAILED);
   // The same connection logs in with v2: only the signature's form differed.

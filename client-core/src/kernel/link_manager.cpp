@@ -97,10 +97,9 @@ Status RelayLinkManager::Authenticate() {
   // look-alike relay cannot pass the login on (docs/trust.md §5).
   const std::string origin = link_->Origin();
   const std::string exporter = link_->TlsExporter();
-  KOLLEGA_ASSIGN_OR_RETURN(
-      std::string signature,
-      key.Sign(crypto::DeviceAuthMessageV2(challenge.nonce(), account.account_id,
-                                           account.device_id, origin, exporter)));
+  KOLLEGA_ASSIGN_OR_RETURN(std::string signature, key.Sign(crypto::DeviceAuthMessageV2(
+                                                      challenge.nonce(), account.account_id,
+                                                      account.device_id, origin, exporter)));
   wire::Request request;
   auto* auth = request.mutable_authenticate();
   auth->set_account_id(account.account_id);
