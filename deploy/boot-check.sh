@@ -139,6 +139,9 @@ fi
 if [ -n "$client" ]; then
   port="$(cat "$rootfs/var/lib/kollega-check/port")"
   url="ws://127.0.0.1:$port"
+  # The client's data directories are encrypted (docs/storage-encryption.md);
+  # a cheap scrypt cost, as in the client tests.
+  export KOLLEGA_PASSPHRASE="boot check" KOLLEGA_TEST_SCRYPT_LOG2N=10
   if "$client" --data-dir "$tmp/a" init "$url" >"$tmp/a.log" 2>&1 &&
      "$client" --data-dir "$tmp/b" init "$url" >"$tmp/b.log" 2>&1; then
     b="$("$client" --data-dir "$tmp/b" whoami | awk '$1 == "account" {print $2}')"

@@ -18,9 +18,7 @@ namespace {
 using std::chrono::milliseconds;
 
 // The marker is random, so no earlier run can have left it anywhere.
-std::string Marker() {
-  return "envelope-marker-" + ToHex(crypto::RandomBytes(16));
-}
+std::string Marker() { return "envelope-marker-" + ToHex(crypto::RandomBytes(16)); }
 
 class RelayScrubTest : public RelayCustomTest {
  protected:

@@ -92,8 +92,7 @@ class AesCtrProvider final : public rocksdb::EncryptionProvider {
   const char* Name() const override { return "KollegaAesCtr"; }
   size_t GetPrefixLength() const override { return kPrefixSize; }
 
-  rocksdb::Status CreateNewPrefix(const std::string&, char* prefix,
-                                  size_t length) const override {
+  rocksdb::Status CreateNewPrefix(const std::string&, char* prefix, size_t length) const override {
     if (length < kMagicSize + kIvSize) return rocksdb::Status::InvalidArgument("prefix too short");
     std::memset(prefix, 0, length);
     std::memcpy(prefix, kMagic, kMagicSize);
@@ -114,8 +113,8 @@ class AesCtrProvider final : public rocksdb::EncryptionProvider {
     if (prefix.size() < kMagicSize + kIvSize || std::memcmp(prefix.data(), kMagic, kMagicSize)) {
       return rocksdb::Status::Corruption("file is not encrypted by this store");
     }
-    result->reset(new AesCtrStream(
-        key_, reinterpret_cast<const unsigned char*>(prefix.data()) + kMagicSize));
+    result->reset(
+        new AesCtrStream(key_, reinterpret_cast<const unsigned char*>(prefix.data()) + kMagicSize));
     return rocksdb::Status::OK();
   }
 

@@ -111,8 +111,7 @@ bool IsUnencryptedStore(const std::string& store_dir) {
   return !fs::exists(KeyPath(store_dir), ec) && fs::exists(fs::path(store_dir) / "CURRENT", ec);
 }
 
-Result<std::string> MigrateToEncrypted(const std::string& store_dir,
-                                       const StoreKeySource& source) {
+Result<std::string> MigrateToEncrypted(const std::string& store_dir, const StoreKeySource& source) {
   if (!HasKeySource(source)) {
     return FailedPrecondition("the client store at " + store_dir +
                               " is not encrypted (made by an older version): open it once with "

@@ -37,7 +37,6 @@ bool IsUnencryptedStore(const std::string& store_dir);
 // Copies every key and value of the unencrypted store into a new encrypted
 // one under a new data key wrapped by `source`, syncs it, swaps it in and
 // removes the old files. Returns the data key (the caller wipes it).
-Result<std::string> MigrateToEncrypted(const std::string& store_dir,
-                                       const StoreKeySource& source);
+Result<std::string> MigrateToEncrypted(const std::string& store_dir, const StoreKeySource& source);
 
 }  // namespace kollega::client::store_internal

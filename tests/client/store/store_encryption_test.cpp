@@ -169,7 +169,7 @@ TEST(StoreEncryptionTest, KeyFileRecordsItsParametersAndTheyAreAuthenticated) {
   std::string file = ReadFile(key_path);
   ASSERT_EQ(file.size(), 95u);
   EXPECT_EQ(file.substr(0, 8), "KLGSTKEY");
-  EXPECT_EQ(file[9], 1);   // scrypt
+  EXPECT_EQ(file[9], 1);    // scrypt
   EXPECT_EQ(file[10], 10);  // log2 N as created
   EXPECT_EQ(Mode(key_path), 0600u);
   // A new default-cost open reads the stored cost back, not the default.
