@@ -35,7 +35,7 @@ TEST(ClientRepairTest, ReceiverThatLostItsSessionStillGetsTheMessageOnce) {
   // Bob's device loses its session with alice's (a restored backup, a bug).
   bob.reset();
   {
-    auto store = client::OpenRocksClientStore(tmp.Sub("bob") + "/store");
+    auto store = client::OpenRocksClientStore(tmp.Sub("bob") + "/store", TestStoreKey());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     KOLLEGA_ASSERT_OK((*store)->DeleteSession({*FromHex(alice_id), 1}));
   }

@@ -119,7 +119,7 @@ class KernelRepairTest : public ::testing::Test {
                     client::Client::Options options) {
     bob_.client.reset();
     {
-      auto store = client::OpenRocksClientStore(dir_.Sub("bob") + "/store");
+      auto store = client::OpenRocksClientStore(dir_.Sub("bob") + "/store", TestStoreKey());
       ASSERT_TRUE(store.ok()) << store.status().ToString();
       edit(**store);
     }
@@ -140,7 +140,7 @@ TEST_F(KernelRepairTest, LostSessionIsRepairedAndTheMessageArrivesOnce) {
   // Bob's device loses its session with alice (a restored backup, a bug).
   bob_.client.reset();
   {
-    auto store = client::OpenRocksClientStore(dir_.Sub("bob") + "/store");
+    auto store = client::OpenRocksClientStore(dir_.Sub("bob") + "/store", TestStoreKey());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     KOLLEGA_ASSERT_OK((*store)->DeleteSession({alice_.account, 1}));
   }

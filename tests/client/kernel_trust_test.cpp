@@ -144,6 +144,11 @@ TEST_F(KernelTrustTest, RelabelledSenderIsNotBelieved) {
     ASSERT_TRUE(to_bob.ok() && Received(bob_, *to_bob));
     auto back = bob_.client->Send(d->hex, "hi").Get();
     ASSERT_TRUE(back.ok() && Received(*d, *back));
+    // Its delivery receipt must reach Bob before the relabelling starts, or
+    // the receipt would be the envelope relabelled.
+    ASSERT_TRUE(bob_.log->WaitFor<StatusChanged>([&](const StatusChanged& s) {
+      return s.message_id == *back && s.status == MessageStatus::kDelivered;
+    }));
   }
   relay_.RelabelNextEnvelope(bob_.account, 1, carol.account, 1);
   const size_t failures = bob_.log->Count<DecryptionFailed>();

@@ -27,7 +27,7 @@ class RelayScrubTest : public RelayCustomTest {
   void SendAndAck(const std::string& content) {
     std::unique_ptr<TestClient> alice_c, bob_c;
     auto alice = NewAccount(port(), &alice_c);
-    auto bob = NewAccount(port(), &bob_c);
+    auto bob = NewRecipient(port(), &bob_c);
     ASSERT_TRUE(alice && bob);
     ASSERT_TRUE(WaitQueueEmpty(*bob_c));
     auto sent = Send(*alice_c, bob->account, {1}, content);

@@ -33,6 +33,9 @@ class HostileRelay::Link : public client::RelayLink {
   }
 
   wire::Challenge TakeChallenge() override { return inner_->TakeChallenge(); }
+  // The client's real socket to the real relay: the login binds to it.
+  std::string Origin() const override { return inner_->Origin(); }
+  std::string TlsExporter() const override { return inner_->TlsExporter(); }
   bool is_open() const override { return inner_->is_open(); }
   void Close() override { inner_->Close(); }
 

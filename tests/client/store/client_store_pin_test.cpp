@@ -3,6 +3,8 @@
 // key per account whatever the device, and the migration of stores that
 // kept one key per device.
 #include <gtest/gtest.h>
+
+#include <filesystem>
 #include <rocksdb/db.h>
 
 #include "client_store_fixture.h"
@@ -32,10 +34,16 @@ TEST_F(ClientStoreTest, OneIdentityPerAccountWhateverTheDevice) {
 // A store written before per-account pins: bob's two devices agree, carol's
 // disagree (one change flagged), and afterwards no per-device record is left.
 TEST_F(ClientStoreTest, PerDeviceIdentitiesMigrateToOnePinPerAccount) {
+  // An old store is unencrypted: start over without the encrypted one, and
+  // let the reopen below migrate it (docs/storage-encryption.md) first.
   store_.reset();
+  std::filesystem::remove_all(dir_.path());
+  std::filesystem::remove(dir_.path() + ".key");
   {
+    rocksdb::Options options;
+    options.create_if_missing = true;
     rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir_.path(), &raw).ok());
+    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.path(), &raw).ok());
     std::unique_ptr<rocksdb::DB> db(raw);
     const rocksdb::WriteOptions w;
     ASSERT_TRUE(db->Put(w, fmt::RemoteIdentityKey({"bob", 1}), "bob-key").ok());
