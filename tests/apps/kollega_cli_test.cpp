@@ -65,9 +65,8 @@ class KollegaCliTest : public ::testing::Test {
                            std::vector<std::string> args, int* status = nullptr) {
     const std::string file = relay_->dir() + "/stdin-" + who;
     std::ofstream(file) << input << "\n";
-    args.insert(args.begin(), {"-c", "f=$1; shift; exec \"$0\" \"$@\" < \"$f\"",
-                               KOLLEGA_CLI_BIN, file, "--data-dir",
-                               relay_->dir() + "/client-" + who});
+    args.insert(args.begin(), {"-c", "f=$1; shift; exec \"$0\" \"$@\" < \"$f\"", KOLLEGA_CLI_BIN,
+                               file, "--data-dir", relay_->dir() + "/client-" + who});
     std::string output;
     const int rc = RelayProcess::RunToExit("/bin/sh", args, &output);
     if (status) {

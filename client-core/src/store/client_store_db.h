@@ -60,8 +60,7 @@ class ClientDb {
   // a data key that `key` unwraps (store_key.h); an unencrypted store from
   // an older version is encrypted first (store_migration.h). Errors name the
   // path and what is wrong with it, never anything stored inside.
-  static Result<std::unique_ptr<ClientDb>> Open(const std::string& path,
-                                                const StoreKeySource& key);
+  static Result<std::unique_ptr<ClientDb>> Open(const std::string& path, const StoreKeySource& key);
   ~ClientDb();
   ClientDb(const ClientDb&) = delete;
   ClientDb& operator=(const ClientDb&) = delete;

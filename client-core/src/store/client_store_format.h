@@ -32,7 +32,15 @@ inline constexpr uint8_t kStoreFormat = 1;
 // secrets (identity, account, sessions, prekeys, sender keys) and history.
 constexpr bool IsKeyMaterialKind(char kind) {
   switch (kind) {
-    case 'a': case 'i': case 's': case 'p': case 'k': case 'g': case 'h': case 'm': case 'c':
+    case 'a':
+    case 'i':
+    case 's':
+    case 'p':
+    case 'k':
+    case 'g':
+    case 'h':
+    case 'm':
+    case 'c':
       return true;
     default:
       return false;

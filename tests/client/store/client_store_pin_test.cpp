@@ -3,9 +3,9 @@
 // key per account whatever the device, and the migration of stores that
 // kept one key per device.
 #include <gtest/gtest.h>
+#include <rocksdb/db.h>
 
 #include <filesystem>
-#include <rocksdb/db.h>
 
 #include "client_store_fixture.h"
 #include "store/client_store_format.h"
