@@ -3,7 +3,9 @@
 
 #include <openssl/evp.h>
 #include <rocksdb/env_encryption.h>
+#include <sys/random.h>
 
+#include <cerrno>
 #include <cstring>
 
 #include "kollega/crypto/device_key.h"
@@ -84,6 +86,20 @@ class AesCtrStream final : public rocksdb::BlockAccessCipherStream {
   unsigned char iv_[kIvSize];
 };
 
+// The IV comes from the kernel, not OpenSSL: RocksDB creates files on its
+// background threads, which live until the process exits, and OpenSSL keeps
+// a generator per thread that such a thread never frees.
+bool FillRandom(char* out, size_t size) {
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t got = getrandom(out + done, size - done, 0);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    done += static_cast<size_t>(got);
+  }
+  return true;
+}
+
 class AesCtrProvider final : public rocksdb::EncryptionProvider {
  public:
   explicit AesCtrProvider(const std::string& key) { std::memcpy(key_, key.data(), kDataKeySize); }
@@ -96,9 +112,9 @@ class AesCtrProvider final : public rocksdb::EncryptionProvider {
     if (length < kMagicSize + kIvSize) return rocksdb::Status::InvalidArgument("prefix too short");
     std::memset(prefix, 0, length);
     std::memcpy(prefix, kMagic, kMagicSize);
-    std::string iv = crypto::RandomBytes(kIvSize);
-    std::memcpy(prefix + kMagicSize, iv.data(), kIvSize);
-    return rocksdb::Status::OK();
+    return FillRandom(prefix + kMagicSize, kIvSize)
+               ? rocksdb::Status::OK()
+               : rocksdb::Status::IOError("no random bytes for a file's IV");
   }
 
   rocksdb::Status AddCipher(const std::string&, const char*, size_t, bool) override {

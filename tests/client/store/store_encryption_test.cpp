@@ -19,12 +19,6 @@
 #include "store/store_key.h"
 #include "support/raw_scan.h"
 
-// Known defect, tracked in the closing note of the stop that added it: the
-// migration of an unencrypted store leaks 45 small OpenSSL allocations
-// (6.8 KiB, once per data directory's life) that LeakSanitizer cannot trace
-// past libcrypto. Suppressed for this binary only, until found.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libcrypto.so\n"; }
-
 namespace kollega::client::testing {
 namespace {
 
