@@ -37,10 +37,13 @@ class RelayDevice {
   // for when the current one was used up).
   void Authenticate(const std::string& account_id, uint32_t device_id,
                     std::shared_ptr<const crypto::DeviceKey> key, DoneFn done);
-  // Connect, CreateAccount, Authenticate, then UploadSignedPrekey.
+  // Connect, CreateAccount, Authenticate, UploadSignedPrekey, then
+  // PublishDeviceList.
   void SetUpFreshAccount(DoneFn done);
   // Uploads a well-formed identity key and signed prekey.
   void UploadSignedPrekey(DoneFn done);
+  // Publishes version 1 of the account's device list: this device alone.
+  void PublishDeviceList(DoneFn done);
 
   // Sends one envelope of `content` to device 1 of `recipient`.
   void SendTo(const std::string& recipient, const std::string& content);

@@ -2,25 +2,18 @@
 // `kollega devices` and `kollega unlink-device`: this account's signed
 // device list (docs/trust.md §2).
 #include <cstdio>
-#include <ctime>
 #include <string>
 
 #include "commands.h"
 #include "kollega/client-core/client.h"
+#include "output.h"
 #include "session.h"
 
 namespace kollega::cli {
 namespace {
 
-std::string When(int64_t ms) {
-  if (ms <= 0) return "never";
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
-}
+// Local time, like every other time the CLI prints.
+std::string When(int64_t ms) { return ms <= 0 ? "never" : FormatTime(ms); }
 
 int Failed(const char* what, const Status& status) {
   std::fprintf(stderr, "kollega: %s: %s\n", what, status.ToString().c_str());

@@ -9,7 +9,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -97,6 +99,8 @@ class ListsSeen {
   std::map<std::pair<std::string, uint64_t>, wire::SignedDeviceList> lists_;
 };
 
+// Hooks capture what they use by value: a client's worker may still be in
+// one while the test body's locals are being destroyed.
 HostileRelay::Hooks OnResponse(std::function<void(const wire::Request&, wire::Response&)> rewrite) {
   HostileRelay::Hooks hooks;
   hooks.on_response = std::move(rewrite);
@@ -222,8 +226,9 @@ TEST_F(HostileRelayTest, GhostInAPeersBundleGetsNothing) {
   ASSERT_NO_FATAL_FAILURE(NewUser("alice", &mitm, &alice));
   ASSERT_NO_FATAL_FAILURE(NewUser("bob", nullptr, &bob));
   const wire::DeviceBundle ghost = OperatorsDevice(kGhost);
-  mitm.SetHooks(OnResponse([&](const wire::Request& req, wire::Response& res) {
-    if (req.has_fetch_bundle() && req.fetch_bundle().account_id() == bob.raw && res.has_bundle()) {
+  mitm.SetHooks(OnResponse([bob_raw = bob.raw, ghost](const wire::Request& req,
+                                                      wire::Response& res) {
+    if (req.has_fetch_bundle() && req.fetch_bundle().account_id() == bob_raw && res.has_bundle()) {
       *res.mutable_bundle()->add_devices() = ghost;
     }
   }));
@@ -239,18 +244,19 @@ TEST_F(HostileRelayTest, GhostWrittenIntoTheListFailsItsSignature) {
   ASSERT_NO_FATAL_FAILURE(NewUser("alice", &mitm, &alice));
   ASSERT_NO_FATAL_FAILURE(NewUser("bob", nullptr, &bob));
   const wire::DeviceBundle ghost = OperatorsDevice(kGhost);
-  mitm.SetHooks(OnResponse([&](const wire::Request& req, wire::Response& res) {
-    if (!req.has_fetch_bundle() || req.fetch_bundle().account_id() != bob.raw) return;
-    if (!res.has_bundle() || !res.bundle().has_device_list()) return;
-    wire::DeviceListBody body;
-    ASSERT_TRUE(body.ParseFromString(res.bundle().device_list().body()));
-    wire::ListedDevice* listed = body.add_devices();
-    listed->set_device_id(kGhost);
-    listed->set_auth_public_key(std::string(32, 'g'));
-    listed->set_registration_id(ghost.registration_id());
-    res.mutable_bundle()->mutable_device_list()->set_body(body.SerializeAsString());
-    *res.mutable_bundle()->add_devices() = ghost;
-  }));
+  mitm.SetHooks(
+      OnResponse([bob_raw = bob.raw, ghost](const wire::Request& req, wire::Response& res) {
+        if (!req.has_fetch_bundle() || req.fetch_bundle().account_id() != bob_raw) return;
+        if (!res.has_bundle() || !res.bundle().has_device_list()) return;
+        wire::DeviceListBody body;
+        if (!body.ParseFromString(res.bundle().device_list().body())) return;
+        wire::ListedDevice* listed = body.add_devices();
+        listed->set_device_id(kGhost);
+        listed->set_auth_public_key(std::string(32, 'g'));
+        listed->set_registration_id(ghost.registration_id());
+        res.mutable_bundle()->mutable_device_list()->set_body(body.SerializeAsString());
+        *res.mutable_bundle()->add_devices() = ghost;
+      }));
   auto sent = alice.client->Send(bob.hex, "never to the ghost").Get();
   ASSERT_TRUE(sent.ok());
   EXPECT_TRUE(RejectedFor(alice, bob.hex));
@@ -272,17 +278,18 @@ TEST_F(HostileRelayTest, GhostNamedInAStaleAnswerFailsTheSendAndGetsNothing) {
   ASSERT_TRUE(bobs_list.has_value());
 
   const wire::DeviceBundle ghost = OperatorsDevice(kGhost);
-  mitm.SetHooks(OnResponse([&](const wire::Request& req, wire::Response& res) {
-    if (IsSendTo(req, bob.raw)) AnswerStale(res, *bobs_list, {kGhost}, {});
-    if (req.has_fetch_bundle() && req.fetch_bundle().device_id() == kGhost) {
-      const uint64_t id = res.id();
-      res.Clear();
-      res.set_id(id);
-      res.mutable_bundle()->set_account_id(bob.raw);
-      *res.mutable_bundle()->add_devices() = ghost;
-      *res.mutable_bundle()->mutable_device_list() = *bobs_list;
-    }
-  }));
+  mitm.SetHooks(OnResponse(
+      [bob_raw = bob.raw, ghost, list = *bobs_list](const wire::Request& req, wire::Response& res) {
+        if (IsSendTo(req, bob_raw)) AnswerStale(res, list, {kGhost}, {});
+        if (req.has_fetch_bundle() && req.fetch_bundle().device_id() == kGhost) {
+          const uint64_t id = res.id();
+          res.Clear();
+          res.set_id(id);
+          res.mutable_bundle()->set_account_id(bob_raw);
+          *res.mutable_bundle()->add_devices() = ghost;
+          *res.mutable_bundle()->mutable_device_list() = list;
+        }
+      }));
   auto second = alice.client->Send(bob.hex, "second").Get();
   ASSERT_TRUE(second.ok());
   EXPECT_TRUE(RejectedFor(alice, bob.hex, "asks for device 7"));
@@ -307,9 +314,10 @@ TEST_F(HostileRelayTest, GhostInOnesOwnAccountGetsNoSyncCopy) {
   ASSERT_TRUE(WaitFor([&] { return lists.Newest(phone.raw).has_value(); }));
   const auto own_list = lists.Newest(phone.raw);
 
-  mitm.SetHooks(OnResponse([&](const wire::Request& req, wire::Response& res) {
-    if (IsSendTo(req, phone.raw)) AnswerStale(res, *own_list, {kGhost}, {});
-  }));
+  mitm.SetHooks(OnResponse(
+      [own = phone.raw, list = *own_list](const wire::Request& req, wire::Response& res) {
+        if (IsSendTo(req, own)) AnswerStale(res, list, {kGhost}, {});
+      }));
   ASSERT_NO_FATAL_FAILURE(Exchange(phone, bob, "copy me nowhere"));
   EXPECT_TRUE(RejectedFor(phone, phone.hex, "asks for device 7"));
   EXPECT_EQ(EnvelopesFor(mitm, phone.raw, kGhost), 0);
@@ -324,23 +332,23 @@ TEST_F(HostileRelayTest, RelabelledSenderIsNotBelieved) {
   ASSERT_NO_FATAL_FAILURE(Converse(alice, bob));
   ASSERT_NO_FATAL_FAILURE(Converse(carol, bob));
 
-  std::mutex mu;
-  bool relabelled = false;
-  mitm.SetHooks(OnPush([&](wire::Push& push) {
-    if (!push.has_deliver()) return true;
-    std::lock_guard lock(mu);
-    for (auto& delivery : *push.mutable_deliver()->mutable_deliveries()) {
-      wire::Envelope envelope;
-      if (relabelled || !envelope.ParseFromString(delivery.envelope()) ||
-          envelope.sender_account() != alice.raw) {
-        continue;
-      }
-      envelope.set_sender_account(carol.raw);
-      delivery.set_envelope(envelope.SerializeAsString());
-      relabelled = true;
-    }
-    return true;
-  }));
+  // Pushes arrive on one socket thread; the flag outlives the test body.
+  auto relabelled = std::make_shared<std::atomic<bool>>(false);
+  mitm.SetHooks(
+      OnPush([alice_raw = alice.raw, carol_raw = carol.raw, relabelled](wire::Push& push) {
+        if (!push.has_deliver()) return true;
+        for (auto& delivery : *push.mutable_deliver()->mutable_deliveries()) {
+          wire::Envelope envelope;
+          if (relabelled->load() || !envelope.ParseFromString(delivery.envelope()) ||
+              envelope.sender_account() != alice_raw) {
+            continue;
+          }
+          envelope.set_sender_account(carol_raw);
+          delivery.set_envelope(envelope.SerializeAsString());
+          relabelled->store(true);
+        }
+        return true;
+      }));
   const std::string text = "from alice, labelled carol";
   auto forged = alice.client->Send(bob.hex, text).Get();
   ASSERT_TRUE(forged.ok());
@@ -361,15 +369,15 @@ TEST_F(HostileRelayTest, PreKeyMessageRelabelledAsAPinnedAccountsNewDeviceIsRefu
 
   // Alice has never written to Bob: her first envelope is a PreKey message,
   // which the operator passes off as from a new device of Carol's.
-  mitm.SetHooks(OnPush([&](wire::Push& push) {
+  mitm.SetHooks(OnPush([alice_raw = alice.raw, carol_raw = carol.raw](wire::Push& push) {
     if (!push.has_deliver()) return true;
     for (auto& delivery : *push.mutable_deliver()->mutable_deliveries()) {
       wire::Envelope envelope;
       if (!envelope.ParseFromString(delivery.envelope()) ||
-          envelope.sender_account() != alice.raw) {
+          envelope.sender_account() != alice_raw) {
         continue;
       }
-      envelope.set_sender_account(carol.raw);
+      envelope.set_sender_account(carol_raw);
       envelope.set_sender_device(2);
       delivery.set_envelope(envelope.SerializeAsString());
     }
@@ -401,9 +409,10 @@ TEST_F(HostileRelayTest, RolledBackListInAStaleAnswerIsRefused) {
   ASSERT_TRUE(lists.Version(phone.raw, 2).has_value());
 
   // The operator hides the laptop again by replaying version 1.
-  mitm.SetHooks(OnResponse([&](const wire::Request& req, wire::Response& res) {
-    if (IsSendTo(req, phone.raw)) AnswerStale(res, *v1, {}, {2});
-  }));
+  mitm.SetHooks(
+      OnResponse([owner = phone.raw, list = *v1](const wire::Request& req, wire::Response& res) {
+        if (IsSendTo(req, owner)) AnswerStale(res, list, {}, {2});
+      }));
   ASSERT_TRUE(alice.client->Send(phone.hex, "after the replay").Get().ok());
   EXPECT_TRUE(RejectedFor(alice, phone.hex, "rolled back"));
 }

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "kollega/crypto/aead.h"
 #include "kollega/crypto/device_key.h"
 
 namespace kollega::client {
@@ -16,8 +17,8 @@ constexpr std::string_view kNameTag = "kollega-device-name-v1";
 constexpr size_t kAccountIdBytes = 16;
 constexpr size_t kAuthKeyBytes = 32;
 constexpr size_t kNameKeyBytes = 32;
-constexpr size_t kNonceBytes = 12;
-constexpr size_t kTagBytes = 16;
+constexpr size_t kNonceBytes = crypto::kAeadNonceSize;
+constexpr size_t kTagBytes = crypto::kAeadTagSize;
 
 void AppendU32(std::string& out, uint32_t v) {
   for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>(v >> shift));
@@ -29,7 +30,6 @@ const unsigned char* U(std::string_view s) {
 unsigned char* U(std::string& s) { return reinterpret_cast<unsigned char*>(s.data()); }
 
 struct CtxFree {
-  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
   void operator()(EVP_PKEY_CTX* c) const { EVP_PKEY_CTX_free(c); }
 };
 
@@ -143,22 +143,10 @@ Result<std::string> SealDeviceNameWithNonce(std::string_view account_secret,
                                             std::string_view name, std::string_view nonce) {
   if (nonce.size() != kNonceBytes) return InvalidArgument("device name nonce size");
   KOLLEGA_ASSIGN_OR_RETURN(std::string key, NameKey(account_secret));
-  const std::string aad = NameAad(account_id, device_id);
-  std::unique_ptr<EVP_CIPHER_CTX, CtxFree> ctx(EVP_CIPHER_CTX_new());
-  std::string out(kNonceBytes + name.size() + kTagBytes, '\0');
-  out.replace(0, kNonceBytes, nonce);
-  unsigned char* body = U(out) + kNonceBytes;
-  int len = 0;
-  int final_len = 0;
-  const bool ok =
-      ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) == 1 &&
-      EVP_EncryptUpdate(ctx.get(), nullptr, &len, U(aad), static_cast<int>(aad.size())) == 1 &&
-      EVP_EncryptUpdate(ctx.get(), body, &len, U(name), static_cast<int>(name.size())) == 1 &&
-      EVP_EncryptFinal_ex(ctx.get(), body + len, &final_len) == 1 &&
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagBytes, body + name.size()) == 1;
+  auto sealed = crypto::AeadSeal(key, nonce, NameAad(account_id, device_id), name);
   crypto::Wipe(key);
-  if (!ok) return Internal("device name seal failed");
-  return out;
+  if (!sealed.ok()) return sealed.status();
+  return std::string(nonce) + *sealed;
 }
 
 Result<std::string> SealDeviceName(std::string_view account_secret, std::string_view account_id,
@@ -171,22 +159,10 @@ Result<std::string> OpenDeviceName(std::string_view account_secret, std::string_
                                    uint32_t device_id, std::string_view sealed) {
   if (sealed.size() < kNonceBytes + kTagBytes) return Unauthenticated("device name: too short");
   KOLLEGA_ASSIGN_OR_RETURN(std::string key, NameKey(account_secret));
-  const std::string_view nonce = sealed.substr(0, kNonceBytes);
-  const std::string_view body = sealed.substr(kNonceBytes, sealed.size() - kNonceBytes - kTagBytes);
-  std::string tag(sealed.substr(sealed.size() - kTagBytes));
-  const std::string aad = NameAad(account_id, device_id);
-  std::unique_ptr<EVP_CIPHER_CTX, CtxFree> ctx(EVP_CIPHER_CTX_new());
-  std::string plain(body.size(), '\0');
-  int len = 0;
-  int final_len = 0;
-  const bool ok =
-      ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) == 1 &&
-      EVP_DecryptUpdate(ctx.get(), nullptr, &len, U(aad), static_cast<int>(aad.size())) == 1 &&
-      EVP_DecryptUpdate(ctx.get(), U(plain), &len, U(body), static_cast<int>(body.size())) == 1 &&
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes, tag.data()) == 1 &&
-      EVP_DecryptFinal_ex(ctx.get(), U(plain) + len, &final_len) == 1;
+  auto plain = crypto::AeadOpen(key, sealed.substr(0, kNonceBytes), NameAad(account_id, device_id),
+                                sealed.substr(kNonceBytes));
   crypto::Wipe(key);
-  if (!ok) return Unauthenticated("device name: does not open with this account's secret");
+  if (!plain.ok()) return Unauthenticated("device name: does not open with this account's secret");
   return plain;
 }
 

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "provisioning.h"
 
-#include <openssl/evp.h>
-
 #include <cctype>
 #include <memory>
 
+#include "kollega/crypto/aead.h"
 #include "kollega/crypto/device_key.h"
 
 namespace kollega::client {
@@ -14,25 +13,15 @@ namespace {
 constexpr char kCodeVersion = 0x02;
 constexpr size_t kCheckSize = 4;
 constexpr char kBlobVersion = 0x01;
-constexpr size_t kNonceSize = 12;
-constexpr size_t kTagSize = 16;
+constexpr size_t kNonceSize = crypto::kAeadNonceSize;
+constexpr size_t kTagSize = crypto::kAeadTagSize;
 constexpr std::string_view kAadTag = "kollega-provisioning-v1";
 constexpr std::string_view kAlphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-struct CtxFree {
-  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
-};
-using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CtxFree>;
-
 std::string CodeCheck(std::string_view raw_without_check) {
   return crypto::Sha256(raw_without_check).substr(0, kCheckSize);
 }
-
-const unsigned char* U(std::string_view s) {
-  return reinterpret_cast<const unsigned char*>(s.data());
-}
-unsigned char* U(std::string& s) { return reinterpret_cast<unsigned char*>(s.data()); }
 
 std::string Aad(std::string_view account_id) {
   std::string aad(kAadTag);
@@ -140,27 +129,9 @@ Result<std::string> SealProvisioning(std::string_view key, std::string_view acco
                                      std::string_view plaintext) {
   if (key.size() != kProvisioningKeySize) return InvalidArgument("provisioning key size");
   const std::string nonce = crypto::RandomBytes(kNonceSize);
-  const std::string aad = Aad(account_id);
-  CipherCtx ctx(EVP_CIPHER_CTX_new());
-  std::string out(1 + kNonceSize + plaintext.size() + kTagSize, '\0');
-  out[0] = kBlobVersion;
-  out.replace(1, kNonceSize, nonce);
-  int len = 0;
-  int total = 0;
-  unsigned char* body = U(out) + 1 + kNonceSize;
-  if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) != 1 ||
-      EVP_EncryptUpdate(ctx.get(), nullptr, &len, U(aad), static_cast<int>(aad.size())) != 1 ||
-      EVP_EncryptUpdate(ctx.get(), body, &len, U(plaintext), static_cast<int>(plaintext.size())) !=
-          1) {
-    return Internal("provisioning seal failed");
-  }
-  total = len;
-  if (EVP_EncryptFinal_ex(ctx.get(), body + total, &len) != 1 ||
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize, body + plaintext.size()) !=
-          1) {
-    return Internal("provisioning seal failed");
-  }
-  return out;
+  KOLLEGA_ASSIGN_OR_RETURN(std::string sealed,
+                           crypto::AeadSeal(key, nonce, Aad(account_id), plaintext));
+  return std::string(1, kBlobVersion) + nonce + sealed;
 }
 
 Result<std::string> OpenProvisioning(std::string_view key, std::string_view account_id,
@@ -169,24 +140,9 @@ Result<std::string> OpenProvisioning(std::string_view key, std::string_view acco
   if (sealed.size() < 1 + kNonceSize + kTagSize || sealed[0] != kBlobVersion) {
     return InvalidArgument("provisioning blob is malformed");
   }
-  const std::string_view nonce = sealed.substr(1, kNonceSize);
-  const std::string_view body =
-      sealed.substr(1 + kNonceSize, sealed.size() - 1 - kNonceSize - kTagSize);
-  std::string tag(sealed.substr(sealed.size() - kTagSize));
-  const std::string aad = Aad(account_id);
-  CipherCtx ctx(EVP_CIPHER_CTX_new());
-  std::string plain(body.size(), '\0');
-  int len = 0;
-  if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) != 1 ||
-      EVP_DecryptUpdate(ctx.get(), nullptr, &len, U(aad), static_cast<int>(aad.size())) != 1 ||
-      EVP_DecryptUpdate(ctx.get(), U(plain), &len, U(body), static_cast<int>(body.size())) != 1 ||
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) != 1) {
-    crypto::Wipe(plain);
-    return Internal("provisioning open failed");
-  }
-  int final_len = 0;
-  if (EVP_DecryptFinal_ex(ctx.get(), U(plain) + len, &final_len) != 1) {
-    crypto::Wipe(plain);
+  auto plain = crypto::AeadOpen(key, sealed.substr(1, kNonceSize), Aad(account_id),
+                                sealed.substr(1 + kNonceSize));
+  if (!plain.ok() && plain.status().code() == StatusCode::kUnauthenticated) {
     return Unauthenticated("the provisioning data does not match the linking code");
   }
   return plain;

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "encrypted_env.h"
+#include "kollega/crypto/aead.h"
 #include "kollega/crypto/device_key.h"
 
 namespace kollega::client::store_internal {
@@ -26,17 +27,12 @@ constexpr uint32_t kScryptR = 8;
 constexpr uint32_t kScryptP = 1;
 constexpr size_t kSaltSize = 16;
 constexpr size_t kSaltOffset = 8 + 1 + 1 + 1 + 4 + 4;
-constexpr size_t kNonceSize = 12;
-constexpr size_t kTagSize = 16;
+constexpr size_t kNonceSize = crypto::kAeadNonceSize;
+constexpr size_t kTagSize = crypto::kAeadTagSize;
 constexpr size_t kHeaderSize = kSaltOffset + kSaltSize;
 constexpr size_t kFileSize = kHeaderSize + kNonceSize + kDataKeySize + kTagSize;
 // A key file is outside input: refuse costs that would exhaust memory.
 constexpr uint64_t kMaxScryptMemory = uint64_t{1} << 30;
-
-struct CtxFree {
-  void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
-};
-using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CtxFree>;
 
 const unsigned char* U(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
@@ -77,33 +73,6 @@ Result<std::string> DeriveKek(const StoreKeySource& source, const KdfParams& par
     return Internal("scrypt failed (out of memory?)");
   }
   return kek;
-}
-
-// AES-256-GCM over a 32-byte key with the header as associated data.
-bool Gcm(bool seal, const std::string& kek, std::string_view nonce, std::string_view aad,
-         std::string_view in, std::string& out, std::string& tag) {
-  CipherCtx ctx(EVP_CIPHER_CTX_new());
-  if (!ctx) return false;
-  const EVP_CIPHER* aes = EVP_aes_256_gcm();
-  bool ok = (seal ? EVP_EncryptInit_ex(ctx.get(), aes, nullptr, U(kek), U(nonce))
-                  : EVP_DecryptInit_ex(ctx.get(), aes, nullptr, U(kek), U(nonce))) == 1;
-  int len = 0;
-  out.assign(in.size(), '\0');
-  if (seal) {
-    ok = ok && EVP_EncryptUpdate(ctx.get(), nullptr, &len, U(aad), static_cast<int>(aad.size()));
-    ok = ok && EVP_EncryptUpdate(ctx.get(), U(out), &len, U(in), static_cast<int>(in.size()));
-    ok = ok && EVP_EncryptFinal_ex(ctx.get(), nullptr, &len) == 1;
-    tag.assign(kTagSize, '\0');
-    ok = ok && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize, U(tag)) == 1;
-  } else {
-    ok = ok && EVP_DecryptUpdate(ctx.get(), nullptr, &len, U(aad), static_cast<int>(aad.size()));
-    ok = ok && EVP_DecryptUpdate(ctx.get(), U(out), &len, U(in), static_cast<int>(in.size()));
-    ok = ok && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize,
-                                   const_cast<char*>(tag.data())) == 1;
-    ok = ok && EVP_DecryptFinal_ex(ctx.get(), nullptr, &len) == 1;  // checks the tag
-  }
-  if (!ok) crypto::Wipe(out);
-  return ok;
 }
 
 Status SyncDir(const std::filesystem::path& dir) {
@@ -170,14 +139,14 @@ Result<std::string> CreateKeyFile(const std::string& key_path, const StoreKeySou
                            DeriveKek(source, params, std::string_view(header).substr(kSaltOffset)));
   std::string data_key = crypto::RandomBytes(kDataKeySize);
   const std::string nonce = crypto::RandomBytes(kNonceSize);
-  std::string wrapped, tag;
-  const bool sealed = Gcm(true, kek, nonce, header, data_key, wrapped, tag);
+  // The header is the associated data: its KDF parameters cannot be altered.
+  auto wrapped = crypto::AeadSeal(kek, nonce, header, data_key);
   crypto::Wipe(kek);
-  if (!sealed) {
+  if (!wrapped.ok()) {
     crypto::Wipe(data_key);
     return Internal("cannot wrap the store key");
   }
-  Status written = WriteFileAtomically(key_path, header + nonce + wrapped + tag);
+  Status written = WriteFileAtomically(key_path, header + nonce + *wrapped);
   if (!written.ok()) {
     crypto::Wipe(data_key);
     return written;
@@ -217,13 +186,11 @@ Result<std::string> UnwrapDataKey(const std::string& key_path, const StoreKeySou
                               ", not " + KindName(have_passphrase ? kKdfScrypt : kKdfRawKey));
   }
   KOLLEGA_ASSIGN_OR_RETURN(std::string kek, DeriveKek(source, params, header.substr(kSaltOffset)));
-  const std::string nonce = file.substr(kHeaderSize, kNonceSize);
-  const std::string wrapped = file.substr(kHeaderSize + kNonceSize, kDataKeySize);
-  std::string tag = file.substr(kHeaderSize + kNonceSize + kDataKeySize, kTagSize);
-  std::string data_key;
-  const bool opened = Gcm(false, kek, nonce, header, wrapped, data_key, tag);
+  const std::string_view nonce = std::string_view(file).substr(kHeaderSize, kNonceSize);
+  auto data_key =
+      crypto::AeadOpen(kek, nonce, header, std::string_view(file).substr(kHeaderSize + kNonceSize));
   crypto::Wipe(kek);
-  if (!opened) {
+  if (!data_key.ok()) {
     return Unauthenticated(have_passphrase ? "wrong passphrase for the client store"
                                            : "wrong key for the client store");
   }
