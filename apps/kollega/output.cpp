@@ -30,6 +30,48 @@ void PrintIdentityWarning(const std::string& peer, uint32_t device) {
       peer.c_str(), device, peer.c_str(), peer.c_str());
 }
 
+namespace {
+
+std::string Ids(const std::vector<uint32_t>& ids) {
+  std::string out;
+  for (uint32_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
+  return out;
+}
+
+// Device lists and repair (docs/trust.md): what the relay tried and what
+// this account's devices did. False for any other kind.
+bool PrintDeviceEvent(const client::Event& e) {
+  if (auto* r = As<client::DeviceListRejected>(e)) {
+    std::printf("!! refused the relay's device list for %s: %s\n", r->peer.c_str(),
+                r->reason.c_str());
+  } else if (auto* c = As<client::DeviceListChanged>(e)) {
+    const std::string whose = c->own ? "this account" : c->peer;
+    if (!c->added.empty()) {
+      std::printf("  device %s linked to %s\n", Ids(c->added).c_str(), whose.c_str());
+    }
+    if (!c->removed.empty()) {
+      std::printf("  device %s removed from %s\n", Ids(c->removed).c_str(), whose.c_str());
+    }
+  } else if (auto* s = As<client::SilentDeviceUnlinked>(e)) {
+    std::printf("  device %u of this account was unlinked: the relay had not seen it %s\n",
+                s->device,
+                s->last_seen_ms > 0 ? ("since " + FormatTime(s->last_seen_ms)).c_str() : "at all");
+  } else if (auto* u = As<client::UnlistedSender>(e)) {
+    std::printf(
+        "!! dropped a message said to be from %s device %u: that device is not in the "
+        "account's signed list\n",
+        u->peer.c_str(), u->device);
+  } else if (auto* f = As<client::RepairFailed>(e)) {
+    std::printf("!! a message from %s could not be recovered: %s\n", f->peer.c_str(),
+                f->detail.c_str());
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void PrintEvent(const client::Event& e) {
   if (auto* m = As<client::MessageReceived>(e)) {
     PrintMessage(m->message);
@@ -48,7 +90,7 @@ void PrintEvent(const client::Event& e) {
   } else if (auto* f = As<client::SendFailed>(e)) {
     std::printf("!! giving up sending %s to %s: %s\n", f->message_id.c_str(), f->peer.c_str(),
                 f->detail.c_str());
-  } else {
+  } else if (!PrintDeviceEvent(e)) {
     return;
   }
   std::fflush(stdout);

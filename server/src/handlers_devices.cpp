@@ -151,13 +151,18 @@ void Connection::HandleListDevices(uint64_t id, const wire::Request& /*request*/
   auto devices = ctx_.store->GetAccountDevices(address_->account);
   if (!devices.ok()) return Reply(id, StoreErrorCode(devices.status()), "could not list devices");
   const storage::AccountDevices& account = **devices;
+  const int64_t now = ctx_.clock->NowMs();
   wire::Response response;
   for (const storage::DeviceRecord& d : account.devices) {
     wire::DeviceInfo* info = response.mutable_device_list()->add_devices();
     info->set_device_id(d.device_id);
     info->set_registration_id(d.registration_id);
     info->set_created_at_ms(static_cast<uint64_t>(d.created_ms));
-    info->set_last_seen_ms(static_cast<uint64_t>(d.last_seen_ms));
+    // The stored time is the last login; a device connected since then is
+    // seen now, or one that stays online for weeks would look abandoned and
+    // be unlinked by the others (docs/trust.md §3).
+    const bool online = ctx_.notifier->Online(DeviceAddress{address_->account, d.device_id});
+    info->set_last_seen_ms(static_cast<uint64_t>(online ? now : d.last_seen_ms));
     info->set_has_keys(d.has_keys);
     info->set_listed(account.list && account.list->Lists(d.device_id));
     // A client writing its account's first list takes the auth keys from

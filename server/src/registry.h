@@ -62,6 +62,8 @@ class DeliveryNotifier {
   virtual void NotifyUnlinked(const DeviceAddress& device) = 0;
   virtual void NotifyDeviceListChanged(const DeviceAddress& device,
                                        std::shared_ptr<const std::string> signed_list) = 0;
+  // True while `device` has a live, authenticated connection here.
+  virtual bool Online(const DeviceAddress& device) = 0;
 };
 
 class LocalRegistry final : public DeliveryNotifier {
@@ -87,6 +89,7 @@ class LocalRegistry final : public DeliveryNotifier {
   void NotifyUnlinked(const DeviceAddress& device) override;
   void NotifyDeviceListChanged(const DeviceAddress& device,
                                std::shared_ptr<const std::string> signed_list) override;
+  bool Online(const DeviceAddress& device) override { return Find(device) != nullptr; }
 
  private:
   struct Entry {

@@ -15,6 +15,7 @@ using client::DeviceListRejected;
 using client::IdentityChanged;
 using client::MessageReceived;
 using client::MessageStatus;
+using client::SilentDeviceUnlinked;
 using client::StatusChanged;
 using client::UnlistedSender;
 
@@ -217,6 +218,42 @@ TEST_F(KernelTrustTest, IdentityChangeOnAnyDeviceBlocksTheAccountUntilAccepted) 
   EXPECT_EQ(relay_.MailboxSize(bob_.account, 1), before);
   // One's own account cannot be given another identity.
   EXPECT_FALSE(alice_.client->AcceptIdentityChange(alice_.hex).Get().ok());
+}
+
+constexpr int64_t kDayMs = 24LL * 3600 * 1000;
+
+// docs/trust.md §3: the other devices take a device the relay has not seen
+// for longer than the envelope TTL off the list, and say so.
+TEST_F(KernelTrustTest, ADeviceSilentForLongerThanTheTtlIsUnlinkedByTheOthers) {
+  Device laptop;
+  ASSERT_NO_FATAL_FAILURE(Link(alice_, "alice-laptop", &laptop));
+  KOLLEGA_ASSERT_OK(laptop.client->Disconnect().Get());
+  KOLLEGA_ASSERT_OK(alice_.client->Disconnect().Get());
+
+  clock_.Advance(29 * kDayMs);
+  KOLLEGA_ASSERT_OK(alice_.client->Connect().Get());
+  EXPECT_FALSE(alice_.log->WaitFor<SilentDeviceUnlinked>(nullptr, std::chrono::milliseconds(200)));
+  EXPECT_EQ(relay_.ListedDevices(alice_.account), (std::vector<uint32_t>{1, 2}));
+  KOLLEGA_ASSERT_OK(alice_.client->Disconnect().Get());
+
+  clock_.Advance(2 * kDayMs);
+  KOLLEGA_ASSERT_OK(alice_.client->Connect().Get());
+  ASSERT_TRUE(alice_.log->WaitFor<SilentDeviceUnlinked>(
+      [](const SilentDeviceUnlinked& e) { return e.device == 2 && e.last_seen_ms > 0; }));
+  EXPECT_EQ(relay_.ListedDevices(alice_.account), std::vector<uint32_t>{1});
+  EXPECT_TRUE(alice_.log->WaitFor<DeviceListChanged>(
+      [](const DeviceListChanged& c) { return c.own && c.removed == std::vector<uint32_t>{2}; }));
+}
+
+TEST_F(KernelTrustTest, ADeviceThatStaysOnlineIsNotSilent) {
+  Device laptop;
+  ASSERT_NO_FATAL_FAILURE(Link(alice_, "alice-laptop", &laptop));
+  KOLLEGA_ASSERT_OK(laptop.client->StartListening().Get());
+  KOLLEGA_ASSERT_OK(alice_.client->Disconnect().Get());
+  clock_.Advance(40 * kDayMs);
+  KOLLEGA_ASSERT_OK(alice_.client->Connect().Get());
+  EXPECT_FALSE(alice_.log->WaitFor<SilentDeviceUnlinked>(nullptr, std::chrono::milliseconds(300)));
+  EXPECT_EQ(relay_.ListedDevices(alice_.account), (std::vector<uint32_t>{1, 2}));
 }
 
 }  // namespace

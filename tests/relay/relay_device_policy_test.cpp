@@ -62,6 +62,38 @@ TEST_F(RelayTest, ListDevicesReportsLastSeenKeysAndListed) {
   EXPECT_FALSE(second.listed());
 }
 
+// A device that stays connected is seen now, not at its last login: the
+// other devices unlink one the relay has not seen for the envelope TTL
+// (docs/trust.md §3), and a desktop left online for weeks is not abandoned.
+TEST_F(RelayTest, ListDevicesCountsAConnectedDeviceAsSeenNow) {
+  std::unique_ptr<TestClient> alice_c;
+  auto alice = NewRecipient(port(), &alice_c);
+  ASSERT_TRUE(alice);
+  auto laptop = LinkDevice(port(), *alice_c, *alice);
+  ASSERT_TRUE(laptop);
+  auto laptop_c = ConnectAs(port(), *laptop);
+  ASSERT_TRUE(laptop_c);
+  auto at_login = alice_c->Call(ListDevicesRequest());
+  ASSERT_TRUE(at_login && at_login->device_list().devices_size() == 2);
+  const uint64_t login_ms = at_login->device_list().devices(1).last_seen_ms();
+  ASSERT_GT(login_ms, 0u);
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto online = alice_c->Call(ListDevicesRequest());
+  ASSERT_TRUE(online && online->device_list().devices_size() == 2);
+  EXPECT_GE(online->device_list().devices(1).last_seen_ms(), login_ms + 1000);
+
+  laptop_c.reset();  // disconnected: the last login again
+  bool back_to_login = false;
+  for (int i = 0; i < 100 && !back_to_login; ++i) {
+    auto offline = alice_c->Call(ListDevicesRequest());
+    ASSERT_TRUE(offline && offline->device_list().devices_size() == 2);
+    back_to_login = offline->device_list().devices(1).last_seen_ms() < login_ms + 1000;
+    if (!back_to_login) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_TRUE(back_to_login);
+}
+
 class DevicePolicyTest : public RelayCustomTest {};
 
 TEST_F(DevicePolicyTest, TheDeviceCapRefusesLinking) {

@@ -239,7 +239,9 @@ wire::Response FakeRelay::State::ListDevices(Session& s) {
     info->set_device_id(id);
     info->set_registration_id(d.registration_id);
     info->set_created_at_ms(static_cast<uint64_t>(d.created_ms));
-    info->set_last_seen_ms(static_cast<uint64_t>(d.last_seen_ms));
+    // As the relay: a device online now is seen now (docs/trust.md §3).
+    const bool online = connected.count(Address{s.address->first, id}) != 0;
+    info->set_last_seen_ms(static_cast<uint64_t>(online ? NowMs() : d.last_seen_ms));
     info->set_has_keys(d.signed_prekey.has_value());
     info->set_listed(accounts.at(s.address->first).listed.count(id) != 0);
     info->set_auth_public_key(d.auth_public_key);

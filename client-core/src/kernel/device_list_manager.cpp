@@ -243,7 +243,7 @@ Status DeviceLists::AfterLogin() {
   }
   KOLLEGA_ASSIGN_OR_RETURN(wire::DeviceListBody body,
                            Accept(account.account_id, list, identity.public_key));
-  if (ListsDevice(body, account.device_id)) return Status::Ok();
+  if (ListsDevice(body, account.device_id)) return UnlinkSilentDevices(body);
   // A newly linked device: it adds itself (docs/trust.md §2).
   KOLLEGA_ASSIGN_OR_RETURN(wire::ListedDevice self, ThisDevice());
   return Update(
@@ -297,6 +297,39 @@ Result<std::vector<DeviceInfo>> DeviceLists::Devices() {
     out.push_back(std::move(info));
   }
   return out;
+}
+
+Status DeviceLists::UnlinkSilentDevices(const wire::DeviceListBody& body) {
+  const int64_t after = kernel_.options().silent_device_after.count();
+  if (after <= 0 || body.devices_size() < 2) return Status::Ok();
+  wire::Request request;
+  request.mutable_list_devices();
+  wire::Response response;
+  KOLLEGA_RETURN_IF_ERROR(kernel_.link().CallOk(std::move(request), &response));
+  std::map<uint32_t, int64_t> seen;
+  for (const auto& d : response.device_list().devices()) {
+    seen[d.device_id()] = static_cast<int64_t>(d.last_seen_ms());
+  }
+  const uint32_t self = kernel_.account().device_id;
+  // "Now" is the relay's: this device is online, so the relay reports its
+  // own time for it. A wrong clock here must not make every other device
+  // look abandoned.
+  if (!seen.count(self) || seen[self] <= 0) return Status::Ok();
+  const int64_t now = seen[self];
+  for (const auto& d : body.devices()) {
+    if (d.device_id() == self) continue;
+    const int64_t last_seen = seen.count(d.device_id()) ? seen[d.device_id()] : 0;
+    // A device linked recently and not yet logged in is not silent.
+    if (now - std::max(last_seen, static_cast<int64_t>(d.linked_at_ms())) <= after) continue;
+    Status unlinked = Unlink(d.device_id());
+    if (unlinked.code() == StatusCode::kNotFound) continue;  // another device was first
+    KOLLEGA_RETURN_IF_ERROR(unlinked);
+    auto event = std::make_shared<SilentDeviceUnlinked>();
+    event->device = d.device_id();
+    event->last_seen_ms = last_seen;
+    kernel_.Emit(std::move(event));
+  }
+  return Status::Ok();
 }
 
 Status DeviceLists::Unlink(uint32_t device_id) {

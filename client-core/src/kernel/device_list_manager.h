@@ -79,6 +79,9 @@ class DeviceLists {
   Status Update(const std::function<Status(wire::DeviceListBody*)>& change,
                 std::optional<uint32_t> unlink);
   Result<wire::ListedDevice> ThisDevice();
+  // Unlinks this account's other devices that the relay has not seen for
+  // Options::silent_device_after (docs/trust.md §3).
+  Status UnlinkSilentDevices(const wire::DeviceListBody& body);
   Status MarkUnlinked();
   void ReportChange(const std::string& account, const std::optional<wire::DeviceListBody>& before,
                     const wire::DeviceListBody& after);

@@ -63,6 +63,12 @@ class Client {
     // This device's name in the account's signed device list, sealed so the
     // relay never sees it (docs/trust.md §2); empty = "device N".
     std::string device_name;
+    // Another device of this account that the relay has not seen for this
+    // long is taken off the account's device list at this device's next
+    // login, with a SilentDeviceUnlinked event (docs/trust.md §3): what was
+    // queued for it has expired on the relay. Match the relay's --ttl
+    // (default 30 days); zero = never.
+    std::chrono::milliseconds silent_device_after = std::chrono::hours(24 * 30);
 
     // --- The encrypted store (docs/storage-encryption.md) ---
     // What unwraps the store's data key: exactly one of a passphrase

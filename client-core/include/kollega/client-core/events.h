@@ -82,6 +82,14 @@ struct DeviceListChanged final : EventKind<DeviceListChanged> {
   std::vector<uint32_t> removed;
   bool own = false;
 };
+// Another device of this account had not been seen by the relay for longer
+// than Options::silent_device_after, so this device took it off the
+// account's list (docs/trust.md §3). It can be linked again.
+struct SilentDeviceUnlinked final : EventKind<SilentDeviceUnlinked> {
+  static constexpr std::string_view kName = "devices.silent_unlinked";
+  uint32_t device = 0;
+  int64_t last_seen_ms = 0;  // when the relay last saw it; 0 = never
+};
 // A message claimed to come from a device that the account's signed list
 // does not contain (a sync copy "sent by you" from a device not in this
 // account's list): acknowledged and dropped, not stored.
