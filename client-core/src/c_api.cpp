@@ -292,6 +292,19 @@ int kollega_accept_identity_change(kollega_client* c, const char* peer, kollega_
   return Start(c->client->AcceptIdentityChange(peer), DoneStatus(done, user_data));
 }
 
+int kollega_devices(kollega_client* c, kollega_devices_fn fn, void* user_data) {
+  if (!Valid(c)) return BadArguments();
+  return Start(c->client->Devices(),
+               ListDeliverer<kollega_device, kollega::client::DeviceInfo>(
+                   [](const kollega::client::DeviceInfo& v) { return ToC(v); }, fn, user_data));
+}
+
+int kollega_unlink_device(kollega_client* c, uint32_t device_id, kollega_done_fn done,
+                          void* user_data) {
+  if (!Valid(c) || device_id == 0) return BadArguments();
+  return Start(c->client->UnlinkDevice(device_id), DoneStatus(done, user_data));
+}
+
 void kollega_set_event_callback(kollega_client* c, kollega_event_fn fn, void* user_data) {
   if (!Valid(c)) return;
   if (!fn) return c->client->SetEventCallback(nullptr);

@@ -48,6 +48,7 @@ size_t CopyFittingFields(const kollega_event& full, size_t room, kollega_event* 
 kollega_message ToC(const client::Message& m);
 kollega_conversation ToC(const client::Conversation& c);
 kollega_identity_change ToC(const client::IdentityChange& c);
+kollega_device ToC(const client::DeviceInfo& d);
 kollega_account ToC(const client::WhoAmIInfo& who);
 
 }  // namespace kollega::capi

@@ -29,10 +29,50 @@ constexpr size_t kMessageEnd = KOLLEGA_FIELD_END(kollega_message, stored_ms);
 constexpr size_t kConversationEnd = KOLLEGA_FIELD_END(kollega_conversation, last_ms);
 constexpr size_t kAccountEnd = KOLLEGA_FIELD_END(kollega_account, relay_url);
 constexpr size_t kIdentityChangeEnd = KOLLEGA_FIELD_END(kollega_identity_change, device);
+constexpr size_t kDeviceEnd = KOLLEGA_FIELD_END(kollega_device, this_device);
 
 }  // namespace
 
 const size_t kMinEventSize = KOLLEGA_FIELD_END(kollega_event, kind);
+
+namespace {
+
+// Device lists and repair (kollega.h lists the fields each kind fills).
+bool FillDeviceEvent(const client::Event& e, kollega_event* out) {
+  using namespace kollega::client;  // NOLINT: the event types
+  if (auto* r = As<DeviceListRejected>(e)) {
+    out->kind = KOLLEGA_EVENT_DEVICE_LIST_REJECTED;
+    out->peer = r->peer.c_str();
+    out->detail = r->reason.c_str();
+  } else if (auto* c = As<DeviceListChanged>(e)) {
+    out->kind = KOLLEGA_EVENT_DEVICE_LIST_CHANGED;
+    out->peer = c->peer.c_str();
+    out->outgoing = c->own ? 1 : 0;
+    // One device added or removed (the usual case) is named; more at once
+    // read "changed", and kollega_devices() tells the rest.
+    const size_t changes = c->added.size() + c->removed.size();
+    out->device = changes == 1 ? (c->added.empty() ? c->removed[0] : c->added[0]) : 0;
+    out->detail = changes != 1 ? "changed" : c->added.empty() ? "removed" : "added";
+  } else if (auto* u = As<UnlistedSender>(e)) {
+    out->kind = KOLLEGA_EVENT_UNLISTED_SENDER;
+    out->peer = u->peer.c_str();
+    out->device = u->device;
+  } else if (auto* s = As<SilentDeviceUnlinked>(e)) {
+    out->kind = KOLLEGA_EVENT_SILENT_DEVICE_UNLINKED;
+    out->device = s->device;
+    out->sent_ms = s->last_seen_ms;
+  } else if (auto* f = As<RepairFailed>(e)) {
+    out->kind = KOLLEGA_EVENT_REPAIR_FAILED;
+    out->peer = f->peer.c_str();
+    out->device = f->device;
+    out->detail = f->detail.c_str();
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 bool FillEvent(const client::Event& e, kollega_event* out) {
   using namespace kollega::client;  // NOLINT: the event types
@@ -73,7 +113,7 @@ bool FillEvent(const client::Event& e, kollega_event* out) {
   } else if (As<QueueDrained>(e)) {
     out->kind = KOLLEGA_EVENT_QUEUE_DRAINED;
   } else {
-    return false;
+    return FillDeviceEvent(e, out);
   }
   return true;
 }
@@ -115,6 +155,17 @@ kollega_identity_change ToC(const client::IdentityChange& c) {
   out.size = kIdentityChangeEnd;
   out.peer = c.peer.c_str();
   out.device = c.device;
+  return out;
+}
+
+kollega_device ToC(const client::DeviceInfo& d) {
+  kollega_device out{};
+  out.size = kDeviceEnd;
+  out.device_id = d.device_id;
+  out.name = d.name.c_str();
+  out.linked_at_ms = d.linked_at_ms;
+  out.last_seen_ms = d.last_seen_ms;
+  out.this_device = d.this_device ? 1 : 0;
   return out;
 }
 

@@ -140,4 +140,10 @@ int kollega_accept_identity_change_sync(kollega_client* c, const char* peer) {
   return Wait(kollega_accept_identity_change(c, peer, OnDone, &w), w);
 }
 
+int kollega_unlink_device_sync(kollega_client* c, uint32_t device_id) {
+  if (int rc = Refused()) return rc;
+  Waiter w;
+  return Wait(kollega_unlink_device(c, device_id, OnDone, &w), w);
+}
+
 }  // extern "C"

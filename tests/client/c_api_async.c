@@ -141,6 +141,11 @@ static void OnEvent(const kollega_event* ev, void* user_data) {
     case KOLLEGA_EVENT_IDENTITY_CHANGED:
     case KOLLEGA_EVENT_CONNECTION_CHANGED:
     case KOLLEGA_EVENT_DECRYPTION_FAILED:
+    case KOLLEGA_EVENT_DEVICE_LIST_REJECTED:
+    case KOLLEGA_EVENT_DEVICE_LIST_CHANGED:
+    case KOLLEGA_EVENT_UNLISTED_SENDER:
+    case KOLLEGA_EVENT_SILENT_DEVICE_UNLINKED:
+    case KOLLEGA_EVENT_REPAIR_FAILED:
       break;
     default:
       ++e->unknown;

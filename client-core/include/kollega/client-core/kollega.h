@@ -31,7 +31,7 @@
  *
  * Versioned structs: every struct the library fills (kollega_event,
  * kollega_message, kollega_conversation, kollega_account,
- * kollega_identity_change) starts with `uint32_t size`. Fields are only ever
+ * kollega_identity_change, kollega_device) starts with `uint32_t size`. Fields are only ever
  * appended, never removed, reordered or retyped, so a struct from an older
  * kollega.h is a prefix of the current one. `size` says how many bytes the
  * library filled: the end of its last field (not sizeof, whose trailing
@@ -90,7 +90,17 @@ typedef enum kollega_error {
  *   CONNECTION_CHANGED  connection
  *   DECRYPTION_FAILED   peer, device, detail
  *   SEND_FAILED         peer, message_id, detail (given up for good)
- *   QUEUE_DRAINED       none: what the relay held for this device is processed */
+ *   QUEUE_DRAINED       none: what the relay held for this device is processed
+ * Device lists and repair (docs/trust.md):
+ *   DEVICE_LIST_REJECTED    peer (this account's own id for its own list),
+ *                           detail (why: a ghost, a rollback, a bad signature)
+ *   DEVICE_LIST_CHANGED     peer; device and detail "added" or "removed"
+ *                           for one device, device 0 and "changed" for more;
+ *                           outgoing = 1 when it is this account's own list
+ *   UNLISTED_SENDER         peer, device (a sync copy from outside the list)
+ *   SILENT_DEVICE_UNLINKED  device, sent_ms (when the relay last saw it, 0 if
+ *                           never)
+ *   REPAIR_FAILED           peer, device, detail */
 typedef enum kollega_event_kind {
   KOLLEGA_EVENT_MESSAGE_RECEIVED = 0,
   KOLLEGA_EVENT_STATUS_CHANGED = 1,
@@ -98,7 +108,12 @@ typedef enum kollega_event_kind {
   KOLLEGA_EVENT_CONNECTION_CHANGED = 3,
   KOLLEGA_EVENT_DECRYPTION_FAILED = 4,
   KOLLEGA_EVENT_SEND_FAILED = 5,
-  KOLLEGA_EVENT_QUEUE_DRAINED = 6
+  KOLLEGA_EVENT_QUEUE_DRAINED = 6,
+  KOLLEGA_EVENT_DEVICE_LIST_REJECTED = 7,
+  KOLLEGA_EVENT_DEVICE_LIST_CHANGED = 8,
+  KOLLEGA_EVENT_UNLISTED_SENDER = 9,
+  KOLLEGA_EVENT_SILENT_DEVICE_UNLINKED = 10,
+  KOLLEGA_EVENT_REPAIR_FAILED = 11
 } kollega_event_kind;
 
 /* Message statuses: the numbers of client::MessageStatus (types.h), stored
@@ -165,6 +180,16 @@ typedef struct kollega_identity_change {
   uint32_t device;
 } kollega_identity_change;
 
+/* One device of this account's signed device list (docs/trust.md §2). */
+typedef struct kollega_device {
+  uint32_t size;
+  uint32_t device_id;
+  const char* name; /* unsealed; "device N" when it has none */
+  int64_t linked_at_ms;
+  int64_t last_seen_ms; /* 0 when the relay never saw it log in */
+  int this_device;      /* 1 for the device this client runs on */
+} kollega_device;
+
 typedef void (*kollega_done_fn)(int rc, const char* result, void* user_data);
 typedef void (*kollega_event_fn)(const kollega_event* event, void* user_data);
 /* Result callbacks for lists: `items[0..count)` (each with its own `size`)
@@ -177,6 +202,8 @@ typedef void (*kollega_conversations_fn)(int rc, const kollega_conversation* con
                                          size_t count, const char* error, void* user_data);
 typedef void (*kollega_identity_changes_fn)(int rc, const kollega_identity_change* const* items,
                                             size_t count, const char* error, void* user_data);
+typedef void (*kollega_devices_fn)(int rc, const kollega_device* const* items, size_t count,
+                                   const char* error, void* user_data);
 /* `account` is NULL on failure, and `error` NULL on success. */
 typedef void (*kollega_account_fn)(int rc, const kollega_account* account, const char* error,
                                    void* user_data);
@@ -267,6 +294,15 @@ int kollega_identity_changes(kollega_client* client, kollega_identity_changes_fn
 int kollega_accept_identity_change(kollega_client* client, const char* peer, kollega_done_fn done,
                                    void* user_data);
 
+/* --- This account's devices (docs/trust.md §2-3) ------------------------- */
+/* The devices of this account's signed list, with last-seen times. */
+int kollega_devices(kollega_client* client, kollega_devices_fn fn, void* user_data);
+/* Removes device `device_id` from this account (a signed list without it);
+ * the relay deletes its mailbox, prekeys and key and disconnects it. This
+ * device may remove itself; it then cannot connect again. */
+int kollega_unlink_device(kollega_client* client, uint32_t device_id, kollega_done_fn done,
+                          void* user_data);
+
 /* --- Events --------------------------------------------------------------- */
 /* Events go to `fn` (on the worker thread) when set; with NULL they queue
  * and kollega_poll_event() takes them one at a time, waiting up to
@@ -292,6 +328,7 @@ int kollega_send_text_sync(kollega_client* client, const char* peer, const char*
 int kollega_mark_read_sync(kollega_client* client, const char* peer);
 int kollega_safety_number_sync(kollega_client* client, const char* peer, char** digits_out);
 int kollega_accept_identity_change_sync(kollega_client* client, const char* peer);
+int kollega_unlink_device_sync(kollega_client* client, uint32_t device_id);
 
 #ifdef __cplusplus
 } /* extern "C" */
