@@ -13,6 +13,8 @@ packages=(
   libssl-dev openssl curl
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 systemd
+  # scripts/fuzz.sh: clang and its libFuzzer/sanitizer runtimes
+  clang libclang-rt-14-dev
   # deploy/boot-check.sh boots the systemd unit in a Debian container
   debootstrap systemd-container
 )

@@ -1,0 +1,240 @@
+// Fuzzes the relay's protocol logic in process: the frame checks of
+// Connection::OnMessage, the request table (dispatch.cpp) and every
+// handler behind it, over a real RocksDB store (on tmpfs when there is one,
+// created once per process). Only the WebSocket is replaced: a Transport
+// that records frames and runs posted work on this thread, as the
+// session's strand would (server/src/transport.h).
+//
+// Input: one flags byte, then frames, each a u16 big-endian length and
+// that many bytes (the last one is cut at the end of the input), at most
+// kMaxFrames. Flag bit 0: log in first as device 1 of kAccountA (the
+// harness signs the challenge; no fuzzer forges Ed25519), so the handlers
+// that need a login see the input too.
+//
+// After the frames, the harness waits for every store write the input
+// started (a sentinel append behind them on the store's single writer),
+// then shuts the connection down as the relay would, so completions and
+// the shutdown path run too. Reaching the end of an input without a
+// crash, a leak, a UBSan report or a hang is the pass condition.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <unistd.h>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "connection.h"
+#include "kollega/base/log.h"
+#include "kollega/base/origin.h"
+#include "kollega/crypto/device_key.h"
+#include "quiet_protobuf.h"
+#include "relay.pb.h"
+#include "server_context.h"
+
+namespace {
+
+namespace crypto = kollega::crypto;
+namespace server = kollega::server;
+namespace storage = kollega::storage;
+namespace wire = kollega::wire;
+
+constexpr size_t kMaxFrames = 16;
+constexpr uint16_t kPort = 8420;
+const std::string kAccountA(16, '\xAA');                         // the harness's login
+const std::string kAccountB(16, '\xBB');                         // a recipient that exists
+const storage::DeviceAddress kSink{std::string(16, '\xCC'), 1};  // sentinel appends
+
+void Require(bool ok) {
+  if (!ok) std::abort();
+}
+
+struct Session;
+
+// The session's strand, reduced to a queue this thread drains. Post may be
+// called from the store's writer thread; each posted task keeps the
+// session alive until it has run, as the real session does.
+class FakeTransport final : public server::Transport {
+ public:
+  const Channel& channel() const override { return channel_; }
+  void Post(std::function<void()> fn) override {
+    std::lock_guard lock(mu_);
+    queue_.push_back(Task{owner_.lock(), std::move(fn)});
+  }
+  void SendFrame(std::string bytes) override { sent_.push_back(std::move(bytes)); }
+  bool Backlogged() const override { return sent_.size() > 64; }
+  void Close(uint16_t, std::string) override { closed_ = true; }
+
+  // Runs queued tasks (and those they queue) until none are left.
+  void Pump() {
+    for (;;) {
+      Task task;
+      {
+        std::lock_guard lock(mu_);
+        if (queue_.empty()) return;
+        task = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      task.fn();
+    }
+  }
+
+  std::weak_ptr<Session> owner_;
+  Channel channel_{false, "", kPort};
+  std::vector<std::string> sent_;
+  bool closed_ = false;
+
+ private:
+  struct Task {
+    std::shared_ptr<Session> keep;
+    std::function<void()> fn;
+  };
+  std::mutex mu_;
+  std::deque<Task> queue_;
+};
+
+// What a WebSocket session owns: its transport and its connection.
+struct Session {
+  explicit Session(server::ServerContext& ctx) : connection(ctx, transport) {}
+  FakeTransport transport;
+  server::Connection connection;
+};
+
+struct Fixture {
+  std::filesystem::path dir;
+  kollega::ManualClock clock;
+  std::unique_ptr<storage::RelayStore> store;
+  std::unique_ptr<server::ServerContext> ctx;
+  std::unique_ptr<crypto::DeviceKey> key_a;
+};
+
+Fixture& Get() {
+  static Fixture* fixture = [] {
+    kollega::log::SetLevel(kollega::log::Level::kError);
+    auto* f = new Fixture;
+    const char* shm = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp";
+    std::string templ = std::string(shm) + "/kollega-fuzz-XXXXXX";
+    Require(mkdtemp(templ.data()) != nullptr);
+    f->dir = templ;
+    std::atexit([] { std::filesystem::remove_all(Get().dir); });
+
+    server::RelayConfig config;
+    config.data_dir = f->dir.string();
+    config.pow_bits = 0;
+    config.mailbox_max_envelopes = 64;  // a full mailbox is reached, and stays cheap
+    config.mailbox_max_bytes = 1 << 20;
+    storage::RocksRelayStoreOptions options;
+    options.path = config.data_dir;
+    options.clock = &f->clock;
+    options.limits.max_envelopes = config.mailbox_max_envelopes;
+    options.limits.max_bytes = config.mailbox_max_bytes;
+    options.scrub_interval = std::chrono::milliseconds(0);
+    auto store = storage::OpenRocksRelayStore(options);
+    Require(store.ok());
+    f->store = std::move(store).value();
+    f->ctx = std::make_unique<server::ServerContext>(config, f->store.get(), &f->clock);
+
+    auto key = crypto::DeviceKey::FromPrivateSeed(std::string(32, '\x5A'));
+    Require(key.ok());
+    f->key_a = std::make_unique<crypto::DeviceKey>(std::move(key).value());
+    for (const std::string* account : {&kAccountA, &kAccountB}) {
+      storage::DeviceRecord device;
+      device.auth_public_key = f->key_a->public_key();
+      device.registration_id = 1;
+      device.created_ms = f->clock.NowMs();
+      Require(f->store->CreateAccount(*account, device).ok());
+    }
+    return f;
+  }();
+  return *fixture;
+}
+
+// The nonce of the newest Challenge the connection sent, if any.
+std::string LastNonce(const FakeTransport& transport) {
+  for (auto it = transport.sent_.rbegin(); it != transport.sent_.rend(); ++it) {
+    wire::Frame frame;
+    if (!frame.ParseFromString(*it)) continue;
+    if (frame.has_push() && frame.push().has_challenge()) return frame.push().challenge().nonce();
+    if (frame.has_response() && frame.response().has_challenge()) {
+      return frame.response().challenge().nonce();
+    }
+  }
+  return "";
+}
+
+void LogIn(Fixture& f, Session& session) {
+  const std::string nonce = LastNonce(session.transport);
+  const std::string origin = kollega::FormatOrigin(false, "127.0.0.1", kPort);
+  auto signature = f.key_a->Sign(crypto::DeviceAuthMessageV2(nonce, kAccountA, 1, origin, ""));
+  Require(signature.ok());
+  wire::Frame frame;
+  frame.set_version(wire::PROTOCOL_VERSION_1);
+  frame.mutable_request()->set_id(1);
+  auto* auth = frame.mutable_request()->mutable_authenticate();
+  auth->set_account_id(kAccountA);
+  auth->set_device_id(1);
+  auth->set_origin(origin);
+  auth->set_signature(*signature);
+  session.connection.OnMessage(frame.SerializeAsString());
+  session.transport.Pump();
+}
+
+// Blocks until every write queued on the store before this call has
+// reported back: the writer runs them in order.
+void WaitForStoreWrites(Fixture& f) {
+  std::promise<void> done;
+  auto future = done.get_future();
+  f.store->Append({storage::EnvelopeToStore{kSink, "sentinel"}},
+                  [&done](kollega::Status status, storage::AppendResult) {
+                    status.IgnoreError();  // the sink may be full; only the order matters
+                    done.set_value();
+                  });
+  Require(future.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  Fixture& f = Get();
+  f.clock.Advance(1000);  // rate limits refill between inputs, as between logins
+
+  auto session = std::make_shared<Session>(*f.ctx);
+  session->transport.owner_ = session;
+  session->connection.Bind(std::shared_ptr<server::Connection>(session, &session->connection));
+  session->connection.OnOpen();
+  if (data[0] & 1) LogIn(f, *session);
+
+  size_t pos = 1;
+  for (size_t n = 0; n < kMaxFrames && pos < size; ++n) {
+    size_t len = size - pos;
+    if (len >= 2) {
+      len = std::min<size_t>(size - pos - 2, data[pos] << 8 | data[pos + 1]);
+      pos += 2;
+    }
+    session->connection.OnMessage(std::string_view(reinterpret_cast<const char*>(data) + pos, len));
+    session->transport.Pump();
+    pos += len;
+  }
+
+  WaitForStoreWrites(f);
+  session->transport.Pump();
+  session->connection.OnShutdown();  // answers UNAVAILABLE, closes once writes are answered
+  session->transport.Pump();
+  session->connection.OnClosed();
+  session->transport.Pump();
+  // Nothing else may still hold the session: the registry keeps weak_ptrs
+  // and every store completion has run.
+  std::weak_ptr<Session> weak = session;
+  session.reset();
+  Require(weak.expired());
+  return 0;
+}
