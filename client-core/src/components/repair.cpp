@@ -155,7 +155,9 @@ Status Repair::SendRequests() {
     content::RepairMessage request;
     request.mutable_request()->set_device_id(device);
     request.mutable_request()->set_server_time_ms(t);
-    KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
+    // Named captures: clang 14 (the fuzz build) cannot capture structured
+    // bindings.
+    KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&, &key = key, broken = broken]() -> Status {
       KOLLEGA_RETURN_IF_ERROR(Queue(sender, request));
       return table.Put(key, EncodePending(char(Ask::kAsked), broken, kernel_.NowMs()));
     }));
