@@ -85,6 +85,10 @@ TEST_F(ClientEdgeTest, ChangedIdentityIsFlaggedAndHeldUntilAccepted) {
   ASSERT_TRUE(accepted.ok()) << accepted.ToString();
   EXPECT_TRUE(Has(*a, bob_id, "after the change", false));
   EXPECT_TRUE(a->PendingIdentityChanges().Get()->empty());
+  // And sending to the account works again.
+  ASSERT_TRUE(a->Send(bob_id, "after accepting").Get().ok());
+  KOLLEGA_ASSERT_OK(ConnectDrained(*b));
+  EXPECT_TRUE(Has(*b, alice, "after accepting", false));
 }
 
 // The sender crashed after the relay accepted a message but before it was
