@@ -90,7 +90,11 @@ TEST_F(RelayTest, APreloginMegabyteFrameIsRefusedWhileRegisteringStillWorks) {
   ASSERT_TRUE(big);
   big->SendBytes(std::string(1 << 20, 'x'));  // may fail part-way: the relay closes
   ASSERT_TRUE(big->WaitClosed());
-  EXPECT_EQ(big->close_info().code, kCloseTooBig);
+  // 1009 (without the cap it would be read whole and closed 1002, not a
+  // Frame). A slow client may instead see the reset that follows the
+  // relay's close while most of the megabyte is still unread: code 0.
+  EXPECT_TRUE(big->close_info().code == kCloseTooBig || big->close_info().code == 0)
+      << big->close_info().code;
 
   // Honest sign-up and login still pass under the cap...
   std::unique_ptr<TestClient> alice_c;
