@@ -52,6 +52,9 @@ bool ParseFlags(int argc, char** argv, Flags* f, std::string* error) {
     } else if (name == "--relay-port") {
       ok = number(1, 65535, &n);
       f->relay_port = static_cast<uint16_t>(n);
+    } else if (name == "--relay-metrics-port") {
+      ok = number(1, 65535, &n);
+      f->relay_metrics_port = static_cast<uint16_t>(n);
     } else if (name == "--relay-pid") {
       ok = number(1, 1e9, &n);
       f->relay_pid = static_cast<pid_t>(n);

@@ -22,6 +22,8 @@ Relay under test (one of):
                          --port 0 --port-file, --pow-bits 0 and high rate limits
   --relay-port PORT      use a relay already listening on 127.0.0.1:PORT
   --relay-pid PID        ...and its pid, for the memory figures
+  --relay-metrics-port PORT  ...and its --metrics-port, where /metrics is
+                         (default 8421, the relay's default)
   --relay-arg ARG        extra argument for the started relay (repeatable)
   --relay-nofile N       soft RLIMIT_NOFILE the started relay begins with, to
                          check that it raises its own (default 1024; 0 = ours)
@@ -69,6 +71,7 @@ Internal:
 struct Flags {
   std::string relay_bin;
   uint16_t relay_port = 0;
+  uint16_t relay_metrics_port = 8421;
   pid_t relay_pid = -1;
   std::vector<std::string> relay_args;
   uint64_t relay_nofile = 1024;

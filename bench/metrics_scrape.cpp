@@ -13,7 +13,7 @@
 
 namespace kollega::bench {
 
-std::map<std::string, double> ScrapeMetrics(uint16_t port) {
+std::map<std::string, double> ScrapeMetrics(uint16_t metrics_port) {
   std::map<std::string, double> out;
   int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return out;
@@ -21,7 +21,7 @@ std::map<std::string, double> ScrapeMetrics(uint16_t port) {
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
+  addr.sin_port = htons(metrics_port);
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   std::string response;
   if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {

@@ -12,8 +12,10 @@
 
 namespace kollega::bench {
 
-// Sample name (with labels, as written) -> value. Empty on any failure.
-std::map<std::string, double> ScrapeMetrics(uint16_t port);
+// Sample name (with labels, as written) -> value, from the relay's metrics
+// listener on 127.0.0.1:`metrics_port` (its --metrics-port; /metrics is not
+// on the public port). Empty on any failure.
+std::map<std::string, double> ScrapeMetrics(uint16_t metrics_port);
 
 // "name +delta" for every sample that changed, one per line, each with the
 // change per `per` (e.g. per delivered message) when per > 0.

@@ -13,8 +13,10 @@
 #      option documented; with a binary: keys match `--help` exactly and every
 #      active value equals the built-in default (data-dir excepted).
 #   3. with a binary: the relay starts with the example config (+ --port 0,
-#      a temporary --data-dir and --port-file), answers GET /healthz and
-#      GET /metrics with 200, and exits 0 on SIGTERM leaving a RocksDB behind.
+#      --metrics-port 0, a temporary --data-dir and port files), answers
+#      GET /healthz with 200 on both ports, GET /metrics with 200 on the
+#      metrics port only (404 on the public one), and exits 0 on SIGTERM
+#      leaving a RocksDB behind.
 #   4. Containerfile: only debian:12 / debian:12-slim bases, multi-stage,
 #      setup-deps.sh build with tests/bench off, non-root USER, HEALTHCHECK on
 #      /healthz, EXPOSE/VOLUME match the config, no `curl | sh`, no remote ADD,
@@ -67,7 +69,9 @@ done
 # With a binary, its --help output is the authority instead.
 spec_options="listen port port-file data-dir ttl max-frame-bytes max-content-bytes
   max-prekeys-per-upload prekey-low-threshold mailbox-max-envelopes mailbox-max-bytes
-  max-wal-mb pow-bits account-rate bundle-rate request-rate threads io-sched tls-cert tls-key log-level"
+  max-wal-mb pow-bits account-rate bundle-rate request-rate threads io-sched tls-cert tls-key log-level
+  auth-timeout prelogin-frame-bytes max-connections max-connections-per-source behind-proxy
+  trusted-proxy metrics-listen metrics-port metrics-port-file"
 
 # --------------------------------------------------------------------------
 section "systemd unit (deploy/systemd/kollega-relay.service)"
@@ -210,7 +214,7 @@ for k in "${!documented[@]}"; do
 done
 [ "$doc_ok" -eq 1 ] && ok "every option documented, no unknown keys (per $source_of_options)"
 
-for k in tls-cert tls-key port-file; do
+for k in tls-cert tls-key port-file metrics-port-file trusted-proxy; do
   [ -n "${active[$k]+x}" ] && fail "'$k' must stay commented out in the example"
 done
 [ "${active[data-dir]:-}" = "/var/lib/kollega-relay" ] \
@@ -261,7 +265,8 @@ else
   # Flags after --config override the file: an ephemeral loopback port and a
   # throw-away data directory, everything else exactly as in the example.
   "$relay" --config "$example" --listen 127.0.0.1 --port 0 --data-dir "$tmp/data" \
-    --port-file "$tmp/port" 2>"$tmp/relay.log" &
+    --port-file "$tmp/port" --metrics-port 0 --metrics-port-file "$tmp/metrics-port" \
+    2>"$tmp/relay.log" &
   relay_pid=$!
   port=""
   for _ in $(seq 1 150); do
@@ -282,12 +287,20 @@ else
     else
       fail "GET /healthz: $(printf '%s' "$health" | head -n 1 | tr -d '\r')"
     fi
-    metrics="$(http_get "$port" /metrics 2>&1)"
+    # /metrics lives on its own listener (docs/abuse.md, "Metrics"); the
+    # metrics port file is written before the port file.
+    metrics_port="$(tr -dc 0-9 < "$tmp/metrics-port" 2>/dev/null)"
+    metrics="$(http_get "${metrics_port:-0}" /metrics 2>&1)"
     if printf '%s' "$metrics" | head -n 1 | grep -q '^HTTP/1\.[01] 200' \
         && printf '%s\n' "$metrics" | grep -qE '^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? [0-9]'; then
-      ok "GET /metrics -> 200 with Prometheus samples"
+      ok "GET /metrics on the metrics port -> 200 with Prometheus samples"
     else
-      fail "GET /metrics did not return 200 with Prometheus samples"
+      fail "GET /metrics on the metrics port did not return 200 with Prometheus samples"
+    fi
+    if http_get "$port" /metrics 2>&1 | head -n 1 | grep -q '^HTTP/1\.[01] 404'; then
+      ok "GET /metrics on the public port -> 404"
+    else
+      fail "GET /metrics on the public port is not 404"
     fi
     if printf '%s\n' "$metrics" | grep -q '127\.0\.0\.1'; then
       fail "/metrics mentions a client address"

@@ -4,7 +4,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kollega/server/config.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -54,6 +58,28 @@ Option Text(const char* name, const char* hint, const char* help, std::string Re
                 },
                 [=](const RelayConfig& c) { return c.*field; }};
 }
+
+// An IPv4 or IPv6 address in the form inet_ntop prints (an IPv4-mapped
+// IPv6 address as IPv4), so the listener can compare it with a peer's.
+Result<std::string> CanonicalAddress(const std::string& text) {
+  char out[INET6_ADDRSTRLEN] = {};
+  in_addr v4{};
+  if (inet_pton(AF_INET, text.c_str(), &v4) == 1) {
+    return std::string(inet_ntop(AF_INET, &v4, out, sizeof out));
+  }
+  in6_addr v6{};
+  if (inet_pton(AF_INET6, text.c_str(), &v6) != 1) {
+    return InvalidArgument("is not an IP address");
+  }
+  if (IN6_IS_ADDR_V4MAPPED(&v6)) {
+    std::memcpy(&v4, &v6.s6_addr[12], sizeof v4);
+    return std::string(inet_ntop(AF_INET, &v4, out, sizeof out));
+  }
+  return std::string(inet_ntop(AF_INET6, &v6, out, sizeof out));
+}
+
+// Options that take no value on the command line (`--name` means yes).
+bool IsFlag(const std::string& name) { return name == "behind-proxy"; }
 
 const std::vector<Option>& Options() {
   constexpr uint32_t kU32Max = std::numeric_limits<uint32_t>::max();
@@ -135,6 +161,45 @@ const std::vector<Option>& Options() {
                return std::string();
              },
              [](const RelayConfig&) { return std::string(); }},
+      // Abuse limits before login (docs/abuse.md).
+      Number<uint32_t>("auth-timeout",
+                       "seconds a WebSocket may stay unauthenticated before it is closed (4003)",
+                       &RelayConfig::auth_timeout_seconds, 1, 3600),
+      Number<uint64_t>("prelogin-frame-bytes",
+                       "largest WebSocket message accepted before login (close 1009)",
+                       &RelayConfig::prelogin_frame_bytes, 512, 64ull << 20),
+      Number<uint32_t>("max-connections", "open connections on the public port (HTTP 503)",
+                       &RelayConfig::max_connections, 1, kU32Max),
+      Number<uint32_t>("max-connections-per-source",
+                       "open connections per source address (HTTP 503); trusted proxies "
+                       "are exempt",
+                       &RelayConfig::max_connections_per_source, 1, kU32Max),
+      Option{"behind-proxy", "",
+             "(a flag; behind-proxy = yes in a config file) cleartext WebSockets come through a "
+             "TLS-terminating proxy at a --trusted-proxy "
+             "address",
+             [](RelayConfig& c, const std::string& v) {
+               if (v != "yes" && v != "no") return std::string("must be yes or no");
+               c.behind_proxy = v == "yes";
+               return std::string();
+             },
+             [](const RelayConfig& c) { return std::string(c.behind_proxy ? "yes" : "no"); }},
+      Option{"trusted-proxy", "ADDR",
+             "IP address of a TLS-terminating proxy allowed to send cleartext WebSockets; "
+             "repeat for several (needs --behind-proxy)",
+             [](RelayConfig& c, const std::string& v) {
+               Result<std::string> address = CanonicalAddress(v);
+               if (!address.ok()) return address.status().message();
+               c.trusted_proxies.push_back(*std::move(address));
+               return std::string();
+             },
+             [](const RelayConfig&) { return std::string(); }},
+      Text("metrics-listen", "ADDR", "IP address of the /metrics and /healthz listener",
+           &RelayConfig::metrics_listen),
+      Number<uint16_t>("metrics-port", "TCP port of /metrics and /healthz; 0 picks a free one",
+                       &RelayConfig::metrics_port, 0, 65535),
+      Text("metrics-port-file", "FILE", "write the bound metrics port here once listening",
+           &RelayConfig::metrics_port_file),
       Option{"log-level", "LEVEL", "debug, info, warn, error or off",
              [](RelayConfig& c, const std::string& v) {
                return log::ParseLevel(v, &c.log_level) ? std::string()
@@ -208,8 +273,12 @@ Result<ParsedArgs> ParseRelayArgs(const std::vector<std::string>& args) {
       if (name != "config" && FindOption(name) == nullptr) {
         return InvalidArgument("unknown option '--" + name + "'");
       }
-      if (i + 1 >= args.size()) return InvalidArgument("--" + name + " needs a value");
-      value = args[++i];
+      if (IsFlag(name)) {
+        value = "yes";
+      } else {
+        if (i + 1 >= args.size()) return InvalidArgument("--" + name + " needs a value");
+        value = args[++i];
+      }
     }
     if (name == "config") {
       KOLLEGA_RETURN_IF_ERROR(ReadConfigFile(value, parsed.config));
@@ -220,6 +289,9 @@ Result<ParsedArgs> ParseRelayArgs(const std::vector<std::string>& args) {
   if (parsed.config.tls_cert.empty() != parsed.config.tls_key.empty()) {
     return InvalidArgument("--tls-cert and --tls-key must be given together");
   }
+  if (parsed.config.behind_proxy != !parsed.config.trusted_proxies.empty()) {
+    return InvalidArgument("--behind-proxy and --trusted-proxy must be given together");
+  }
   return parsed;
 }
 
@@ -228,9 +300,10 @@ std::string RelayUsage() {
   std::ostringstream out;
   out << "Usage: kollega-relay [--config FILE] [options]\n\n"
          "The Kollega relay: stores and forwards end-to-end encrypted envelopes.\n"
-         "WebSocket on any path (e.g. /v1/websocket); GET /healthz and GET /metrics\n"
-         "on the same port. A config file holds 'key = value' lines with the long\n"
-         "option names below; later command-line flags override it.\n\nOptions:\n";
+         "WebSocket on any path (e.g. /v1/websocket) and GET /healthz on --port;\n"
+         "GET /metrics and GET /healthz on --metrics-port. A config file holds\n"
+         "'key = value' lines with the long option names below; later command-line\n"
+         "flags override it.\n\nOptions:\n";
   auto line = [&](const std::string& flag, const std::string& help) {
     out << "  " << flag;
     for (size_t n = flag.size(); n < 32; ++n) out << ' ';

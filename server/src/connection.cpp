@@ -20,6 +20,7 @@ constexpr uint32_t kMaxMalformedFrames = 3;
 constexpr uint16_t kCloseGoingAway = 1001;
 constexpr uint16_t kCloseProtocolError = 1002;
 constexpr uint16_t kClosePolicyViolation = 1008;
+constexpr uint16_t kCloseAuthTimeout = 4003;
 
 }  // namespace
 
@@ -167,6 +168,12 @@ void Connection::CloseWith(uint16_t code, const std::string& reason, bool tell) 
   }
   log::Debug(kLog, "closing: " + reason);
   transport_.Close(code, reason);
+}
+
+void Connection::OnAuthDeadline() {
+  if (Authenticated() || closing_) return;
+  ctx_.metrics.Add(ctx_.metrics.auth_timeouts, 1);
+  CloseWith(kCloseAuthTimeout, "authentication timeout", true);
 }
 
 void Connection::OnReplaced() {

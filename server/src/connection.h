@@ -53,6 +53,12 @@ class Connection final : public DeliveryTarget {
   void OnMessage(std::string_view bytes);  // one binary WebSocket message
   void OnWritable();                       // the write queue has drained
   void OnClosed();                         // the session has ended
+  // Logged in (Authenticate succeeded): the session then lifts its
+  // pre-login frame cap and forgets the authentication deadline.
+  bool LoggedIn() const { return Authenticated(); }
+  // The authentication deadline passed (docs/abuse.md): closes with 4003
+  // unless the connection has logged in meanwhile.
+  void OnAuthDeadline();
 
   // DeliveryTarget: any thread; each posts to the strand.
   void OnEnvelope(uint64_t seq, std::shared_ptr<const std::string> payload) override;

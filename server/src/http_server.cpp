@@ -1,22 +1,28 @@
 // Listener -> Detector -> HttpSession: the stages before a WebSocket.
 //
-// HTTP is deliberately tiny: GET /healthz, GET /metrics, and a WebSocket
-// upgrade on any path. Requests have no body worth reading, so the parser's
-// limits are small, and every read has a deadline so a slow client cannot
-// hold a socket open.
+// HTTP is deliberately tiny. The public listener serves GET /healthz and a
+// WebSocket upgrade on any path; the metrics listener GET /healthz and
+// GET /metrics, and no WebSocket. Requests have no body worth reading, so
+// the parser's limits are small, and every read has a deadline so a slow
+// client cannot hold a socket open.
+//
+// Admission on the public listener (docs/abuse.md): the connection caps are
+// checked as a socket is accepted (listener.cpp; over a cap the Refuser
+// here answers 503, or the socket is closed on a TLS port), and a cleartext
+// upgrade from a peer that is neither on loopback nor a trusted proxy is
+// answered 403 here.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <optional>
 #include <type_traits>
 
-#include "kollega/base/log.h"
-#include "listener.h"
-#include "ws_session.h"
+#include "http_session.h"
 
 namespace kollega::server {
 namespace {
@@ -28,7 +34,13 @@ using tcp = asio::ip::tcp;
 
 constexpr uint32_t kMaxHeaderBytes = 8 * 1024;
 constexpr uint64_t kMaxBodyBytes = 1024;
-constexpr char kLog[] = "http";
+// A refused connection gets this long to take its answer and close.
+constexpr std::chrono::seconds kRefusalLinger(2);
+constexpr char kCapRefusal[] =
+    "HTTP/1.1 503 Service Unavailable\r\nServer: kollega-relay\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\nContent-Length: 34\r\n"
+    "Connection: close\r\nRetry-After: 10\r\n\r\nrelay is at its connection limit\r\n";
+constexpr char kCleartextRefusal[] = "cleartext WebSocket refused: connect with wss://\n";
 
 using DeadlineTimer =
     asio::basic_waitable_timer<std::chrono::steady_clock,
@@ -57,11 +69,12 @@ void CutForTimeout(ServerContext& ctx, PlainStream& socket) {
 template <class Stream>
 class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream>> {
  public:
-  HttpSession(ServerContext& ctx, Stream&& stream, beast::flat_buffer buffer)
+  HttpSession(ServerContext& ctx, Stream&& stream, beast::flat_buffer buffer, Admission admission)
       : ctx_(ctx),
         stream_(std::move(stream)),
         buffer_(std::move(buffer)),
-        deadline_(stream_.get_executor()) {}
+        deadline_(stream_.get_executor()),
+        admission_(std::move(admission)) {}
 
   // TLS first needs its handshake (the detector only peeked).
   void RunTls() {
@@ -90,29 +103,37 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
   void OnRead(beast::error_code ec, size_t) {
     if (ec == http::error::end_of_stream) return DoShutdown();
     if (ec) return;  // timeout, reset or garbage: drop the socket
-    if (beast::websocket::is_upgrade(parser_->get())) {
+    const bool is_public = admission_.role == ListenerRole::kPublic;
+    if (is_public && beast::websocket::is_upgrade(parser_->get())) {
+      if (!std::is_same_v<Stream, TlsStream> && !admission_.cleartext_ok) {
+        ctx_.metrics.Add(ctx_.metrics.cleartext_refusals, 1);
+        return Respond(parser_->release(), /*refuse_cleartext=*/true);
+      }
       // Beast's websocket timeouts take over from here.
       handed_off_ = true;
       deadline_.cancel();
-      RunWebSocketSession(ctx_, std::move(stream_), parser_->release());
+      RunWebSocketSession(ctx_, std::move(stream_), parser_->release(), std::move(admission_.slot));
       return;
     }
-    Respond(parser_->release());
+    Respond(parser_->release(), false);
   }
 
-  void Respond(const http::request<http::string_body>& req) {
+  void Respond(const http::request<http::string_body>& req, bool refuse_cleartext) {
     auto res = std::make_shared<http::response<http::string_body>>();
     res->version(req.version());
-    res->keep_alive(req.keep_alive());
+    res->keep_alive(req.keep_alive() && !refuse_cleartext);
     res->set(http::field::server, "kollega-relay");
     res->set(http::field::content_type, "text/plain; charset=utf-8");
-    if (req.method() != http::verb::get && req.method() != http::verb::head) {
+    if (refuse_cleartext) {
+      res->result(http::status::forbidden);
+      res->body() = kCleartextRefusal;
+    } else if (req.method() != http::verb::get && req.method() != http::verb::head) {
       res->result(http::status::method_not_allowed);
       res->body() = "method not allowed\n";
     } else if (req.target() == "/healthz") {
       res->result(http::status::ok);
       res->body() = "ok\n";
-    } else if (req.target() == "/metrics") {
+    } else if (req.target() == "/metrics" && admission_.role == ListenerRole::kMetrics) {
       res->result(http::status::ok);
       res->set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
       res->body() = ctx_.metrics.Render(ctx_.store->Stats());
@@ -147,6 +168,52 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
   DeadlineTimer deadline_;
   bool handed_off_ = false;
   std::optional<http::request_parser<http::string_body>> parser_;
+  Admission admission_;
+};
+
+// Answers a connection over a cap with a fixed 503 and closes it, without
+// reading its request: the answer is written, our side shut, and whatever
+// the peer sends is discarded until it closes or kRefusalLinger passes
+// (closing with unread input would reset the connection, and the peer could
+// lose the answer).
+class Refuser final : public std::enable_shared_from_this<Refuser> {
+ public:
+  explicit Refuser(PlainStream&& socket)
+      : socket_(std::move(socket)), deadline_(socket_.get_executor()) {}
+
+  void Run() {
+    deadline_.expires_after(kRefusalLinger);
+    deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec) return;
+      beast::error_code ignored;
+      self->socket_.close(ignored);
+    });
+    asio::async_write(socket_, asio::buffer(kCapRefusal, sizeof kCapRefusal - 1),
+                      [self = shared_from_this()](beast::error_code ec, size_t) {
+                        if (ec) return self->End();
+                        beast::error_code ignored;
+                        self->socket_.shutdown(tcp::socket::shutdown_send, ignored);
+                        self->Discard();
+                      });
+  }
+
+ private:
+  void Discard() {
+    socket_.async_read_some(asio::buffer(sink_),
+                            [self = shared_from_this()](beast::error_code ec, size_t) {
+                              if (ec) return self->End();
+                              self->Discard();
+                            });
+  }
+  void End() {
+    deadline_.cancel();
+    beast::error_code ignored;
+    socket_.close(ignored);
+  }
+
+  PlainStream socket_;
+  DeadlineTimer deadline_;
+  char sink_[512];
 };
 
 // Tells a TLS ClientHello from plain HTTP by peeking at the first byte
@@ -154,13 +221,17 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession<Stream
 // opens with a letter. OpenSSL then reads the whole ClientHello itself.
 class Detector final : public std::enable_shared_from_this<Detector> {
  public:
-  Detector(ServerContext& ctx, asio::ssl::context* tls, PlainStream&& socket)
-      : ctx_(ctx), tls_(tls), socket_(std::move(socket)), deadline_(socket_.get_executor()) {}
+  Detector(ServerContext& ctx, asio::ssl::context* tls, PlainStream&& socket, Admission admission)
+      : ctx_(ctx),
+        tls_(tls),
+        socket_(std::move(socket)),
+        deadline_(socket_.get_executor()),
+        admission_(std::move(admission)) {}
 
   void Run() {
     if (tls_ == nullptr) {
       return std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(socket_),
-                                                        beast::flat_buffer())
+                                                        beast::flat_buffer(), std::move(admission_))
           ->DoRead();
     }
     ArmDeadline(deadline_, ctx_, weak_from_this());
@@ -186,11 +257,13 @@ class Detector final : public std::enable_shared_from_this<Detector> {
     deadline_.cancel();
     if (ec || n == 0) return;  // closed before saying anything, reset, or cut at the deadline
     if (first_ == 0x16) {
-      std::make_shared<HttpSession<TlsStream>>(
-          ctx_, TlsStream(std::move(socket_), tls_->native_handle()), beast::flat_buffer())
+      std::make_shared<HttpSession<TlsStream>>(ctx_,
+                                               TlsStream(std::move(socket_), tls_->native_handle()),
+                                               beast::flat_buffer(), std::move(admission_))
           ->RunTls();
     } else {
-      std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(socket_), beast::flat_buffer())
+      std::make_shared<HttpSession<PlainStream>>(ctx_, std::move(socket_), beast::flat_buffer(),
+                                                 std::move(admission_))
           ->DoRead();
     }
   }
@@ -201,96 +274,16 @@ class Detector final : public std::enable_shared_from_this<Detector> {
   DeadlineTimer deadline_;
   bool detected_ = false;
   unsigned char first_ = 0;  // peeked, not consumed
-};
-
-class ListenerImpl final : public Listener, public std::enable_shared_from_this<ListenerImpl> {
- public:
-  ListenerImpl(asio::io_context& ioc, asio::ssl::context* tls, ServerContext& ctx)
-      : ioc_(ioc), tls_(tls), ctx_(ctx), acceptor_(asio::make_strand(ioc)) {}
-
-  Status Bind(const std::string& address, uint16_t port) {
-    beast::error_code ec;
-    auto ip = asio::ip::make_address(address, ec);
-    if (ec) return InvalidArgument("--listen is not an IP address");
-    tcp::endpoint endpoint(ip, port);
-    if (acceptor_.open(endpoint.protocol(), ec); ec) return Unavailable("socket: " + ec.message());
-    if (acceptor_.set_option(asio::socket_base::reuse_address(true), ec); ec) {
-      return Unavailable("SO_REUSEADDR: " + ec.message());
-    }
-    if (acceptor_.bind(endpoint, ec); ec) return Unavailable("bind: " + ec.message());
-    if (acceptor_.listen(asio::socket_base::max_listen_connections, ec); ec) {
-      return Unavailable("listen: " + ec.message());
-    }
-    port_ = acceptor_.local_endpoint(ec).port();
-    return Status::Ok();
-  }
-
-  uint16_t port() const override { return port_; }
-  void Start() override { DoAccept(); }
-  void Stop() override {
-    asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
-      beast::error_code ec;
-      self->acceptor_.close(ec);
-    });
-  }
-
- private:
-  // Accepts straight into a socket on a strand of its own, typed as such
-  // (PlainStream): see ws_session.h for why no tcp_stream.
-  void DoAccept() {
-    accepted_.emplace(asio::make_strand(ioc_));
-    acceptor_.async_accept(*accepted_,
-                           beast::bind_front_handler(&ListenerImpl::OnAccept, shared_from_this()));
-  }
-
-  void OnAccept(beast::error_code ec) {
-    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
-    if (ec) {
-      // E.g. out of file descriptors: keep serving the connections we have,
-      // and back off instead of spinning (the pending connection stays in
-      // the kernel's backlog until a descriptor frees up). Log once per
-      // streak, not once per attempt.
-      if (accept_failures_++ == 0) log::Warn(kLog, "accept failed: " + ec.message());
-      retry_timer_.expires_after(std::chrono::milliseconds(100));
-      retry_timer_.async_wait([self = shared_from_this()](beast::error_code wait_ec) {
-        if (!wait_ec) self->DoAccept();
-      });
-      return;
-    }
-    if (accept_failures_ > 0) {
-      log::Info(kLog,
-                "accepting again after " + std::to_string(accept_failures_) + " failed attempts");
-      accept_failures_ = 0;
-    }
-    // Each message is several small frames; without this, Nagle's algorithm
-    // and the peer's delayed ACK add ~40 ms to a reply.
-    PlainStream socket = std::move(*accepted_);
-    accepted_.reset();
-    beast::error_code nodelay_ec;
-    socket.set_option(tcp::no_delay(true), nodelay_ec);
-    std::make_shared<Detector>(ctx_, tls_, std::move(socket))->Run();
-    DoAccept();
-  }
-
-  asio::io_context& ioc_;
-  asio::ssl::context* tls_;
-  ServerContext& ctx_;
-  tcp::acceptor acceptor_;
-  std::optional<PlainStream> accepted_;  // the pending accept's socket
-  asio::steady_timer retry_timer_{acceptor_.get_executor()};
-  uint64_t accept_failures_ = 0;  // consecutive; touched only by the accept chain
-  uint16_t port_ = 0;
+  Admission admission_;
 };
 
 }  // namespace
 
-Result<std::shared_ptr<Listener>> Listener::Open(asio::io_context& ioc, asio::ssl::context* tls,
-                                                 ServerContext& ctx, const std::string& address,
-                                                 uint16_t port) {
-  auto listener = std::make_shared<ListenerImpl>(ioc, tls, ctx);
-  Status status = listener->Bind(address, port);
-  if (!status.ok()) return status;
-  return std::shared_ptr<Listener>(std::move(listener));
+void ServeHttp(ServerContext& ctx, asio::ssl::context* tls, PlainStream socket,
+               Admission admission) {
+  std::make_shared<Detector>(ctx, tls, std::move(socket), std::move(admission))->Run();
 }
+
+void RefuseOverCap(PlainStream socket) { std::make_shared<Refuser>(std::move(socket))->Run(); }
 
 }  // namespace kollega::server

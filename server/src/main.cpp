@@ -68,6 +68,14 @@ int main(int argc, char** argv) {
     log::Warn(kLog, "listening on " + config.listen +
                         " without --public-url: only logins to a loopback URL will be accepted");
   }
+  // Cleartext is served to loopback peers only (docs/abuse.md,
+  // "Cleartext refused"): without TLS, remote clients need a TLS proxy.
+  if (!config.tls() && !config.behind_proxy && !IsLoopbackHost(config.listen) &&
+      config.listen.rfind("127.", 0) != 0) {
+    log::Warn(kLog,
+              "no --tls-cert and no --behind-proxy: WebSockets from other machines "
+              "will be refused (HTTP 403)");
+  }
 
   // Block the stop signals in every thread (the io threads inherit this
   // mask); the main thread takes them synchronously with sigwait.

@@ -43,6 +43,22 @@ void WriteCommitDurations(std::ostringstream& out, const storage::CommitDuration
       << name << "_count " << d.count << '\n';
 }
 
+// docs/abuse.md, "Before login" and "Transport".
+void WriteEdgeRefusals(std::ostringstream& out, const Metrics& m) {
+  const char* name = "kollega_connection_refusals_total";
+  out << "# HELP " << name
+      << " Connections refused with HTTP 503 (or closed before TLS) over a connection cap.\n"
+      << "# TYPE " << name << " counter\n"
+      << name << "{reason=\"total\"} " << m.connection_refusals_total_cap.load() << '\n'
+      << name << "{reason=\"source\"} " << m.connection_refusals_source_cap.load() << '\n';
+  Write(out, "kollega_cleartext_refusals_total", "counter",
+        "Cleartext WebSocket upgrades refused (HTTP 403) from non-loopback, untrusted peers.",
+        m.cleartext_refusals.load());
+  Write(out, "kollega_auth_timeouts_total", "counter",
+        "WebSockets closed (4003) for not authenticating within --auth-timeout.",
+        m.auth_timeouts.load());
+}
+
 }  // namespace
 
 std::string Metrics::Render(const storage::StoreStats& store) const {
@@ -58,6 +74,7 @@ std::string Metrics::Render(const storage::StoreStats& store) const {
   Write(out, "kollega_auth_channel_refusals_total", "counter",
         "Logins refused because they were signed for another origin or TLS session.",
         load(auth_channel_refusals));
+  WriteEdgeRefusals(out, *this);
   Write(out, "kollega_messages_accepted_total", "counter",
         "Envelopes durably stored and acknowledged to senders.", load(messages_accepted));
   Write(out, "kollega_messages_delivered_total", "counter",

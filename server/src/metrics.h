@@ -37,6 +37,13 @@ class Metrics {
   // Logins refused for a foreign origin or TLS exporter (docs/trust.md §5):
   // a look-alike relay passing challenges on shows up here.
   std::atomic<uint64_t> auth_channel_refusals{0};
+  // Refusals before login (docs/abuse.md): connections over the total or
+  // per-source cap, cleartext WebSockets from non-loopback peers, and
+  // WebSockets closed at the authentication deadline.
+  std::atomic<uint64_t> connection_refusals_total_cap{0};
+  std::atomic<uint64_t> connection_refusals_source_cap{0};
+  std::atomic<uint64_t> cleartext_refusals{0};
+  std::atomic<uint64_t> auth_timeouts{0};
 
   void CountError(int code) {
     if (code < 0 || code > kMaxErrorCode) code = kMaxErrorCode;

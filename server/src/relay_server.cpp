@@ -1,5 +1,6 @@
 // RelayServerImpl: the io_context and its threads, the TLS context, the
-// listener, and the two-step shutdown (Drain, then Stop).
+// public and the metrics listener, and the two-step shutdown (Drain, then
+// Stop).
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kollega/server/relay_server.h"
 
@@ -32,17 +33,24 @@ constexpr char kLog[] = "relay";
 
 // Written to a temporary name and renamed, so a reader never sees a
 // half-written port.
-Status WritePortFile(const std::string& path, uint16_t port) {
+Status WritePortFile(const std::string& path, uint16_t port, const char* flag) {
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::trunc);
-    if (!(out << port << '\n')) return InvalidArgument("cannot write --port-file");
+    if (!(out << port << '\n')) return InvalidArgument(std::string("cannot write ") + flag);
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    return InvalidArgument("cannot write --port-file");
+    return InvalidArgument(std::string("cannot write ") + flag);
   }
   return Status::Ok();
 }
+
+// TLS 1.2 suites with forward secrecy (ECDHE) and an AEAD cipher only
+// (docs/abuse.md, "TLS settings"); TLS 1.3's suites are all both.
+constexpr char kTls12Ciphers[] =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
 
 class RelayServerImpl final : public RelayServer {
  public:
@@ -59,11 +67,16 @@ class RelayServerImpl final : public RelayServer {
   Status Init() {
     const RelayConfig& c = ctx_.config;
     if (c.tls()) KOLLEGA_RETURN_IF_ERROR(LoadTls(c));
-    Result<std::shared_ptr<Listener>> listener =
-        Listener::Open(ioc_, c.tls() ? &tls_ : nullptr, ctx_, c.listen, c.port);
+    Result<std::shared_ptr<Listener>> listener = Listener::Open(
+        ioc_, c.tls() ? &tls_ : nullptr, ctx_, c.listen, c.port, ListenerRole::kPublic);
     if (!listener.ok()) return listener.status();
     listener_ = std::move(listener).value();
+    Result<std::shared_ptr<Listener>> metrics = Listener::Open(
+        ioc_, nullptr, ctx_, c.metrics_listen, c.metrics_port, ListenerRole::kMetrics);
+    if (!metrics.ok()) return metrics.status();
+    metrics_listener_ = std::move(metrics).value();
     listener_->Start();
+    metrics_listener_->Start();
     if (c.memory_trim_seconds > 0) ScheduleTrimCheck();
     ScheduleDeviceSweep();
     for (uint32_t i = 0; i < ThreadCount(c); ++i) {
@@ -76,9 +89,19 @@ class RelayServerImpl final : public RelayServer {
         ioc_.run();
       });
     }
-    if (!c.port_file.empty()) KOLLEGA_RETURN_IF_ERROR(WritePortFile(c.port_file, port()));
+    // The metrics port first: a reader that waits for --port-file then
+    // finds both.
+    if (!c.metrics_port_file.empty()) {
+      KOLLEGA_RETURN_IF_ERROR(
+          WritePortFile(c.metrics_port_file, metrics_listener_->port(), "--metrics-port-file"));
+    }
+    if (!c.port_file.empty()) {
+      KOLLEGA_RETURN_IF_ERROR(WritePortFile(c.port_file, port(), "--port-file"));
+    }
     log::Info(kLog, "listening on port " + std::to_string(port()) + (c.tls() ? " (TLS)" : "") +
-                        " with " + std::to_string(ThreadCount(c)) + " io threads");
+                        " with " + std::to_string(ThreadCount(c)) +
+                        " io threads; metrics on port " +
+                        std::to_string(metrics_listener_->port()));
     return Status::Ok();
   }
 
@@ -86,6 +109,7 @@ class RelayServerImpl final : public RelayServer {
 
   void Drain(std::chrono::milliseconds grace) override {
     if (listener_) listener_->Stop();
+    if (metrics_listener_) metrics_listener_->Stop();
     auto deadline = std::chrono::steady_clock::now() + grace;
     // Repeated, so a connection that finished its handshake meanwhile is
     // told too (OnShutdown is idempotent).
@@ -174,7 +198,18 @@ class RelayServerImpl final : public RelayServer {
                      ec);
     // TLS 1.2 renegotiation has no use here, and a handshake in the middle
     // of a session is the hardest case for a stream (lean_tls_stream.h).
-    ::SSL_CTX_set_options(tls_.native_handle(), SSL_OP_NO_RENEGOTIATION);
+    SSL_CTX* native = tls_.native_handle();
+    ::SSL_CTX_set_options(native, SSL_OP_NO_RENEGOTIATION);
+    // TLS 1.2 with ECDHE + AEAD, or TLS 1.3; and no session resumption:
+    // no tickets (1.2 and 1.3) and no session cache, so no long-lived key
+    // can open past sessions (docs/abuse.md, "TLS settings").
+    if (::SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION) != 1 ||
+        ::SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1) {
+      return Internal("cannot restrict the TLS versions and ciphers");
+    }
+    ::SSL_CTX_set_options(native, SSL_OP_NO_TICKET | SSL_OP_CIPHER_SERVER_PREFERENCE);
+    ::SSL_CTX_set_num_tickets(native, 0);
+    ::SSL_CTX_set_session_cache_mode(native, SSL_SESS_CACHE_OFF);
     if (tls_.use_certificate_chain_file(c.tls_cert, ec); ec) {
       return InvalidArgument("cannot load --tls-cert: " + ec.message());
     }
@@ -191,6 +226,7 @@ class RelayServerImpl final : public RelayServer {
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work_;
   asio::ssl::context tls_;
   std::shared_ptr<Listener> listener_;
+  std::shared_ptr<Listener> metrics_listener_;
   std::vector<std::thread> threads_;
   std::atomic<bool> sched_warned_{false};
   asio::steady_timer trim_timer_;

@@ -4,8 +4,9 @@
 
 namespace kollega::server {
 
-void RunWebSocketSession(ServerContext& ctx, PlainStream stream, UpgradeRequest request) {
-  ws_detail::Launch(ctx, std::move(stream), std::move(request));
+void RunWebSocketSession(ServerContext& ctx, PlainStream stream, UpgradeRequest request,
+                         ConnectionSlot slot) {
+  ws_detail::Launch(ctx, std::move(stream), std::move(request), std::move(slot));
 }
 
 }  // namespace kollega::server

@@ -20,6 +20,7 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include "connection_limiter.h"
 #include "lean_tls_stream.h"
 #include "server_context.h"
 
@@ -31,8 +32,11 @@ using TlsStream = LeanTlsStream<PlainStream>;
 using UpgradeRequest = boost::beast::http::request<boost::beast::http::string_body>;
 
 // Accepts the WebSocket upgrade in `request` and runs the session until the
-// connection closes.
-void RunWebSocketSession(ServerContext& ctx, PlainStream stream, UpgradeRequest request);
-void RunWebSocketSession(ServerContext& ctx, TlsStream stream, UpgradeRequest request);
+// connection closes; `slot` (its place under the connection caps) is given
+// back then.
+void RunWebSocketSession(ServerContext& ctx, PlainStream stream, UpgradeRequest request,
+                         ConnectionSlot slot);
+void RunWebSocketSession(ServerContext& ctx, TlsStream stream, UpgradeRequest request,
+                         ConnectionSlot slot);
 
 }  // namespace kollega::server

@@ -15,6 +15,11 @@
 // through WatchedStream — has not completed for --write-timeout; whatever
 // was not acknowledged stays in the mailbox.
 //
+// Before login (docs/abuse.md): messages are capped at
+// --prelogin-frame-bytes until the connection has logged in, then at
+// --max-frame-bytes; and the same timer closes a connection that has not
+// logged in within --auth-timeout of the WebSocket handshake.
+//
 // Lingering closes: Beast bounds a close it did not start only by the idle
 // timer of the read before it (up to 30 s), one we start by its handshake
 // timeout (10 s), and its teardown waits for the peer's FIN with no bound of
@@ -81,8 +86,9 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
   using Clock = std::chrono::steady_clock;
 
  public:
-  WsSession(ServerContext& ctx, Stream&& stream)
+  WsSession(ServerContext& ctx, Stream&& stream, ConnectionSlot slot)
       : ctx_(ctx),
+        slot_(std::move(slot)),
         channel_(ChannelOf(stream)),
         ws_(std::move(stream), this),
         timer_(ws_.get_executor()),
@@ -98,7 +104,9 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
       res.set(beast::http::field::server, "kollega-relay");
     }));
     // Over the cap Beast fails the read and closes with 1009 (too big).
-    ws_.read_message_max(ctx_.config.max_frame_bytes);
+    // Until login the cap is small: a trickled partial message would
+    // otherwise pin up to --max-frame-bytes of an unproven peer's buffer.
+    ws_.read_message_max(ctx_.config.prelogin_frame_bytes);
     ws_.binary(true);
     ws_.async_accept(request, beast::bind_front_handler(&WsSession::OnAccept, Self()));
   }
@@ -153,6 +161,8 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     }
     connection_.Bind(std::shared_ptr<Connection>(Self(), &connection_));
     connection_.OnOpen();
+    auth_deadline_ = Clock::now() + std::chrono::seconds(ctx_.config.auth_timeout_seconds);
+    Watch(auth_deadline_);
     DoRead();
   }
 
@@ -177,6 +187,11 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     } else {
       auto data = buffer_.cdata();
       connection_.OnMessage(std::string_view(static_cast<const char*>(data.data()), data.size()));
+      if (!logged_in_ && connection_.LoggedIn()) {
+        logged_in_ = true;
+        auth_deadline_ = Clock::time_point::max();
+        ws_.read_message_max(ctx_.config.max_frame_bytes);
+      }
     }
     buffer_.consume(buffer_.size());
     if (buffer_.capacity() > kKeepReadBuffer) buffer_.shrink_to_fit();
@@ -240,6 +255,11 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
       log::Debug("ws", "cutting a connection that did not finish closing");
       return Cut();
     }
+    if (now >= auth_deadline_) {
+      auth_deadline_ = Clock::time_point::max();
+      connection_.OnAuthDeadline();  // closes unless it logged in meanwhile
+    }
+    if (auth_deadline_ != Clock::time_point::max()) Watch(auth_deadline_);
     if (wire_writing_) Watch(wire_write_started_ + WriteTimeout());
     if (close_deadline_ != Clock::time_point::max()) Watch(close_deadline_);
   }
@@ -282,6 +302,7 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
   }
 
   ServerContext& ctx_;
+  ConnectionSlot slot_;    // this connection's place under the connection caps
   const Channel channel_;  // before ws_: read from the stream before it moves there
   websocket::stream<WatchedStream<Stream, WsSession>> ws_;
   asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, typename Stream::executor_type>
@@ -290,6 +311,8 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
   bool wire_writing_ = false;               // a write to the peer is outstanding
   Clock::time_point wire_write_started_{};  // when it started
   Clock::time_point close_deadline_ = Clock::time_point::max();  // max: not closing
+  Clock::time_point auth_deadline_ = Clock::time_point::max();   // max: logged in, or not yet open
+  bool logged_in_ = false;
   beast::flat_buffer buffer_;
   FrameQueue queue_;           // not yet written
   std::string writing_frame_;  // being written
@@ -304,8 +327,8 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
 };
 
 template <class Stream>
-void Launch(ServerContext& ctx, Stream stream, UpgradeRequest request) {
-  auto session = std::make_shared<WsSession<Stream>>(ctx, std::move(stream));
+void Launch(ServerContext& ctx, Stream stream, UpgradeRequest request, ConnectionSlot slot) {
+  auto session = std::make_shared<WsSession<Stream>>(ctx, std::move(stream), std::move(slot));
   session->Run(std::move(request));
 }
 

@@ -5,8 +5,9 @@
 
 namespace kollega::server {
 
-void RunWebSocketSession(ServerContext& ctx, TlsStream stream, UpgradeRequest request) {
-  ws_detail::Launch(ctx, std::move(stream), std::move(request));
+void RunWebSocketSession(ServerContext& ctx, TlsStream stream, UpgradeRequest request,
+                         ConnectionSlot slot) {
+  ws_detail::Launch(ctx, std::move(stream), std::move(request), std::move(slot));
 }
 
 }  // namespace kollega::server

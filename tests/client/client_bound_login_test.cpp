@@ -150,8 +150,8 @@ class RelayingMitm {
 };
 
 // The relay's count of logins refused for a foreign origin or TLS session.
-std::string ChannelRefusals(uint16_t relay_port) {
-  const std::string metrics = HttpGet(relay_port, "/metrics");
+std::string ChannelRefusals(uint16_t metrics_port) {
+  const std::string metrics = HttpGet(metrics_port, "/metrics");
   const std::string name = "\nkollega_auth_channel_refusals_total ";
   const size_t at = metrics.find(name);
   if (at == std::string::npos) return "missing";
@@ -192,7 +192,7 @@ TEST_F(BoundLoginTest, HonestLoginOverWsLoopbackSucceeds) {
   auto c = OpenClient(tmp_.Sub("c"));
   KOLLEGA_ASSERT_OK(c->CreateAccount("ws://127.0.0.1:" + std::to_string(relay_->port())).Get());
   KOLLEGA_ASSERT_OK(ConnectDrained(*c));
-  EXPECT_EQ(ChannelRefusals(relay_->port()), "0");
+  EXPECT_EQ(ChannelRefusals(relay_->metrics_port()), "0");
 }
 
 TEST_F(BoundLoginTest, HonestLoginOverWssSucceeds) {
@@ -201,7 +201,7 @@ TEST_F(BoundLoginTest, HonestLoginOverWssSucceeds) {
   auto c = OpenClient(tmp_.Sub("c"), Trusting(tmp_.Sub("relay.pem")));
   KOLLEGA_ASSERT_OK(c->CreateAccount("wss://localhost:" + std::to_string(relay_->port())).Get());
   KOLLEGA_ASSERT_OK(ConnectDrained(*c));
-  EXPECT_EQ(ChannelRefusals(relay_->port()), "0");
+  EXPECT_EQ(ChannelRefusals(relay_->metrics_port()), "0");
 }
 
 // The look-alike passes the real challenge on, and the client's answer back:
@@ -215,7 +215,7 @@ TEST_F(BoundLoginTest, ARelayedChallengeDoesNotLogInOverWs) {
   EXPECT_EQ(s.code(), StatusCode::kUnauthenticated) << s.ToString();
   EXPECT_NE(s.message().find("another origin"), std::string::npos) << s.ToString();
   EXPECT_EQ(mitm.logins_forwarded(), 1);
-  EXPECT_EQ(ChannelRefusals(relay_->port()), "1");
+  EXPECT_EQ(ChannelRefusals(relay_->metrics_port()), "1");
 }
 
 // The look-alike holds a certificate the client trusts, and the relay lists
@@ -242,7 +242,7 @@ TEST_F(BoundLoginTest, ARelayedChallengeDoesNotLogInOverTlsEvenWithATrustedCerti
   EXPECT_EQ(s.code(), StatusCode::kUnauthenticated) << s.ToString();
   EXPECT_NE(s.message().find("another TLS session"), std::string::npos) << s.ToString();
   EXPECT_EQ(mitm.logins_forwarded(), 1);
-  EXPECT_EQ(ChannelRefusals(relay_port), "1");
+  EXPECT_EQ(ChannelRefusals(relay_->metrics_port()), "1");
 }
 
 }  // namespace

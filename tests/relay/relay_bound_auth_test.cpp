@@ -93,7 +93,7 @@ TEST_F(RelayTest, ALoginForAnotherOriginIsRefusedAndSpendsTheNonce) {
     ASSERT_TRUE(g);
     EXPECT_EQ(Login(*g, FormatOrigin(false, host, port())).code(), wire::OK) << host;
   }
-  const std::string metrics = HttpGet(port(), "/metrics");
+  const std::string metrics = HttpGet(metrics_port(), "/metrics");
   EXPECT_NE(metrics.find("\nkollega_auth_channel_refusals_total 5\n"), std::string::npos);
 }
 

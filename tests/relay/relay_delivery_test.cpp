@@ -278,7 +278,7 @@ TEST_F(StalledReaderTest, ADeviceThatStopsReadingIsCutOffAndLosesNothing) {
     ASSERT_EQ(sent->code(), wire::OK) << "at " << i;
   }
   std::this_thread::sleep_for(std::chrono::seconds(5));
-  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_write_timeouts_total 1\n"),
+  EXPECT_NE(HttpGet(metrics_port(), "/metrics").find("kollega_write_timeouts_total 1\n"),
             std::string::npos);
   bob_c->ResumeReading();
   EXPECT_TRUE(bob_c->WaitClosed(std::chrono::seconds(10)));

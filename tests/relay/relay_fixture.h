@@ -33,6 +33,8 @@ class RelayTest : public ::testing::Test {
     }
   }
   uint16_t port() const { return relay_->port(); }
+  // /metrics lives on its own listener, not the public port.
+  uint16_t metrics_port() const { return relay_->metrics_port(); }
 
   std::unique_ptr<RelayProcess> relay_;
 };

@@ -90,8 +90,8 @@ TYPED_TEST(LingerTest, APeerThatPingsButNeverReadsIsCutAtTheWriteTimeout) {
   const auto stalled_at = steady_clock::now();
   EXPECT_TRUE(c->WaitClosedWithoutReading(kLetGo)) << "a peer that stopped reading was kept";
   EXPECT_LT(steady_clock::now() - stalled_at, kLetGo);
-  EXPECT_TRUE(MetricBecomes(this->port(), "kollega_write_timeouts_total", 1));
-  EXPECT_TRUE(MetricBecomes(this->port(), "kollega_connections", 0));
+  EXPECT_TRUE(MetricBecomes(this->metrics_port(), "kollega_write_timeouts_total", 1));
+  EXPECT_TRUE(MetricBecomes(this->metrics_port(), "kollega_connections", 0));
 }
 
 // A peer that starts the closing handshake, reads the relay's close frame
@@ -103,7 +103,7 @@ TYPED_TEST(LingerTest, APeerThatClosesButKeepsItsSocketOpenIsLetGo) {
   auto closes = this->Open();
   auto fails = this->Open();
   ASSERT_TRUE(closes && fails);
-  ASSERT_TRUE(MetricBecomes(this->port(), "kollega_connections", 2));
+  ASSERT_TRUE(MetricBecomes(this->metrics_port(), "kollega_connections", 2));
   ASSERT_TRUE(closes->Write(ClientFrame(kOpClose, std::string("\x03\xe8", 2) + "bye")));
   ASSERT_TRUE(fails->Write(std::string("\x82\x01x", 3)));
   auto answer = NextFrame(*closes);
@@ -112,7 +112,7 @@ TYPED_TEST(LingerTest, APeerThatClosesButKeepsItsSocketOpenIsLetGo) {
   auto failed = NextFrame(*fails);
   ASSERT_TRUE(failed) << "no close frame for the bad frame";
   EXPECT_EQ(failed->payload.substr(0, 2), std::string("\x03\xea", 2));
-  EXPECT_TRUE(MetricBecomes(this->port(), "kollega_connections", 0, kLetGo));
+  EXPECT_TRUE(MetricBecomes(this->metrics_port(), "kollega_connections", 0, kLetGo));
 }
 
 // The relay closes (a text frame gets 1003 at once). One peer answers with
@@ -123,14 +123,14 @@ TYPED_TEST(LingerTest, ARelayCloseEndsInSecondsWhetherOrNotThePeerAnswers) {
   auto answers = this->Open();
   auto silent = this->Open();
   ASSERT_TRUE(answers && silent);
-  ASSERT_TRUE(MetricBecomes(this->port(), "kollega_connections", 2));
+  ASSERT_TRUE(MetricBecomes(this->metrics_port(), "kollega_connections", 2));
   ASSERT_TRUE(answers->Write(ClientFrame(kOpText, "text")));
   ASSERT_TRUE(silent->Write(ClientFrame(kOpText, "text")));
   auto close = this->ReadUntilClose(*answers);
   ASSERT_TRUE(close) << "no close frame";
   EXPECT_EQ(close->payload.substr(0, 2), std::string("\x03\xeb", 2));
   ASSERT_TRUE(answers->Write(ClientFrame(kOpClose, close->payload.substr(0, 2))));
-  EXPECT_TRUE(MetricBecomes(this->port(), "kollega_connections", 0, kLetGo));
+  EXPECT_TRUE(MetricBecomes(this->metrics_port(), "kollega_connections", 0, kLetGo));
 }
 
 // SIGTERM with the same two peers: the relay exits within its drain grace
@@ -140,7 +140,7 @@ TYPED_TEST(LingerTest, ShutdownDoesNotWaitForPeersThatNeverClose) {
   auto answers = this->Open();
   auto silent = this->Open();
   ASSERT_TRUE(answers && silent);
-  ASSERT_TRUE(MetricBecomes(this->port(), "kollega_connections", 2));
+  ASSERT_TRUE(MetricBecomes(this->metrics_port(), "kollega_connections", 2));
   auto stopped = std::async(std::launch::async, [&] { return this->relay_->Stop(); });
   auto close = this->ReadUntilClose(*answers);
   ASSERT_TRUE(close) << "no close frame";

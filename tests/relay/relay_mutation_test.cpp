@@ -265,7 +265,11 @@ class MutationTest : public RelayCustomTest {};
 TEST_F(MutationTest, DamagedRequestsAreAnsweredOrClosedAndHurtNoOne) {
   // High request rate: the ping after each damaged frame must not be
   // rate limited (the limiter has its own test).
-  StartRelay({"--request-rate", "100000"});
+  // Damage before login must reach the parser too, not stop at the
+  // pre-login frame cap or the login deadline (docs/abuse.md; tested on
+  // their own).
+  StartRelay(
+      {"--request-rate", "100000", "--prelogin-frame-bytes", "1048576", "--auth-timeout", "3600"});
   std::unique_ptr<TestClient> alice_c, bob_c, mallory_c, sink_c;
   auto alice = NewRecipient(port(), &alice_c);
   auto bob = NewRecipient(port(), &bob_c);

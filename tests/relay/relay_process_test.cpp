@@ -30,7 +30,7 @@ TEST_F(RelayTest, HealthzAndMetricsOverPlainHttp) {
   ASSERT_EQ(ReceiveEnvelopes(*bob_c, 1).size(), 1u);
   Send(*alice_c, std::string(16, 'q'), {1}, "x").value();  // one UNKNOWN_ACCOUNT
 
-  std::string metrics = HttpGet(port(), "/metrics");
+  std::string metrics = HttpGet(metrics_port(), "/metrics");
   EXPECT_NE(metrics.find("200 OK"), std::string::npos);
   for (const char* line :
        {"kollega_connections 2", "kollega_authenticated_connections 2",
@@ -85,7 +85,7 @@ TEST_F(RelayCustomTest, FreedMemoryGoesBackAfterABurstOfConnectionsCloses) {
   StartRelay({"--memory-trim-interval", "1"});
   auto metrics_have = [&](const std::string& line) {
     for (int i = 0; i < 100; ++i) {
-      if (HttpGet(port(), "/metrics").find(line + "\n") != std::string::npos) return true;
+      if (HttpGet(metrics_port(), "/metrics").find(line + "\n") != std::string::npos) return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return false;
@@ -97,13 +97,15 @@ TEST_F(RelayCustomTest, FreedMemoryGoesBackAfterABurstOfConnectionsCloses) {
   }
   ASSERT_TRUE(metrics_have("kollega_connections 100"));
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // checks see the peak
-  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_memory_trims_total 0\n"), std::string::npos);
+  EXPECT_NE(HttpGet(metrics_port(), "/metrics").find("kollega_memory_trims_total 0\n"),
+            std::string::npos);
 
   burst.clear();
   ASSERT_TRUE(metrics_have("kollega_connections 0"));
-  EXPECT_TRUE(metrics_have("kollega_memory_trims_total 1")) << HttpGet(port(), "/metrics");
+  EXPECT_TRUE(metrics_have("kollega_memory_trims_total 1")) << HttpGet(metrics_port(), "/metrics");
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // and only once
-  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_memory_trims_total 1\n"), std::string::npos);
+  EXPECT_NE(HttpGet(metrics_port(), "/metrics").find("kollega_memory_trims_total 1\n"),
+            std::string::npos);
   EXPECT_NE(relay_->ReadLog().find("connections down to 0"), std::string::npos);
 }
 
@@ -242,7 +244,8 @@ TEST_F(TlsTest, SilentAndHalfHandshakesAreCutAtTheDeadline) {
   EXPECT_TRUE(silent->WaitEof(milliseconds(4000))) << "a silent client was never cut";
   EXPECT_TRUE(half->WaitEof(milliseconds(4000))) << "a stalled handshake was never cut";
   EXPECT_EQ(TlsHealthz(), "ok\n");
-  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_http_timeouts_total 2\n"), std::string::npos);
+  EXPECT_NE(HttpGet(metrics_port(), "/metrics").find("kollega_http_timeouts_total 2\n"),
+            std::string::npos);
 }
 
 // The deadline is for HTTP only: a WebSocket over TLS that is quiet for

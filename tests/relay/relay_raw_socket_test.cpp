@@ -189,7 +189,7 @@ TEST_F(RawSocketTest, AbandonedHandshakesAndHalfFramesLeaveTheRelayServing) {
   // The sessions are gone: the relay counts no WebSocket connection but ours.
   std::string metrics;
   for (int i = 0; i < 50; ++i) {
-    metrics = HttpGet(port(), "/metrics");
+    metrics = HttpGet(metrics_port(), "/metrics");
     if (metrics.find("kollega_connections 0\n") != std::string::npos) break;
     std::this_thread::sleep_for(milliseconds(100));
   }
@@ -209,7 +209,8 @@ TEST_F(HttpTimeoutTest, AClientThatStopsMidRequestIsCutAtTheDeadline) {
   EXPECT_FALSE(s->WaitEof(milliseconds(300))) << "cut before its deadline";
   EXPECT_TRUE(s->WaitEof(kPrompt)) << "still open well past --http-timeout";
   ExpectServing();
-  EXPECT_NE(HttpGet(port(), "/metrics").find("kollega_http_timeouts_total 1\n"), std::string::npos);
+  EXPECT_NE(HttpGet(metrics_port(), "/metrics").find("kollega_http_timeouts_total 1\n"),
+            std::string::npos);
 }
 
 TEST_F(HttpTimeoutTest, AKeptAliveConnectionGetsTheDeadlineForEachRequest) {

@@ -107,7 +107,7 @@ TEST_F(TlsStreamTest, RecordsCutShortByAResetOrBySilenceLeaveTheRelayServing) {
   auto resetter = OpenWebSocket(port());
   auto silent = OpenWebSocket(port());
   ASSERT_TRUE(keeper && resetter && silent);
-  ASSERT_TRUE(MetricBecomes(port(), "kollega_connections", 3));
+  ASSERT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 3));
 
   const std::string ping = Ping("never finished");
   const size_t record = ping.size() + TlsSocket::kRecordOverhead;
@@ -118,21 +118,21 @@ TEST_F(TlsStreamTest, RecordsCutShortByAResetOrBySilenceLeaveTheRelayServing) {
   // pass just as well, checking less).
   std::this_thread::sleep_for(milliseconds(100));
   resetter->Reset();
-  EXPECT_TRUE(MetricBecomes(port(), "kollega_connections", 2)) << "the reset peer was kept";
+  EXPECT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 2)) << "the reset peer was kept";
 
   EXPECT_TRUE(Echoes(*keeper, "still here"));
   {
     auto fresh = OpenWebSocket(port());
     ASSERT_TRUE(fresh);
     EXPECT_TRUE(Echoes(*fresh, "new client"));
-    EXPECT_TRUE(MetricBecomes(port(), "kollega_connections", 3));
+    EXPECT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 3));
   }
   EXPECT_EQ(TlsHealthz(), "ok\n");
   // The fresh client closed its socket without a close_notify; the silent
   // one is still waited for.
-  EXPECT_TRUE(MetricBecomes(port(), "kollega_connections", 2));
+  EXPECT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 2));
   silent->Reset();
-  EXPECT_TRUE(MetricBecomes(port(), "kollega_connections", 1));
+  EXPECT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 1));
   EXPECT_TRUE(Echoes(*keeper, "still here at the end"));
 }
 
@@ -171,8 +171,8 @@ TEST_F(TlsStreamTest, AClientThatStopsReadingIsCutWhileOthersAreServed) {
     cut = stalled->WaitClosedWithoutReading(milliseconds(100));
   }
   EXPECT_TRUE(cut) << "a client that stopped reading was never cut";
-  EXPECT_TRUE(MetricBecomes(port(), "kollega_write_timeouts_total", 1));
-  EXPECT_TRUE(MetricBecomes(port(), "kollega_connections", 1));
+  EXPECT_TRUE(MetricBecomes(metrics_port(), "kollega_write_timeouts_total", 1));
+  EXPECT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 1));
   EXPECT_TRUE(Echoes(*other, "after the cut"));
 }
 
@@ -205,7 +205,7 @@ TEST_F(TlsStreamTest, ManyClientsInterleaveIntact) {
     results.push_back(std::async(std::launch::async, client, id));
   }
   for (int id = 0; id < kClients; ++id) EXPECT_EQ(results[id].get(), "") << "client " << id;
-  EXPECT_TRUE(MetricBecomes(port(), "kollega_connections", 0));
+  EXPECT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 0));
 }
 
 // A ping whose TLS records arrive one byte per TCP segment is answered all
@@ -227,10 +227,10 @@ TEST_F(TlsStreamTest, CloseNotifyEndsTheConnection) {
   StartTlsRelay();
   auto c = OpenWebSocket(port());
   ASSERT_TRUE(c);
-  ASSERT_TRUE(MetricBecomes(port(), "kollega_connections", 1));
+  ASSERT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 1));
   ASSERT_TRUE(c->SendCloseNotify());
   EXPECT_TRUE(c->WaitEof(kWait)) << "the relay kept the connection open";
-  EXPECT_TRUE(MetricBecomes(port(), "kollega_connections", 0));
+  EXPECT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 0));
 }
 
 // The WebSocket closing handshake over TLS: our close frame is answered
@@ -254,7 +254,7 @@ TEST_F(TlsStreamTest, AWebSocketCloseIsAnsweredOverTls) {
   ASSERT_TRUE(c->SendCloseNotify());
   EXPECT_TRUE(c->WaitClosedWithoutReading(kWait)) << "the relay kept TCP open";
   c.reset();
-  EXPECT_TRUE(MetricBecomes(port(), "kollega_connections", 0));
+  EXPECT_TRUE(MetricBecomes(metrics_port(), "kollega_connections", 0));
 }
 
 // Shutting the relay down while a TLS WebSocket is open: the client is told

@@ -80,9 +80,9 @@ TEST_F(RelayTest, UnknownOpIsUnsupportedAndTheConnectionStays) {
   EXPECT_EQ(r->code(), wire::UNSUPPORTED_OPERATION);
   EXPECT_EQ(UploadPrekeys(*alice_c, 1)->code(), wire::OK);
   EXPECT_EQ(alice_c->Call(PingRequest())->code(), wire::OK);
-  EXPECT_NE(
-      HttpGet(port(), "/metrics").find("kollega_errors_total{code=\"UNSUPPORTED_OPERATION\"} 6"),
-      std::string::npos);
+  EXPECT_NE(HttpGet(metrics_port(), "/metrics")
+                .find("kollega_errors_total{code=\"UNSUPPORTED_OPERATION\"} 6"),
+            std::string::npos);
 }
 
 TEST_F(RelayTest, RequestWithoutAnyOpIsStillMalformed) {

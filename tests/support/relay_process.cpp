@@ -80,15 +80,30 @@ RelayProcess::~RelayProcess() {
 bool RelayProcess::Start(std::chrono::milliseconds timeout) {
   if (running()) return true;
   std::string port_file = dir_ + "/port";
-  std::vector<std::string> args = {
-      "--listen",       "127.0.0.1", "--port",     std::to_string(port_),
-      "--port-file",    port_file,   "--data-dir", data_dir(),
-      "--threads",      "2",         "--pow-bits", "4",
-      "--account-rate", "100000"};
+  std::string metrics_port_file = dir_ + "/metrics-port";
+  std::vector<std::string> args = {"--listen",
+                                   "127.0.0.1",
+                                   "--port",
+                                   std::to_string(port_),
+                                   "--port-file",
+                                   port_file,
+                                   "--data-dir",
+                                   data_dir(),
+                                   "--threads",
+                                   "2",
+                                   "--pow-bits",
+                                   "4",
+                                   "--account-rate",
+                                   "100000",
+                                   "--metrics-port",
+                                   std::to_string(metrics_port_),
+                                   "--metrics-port-file",
+                                   metrics_port_file};
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   auto deadline = std::chrono::steady_clock::now() + timeout;
   for (int attempt = 0; attempt < kStartAttempts; ++attempt) {
     std::filesystem::remove(port_file);
+    std::filesystem::remove(metrics_port_file);
     int log_fd = open(log_path().c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (log_fd < 0) return false;
     pid_ = Spawn(binary_, args, log_fd);
@@ -100,6 +115,10 @@ bool RelayProcess::Start(std::chrono::milliseconds timeout) {
       unsigned port = 0;
       if (in >> port && port > 0) {
         port_ = static_cast<uint16_t>(port);
+        // Written before the port file (relay_server.cpp).
+        std::ifstream metrics_in(metrics_port_file);
+        unsigned metrics_port = 0;
+        if (metrics_in >> metrics_port) metrics_port_ = static_cast<uint16_t>(metrics_port);
         return true;
       }
       int status = 0;

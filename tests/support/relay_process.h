@@ -20,7 +20,8 @@ namespace kollega::testing {
 class RelayProcess {
  public:
   // `extra_args` follow the defaults (--port 0, --port-file, --data-dir,
-  // --threads 2, --pow-bits 4, a generous --account-rate), so they override.
+  // --threads 2, --pow-bits 4, a generous --account-rate, --metrics-port 0
+  // with --metrics-port-file), so they override.
   RelayProcess(std::string binary, std::vector<std::string> extra_args = {});
   ~RelayProcess();
   RelayProcess(const RelayProcess&) = delete;
@@ -40,6 +41,9 @@ class RelayProcess {
   bool running() const { return pid_ > 0; }
   pid_t pid() const { return pid_; }
   uint16_t port() const { return port_; }
+  // The port of /metrics (and /healthz): the relay's own metrics listener
+  // on 127.0.0.1, apart from the public port.
+  uint16_t metrics_port() const { return metrics_port_; }
   std::string url() const { return "ws://127.0.0.1:" + std::to_string(port_); }
   const std::string& dir() const { return dir_; }
   std::string data_dir() const { return dir_ + "/data"; }
@@ -57,6 +61,7 @@ class RelayProcess {
   std::string dir_;
   pid_t pid_ = -1;
   uint16_t port_ = 0;
+  uint16_t metrics_port_ = 0;
 };
 
 // A blocking TCP socket connected to 127.0.0.1:port, whose sends and

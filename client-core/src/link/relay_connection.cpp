@@ -274,6 +274,24 @@ Result<std::unique_ptr<ssl::context>> MakeTlsContext(const std::string& ca_file)
   return context;
 }
 
+// Cleartext is for this machine only (docs/abuse.md, "Cleartext refused"):
+// "localhost", 127.0.0.0/8 and ::1 (bracketed or not; also as an
+// IPv4-mapped address). A name that merely resolves to loopback is not
+// trusted to keep doing so.
+bool IsLoopbackDialTarget(std::string host) {
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  if (IsLoopbackHost(host)) return true;
+  beast::error_code ec;
+  net::ip::address address = net::ip::make_address(host, ec);
+  if (ec) return false;
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
+  }
+  return address.is_loopback();
+}
+
 }  // namespace
 
 Result<RelayEndpoint> RelayEndpoint::Parse(std::string_view url) {
@@ -319,6 +337,10 @@ RelayConnection::~RelayConnection() { Close(); }
 
 Result<std::unique_ptr<RelayConnection>> RelayConnection::Connect(const RelayEndpoint& endpoint,
                                                                   Options options) {
+  if (!endpoint.tls && !IsLoopbackDialTarget(endpoint.host)) {
+    return InvalidArgument(
+        "refusing cleartext ws:// to a host that is not this machine: use wss://");
+  }
   std::shared_ptr<Impl> impl;
   if (endpoint.tls) {
     KOLLEGA_ASSIGN_OR_RETURN(auto context, MakeTlsContext(options.tls_ca_file));

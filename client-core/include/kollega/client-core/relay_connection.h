@@ -59,6 +59,8 @@ class RelayConnection final : public RelayLink {
 
   // Connects and waits for the relay's first Challenge push, which is then
   // available through TakeChallenge() rather than the push handler.
+  // ws:// only to loopback (localhost, 127.0.0.0/8, ::1): to any other host
+  // InvalidArgument, before anything is sent (docs/abuse.md).
   static Result<std::unique_ptr<RelayConnection>> Connect(const RelayEndpoint& endpoint,
                                                           Options options);
 

@@ -61,6 +61,24 @@ struct RelayConfig {
   std::vector<std::string> public_urls;
   log::Level log_level = log::Level::kInfo;
 
+  // Abuse limits before login (docs/abuse.md).
+  // A WebSocket that has not authenticated within this is closed (4003).
+  uint32_t auth_timeout_seconds = 10;
+  // Read cap on a WebSocket message until login; max_frame_bytes after.
+  uint64_t prelogin_frame_bytes = 8 * 1024;
+  // Open TCP connections on the public port: in total, and per source IP
+  // address (kept in memory only). Over either: HTTP 503 and closed.
+  uint32_t max_connections = 20'000;
+  uint32_t max_connections_per_source = 256;
+  // Plain ws:// from a non-loopback peer is refused (HTTP 403) unless the
+  // relay sits behind a TLS-terminating proxy at one of these addresses.
+  bool behind_proxy = false;
+  std::vector<std::string> trusted_proxies;  // canonical IP address text
+  // /metrics and /healthz live on their own listener, not the public port.
+  std::string metrics_listen = "127.0.0.1";
+  uint16_t metrics_port = 8421;   // 0 = ephemeral (see metrics_port_file)
+  std::string metrics_port_file;  // written with the bound metrics port
+
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
 };
 
