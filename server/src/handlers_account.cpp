@@ -218,6 +218,14 @@ void Connection::HandleCreateLinkToken(uint64_t id, const wire::Request& request
     return Reply(id, wire::TOO_LARGE, "provisioning blob too large");
   }
   if (!CheckDeviceCap(id, address_->account)) return;
+  // Each token is a synced write of up to a few KiB: bounded per account
+  // (docs/abuse-limits.md, "Link tokens"). The store keeps only the newest.
+  int64_t retry_after_ms = 0;
+  if (!ctx_.link_token_limiter.TryTake(address_->account, &retry_after_ms)) {
+    wire::Response response;
+    response.set_retry_after_ms(static_cast<uint32_t>(std::max<int64_t>(1, retry_after_ms)));
+    return Reply(id, wire::RATE_LIMITED, "too many link tokens; retry later", response);
+  }
   std::string token = crypto::RandomBytes(kLinkTokenSize);
   int64_t expires = ctx_.clock->NowMs() + kLinkTokenLifetimeMs;
   Status status = ctx_.store->PutLinkToken(address_->account, crypto::Sha256(token), expires,

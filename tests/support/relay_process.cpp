@@ -85,6 +85,12 @@ bool RelayProcess::Start(std::chrono::milliseconds timeout) {
       "--port-file",    port_file,   "--data-dir", data_dir(),
       "--threads",      "2",         "--pow-bits", "4",
       "--account-rate", "100000"};
+  // Abuse limits after login (docs/abuse-limits.md) off: tests that send or
+  // fetch in volume are not about them; relay_abuse_limits_test turns each on.
+  for (const char* limit : {"--mailbox-sender-share", "--sender-rate", "--bundle-target-rate",
+                            "--bundle-pair-rate", "--link-token-rate"}) {
+    args.insert(args.end(), {limit, "0"});
+  }
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   auto deadline = std::chrono::steady_clock::now() + timeout;
   for (int attempt = 0; attempt < kStartAttempts; ++attempt) {

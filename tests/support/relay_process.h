@@ -20,7 +20,8 @@ namespace kollega::testing {
 class RelayProcess {
  public:
   // `extra_args` follow the defaults (--port 0, --port-file, --data-dir,
-  // --threads 2, --pow-bits 4, a generous --account-rate), so they override.
+  // --threads 2, --pow-bits 4, a generous --account-rate, the abuse limits
+  // after login off), so they override.
   RelayProcess(std::string binary, std::vector<std::string> extra_args = {});
   ~RelayProcess();
   RelayProcess(const RelayProcess&) = delete;
