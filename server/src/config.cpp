@@ -142,6 +142,16 @@ const std::vector<Option>& Options() {
                        "link tokens an account may create per hour (RATE_LIMITED); "
                        "0 = no limit",
                        &RelayConfig::link_token_rate, 0, kU32Max),
+      Number<uint32_t>("signup-base-rate",
+                       "sign-ups per minute above which --pow-bits rises one bit per "
+                       "doubling; 0 = never rises",
+                       &RelayConfig::signup_base_rate, 0, kU32Max),
+      Number<uint32_t>("pow-bits-max-extra", "most bits the sign-up difficulty rises by",
+                       &RelayConfig::pow_bits_max_extra, 0, 16),
+      Number<uint32_t>("signup-source-rate",
+                       "sign-ups per hour from one source address (IPv6: per /64; kept "
+                       "in memory only); 0 = no limit",
+                       &RelayConfig::signup_source_rate, 0, kU32Max),
       // End of the abuse limits after login.
       Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
            &RelayConfig::tls_cert),

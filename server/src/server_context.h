@@ -13,6 +13,7 @@
 #include "rate_limiter.h"
 #include "registry.h"
 #include "sender_shares.h"
+#include "signup_guard.h"
 
 namespace kollega::server {
 
@@ -29,7 +30,11 @@ struct ServerContext {
         sender_limiter(k, c.sender_rate, 60'000, c.sender_rate),
         bundle_target_limiter(k, c.bundle_target_rate, 3'600'000, c.bundle_target_rate),
         bundle_pair_limiter(k, c.bundle_pair_rate, 3'600'000, c.bundle_pair_rate),
-        link_token_limiter(k, c.link_token_rate, 3'600'000, c.link_token_rate) {}
+        link_token_limiter(k, c.link_token_rate, 3'600'000, c.link_token_rate),
+        signup(k, SignupGuard::Options{.base_bits = c.pow_bits,
+                                       .base_rate = c.signup_base_rate,
+                                       .max_extra_bits = c.pow_bits_max_extra,
+                                       .source_rate = c.signup_source_rate}) {}
 
   const RelayConfig config;
   storage::RelayStore* const store;
@@ -46,6 +51,7 @@ struct ServerContext {
   KeyedRateLimiter bundle_target_limiter;  // one-time prekeys: per target device
   KeyedRateLimiter bundle_pair_limiter;    // one-time prekeys: per (requester, device)
   KeyedRateLimiter link_token_limiter;     // CreateLinkToken: per account
+  SignupGuard signup;                      // CreateAccount: difficulty, per source
 };
 
 }  // namespace kollega::server

@@ -1,7 +1,8 @@
 // Abuse limits after login (docs/abuse-limits.md) against the real relay:
 // one sender's share of a mailbox (also across a restart), the per-sender
 // rate towards one recipient, the one-time prekey drain limits per target
-// device and per (requester, device), and the link token cap and rate.
+// device and per (requester, device), the link token cap and rate, the
+// per-source sign-up allowance and the rising proof-of-work difficulty.
 // Each runs with small limits so it is quick.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "relay_fixture.h"
@@ -190,6 +191,87 @@ TEST_F(RelayAbuseLimitsTest, OneLinkTokenPerAccountAndARate) {
   ASSERT_TRUE(fourth);
   EXPECT_EQ(fourth->code(), wire::RATE_LIMITED);
   EXPECT_GT(fourth->retry_after_ms(), 0u);
+}
+
+// One CreateAccount on a fresh connection from `source`, solving whatever
+// the challenge asks; the answer, and the difficulty in *pow_bits.
+std::optional<wire::Response> SignUpFrom(const std::string& source, uint16_t port,
+                                         uint32_t* pow_bits = nullptr) {
+  auto client = TestClient::ConnectFrom(source, port);
+  if (!client) {
+    ADD_FAILURE() << "cannot connect from " << source;
+    return std::nullopt;
+  }
+  auto challenge = FreshChallenge(*client);
+  if (!challenge) return std::nullopt;
+  if (pow_bits != nullptr) *pow_bits = challenge->pow_bits();
+  auto key = crypto::DeviceKey::Generate().value();
+  wire::Request r;
+  r.mutable_create_account()->set_pow_solution(
+      crypto::SolveProofOfWork(challenge->nonce(), challenge->pow_bits()));
+  *r.mutable_create_account()->mutable_device() = MakeNewDevice(key, challenge->nonce(), 1);
+  return client->Call(r);
+}
+
+TEST_F(RelayAbuseLimitsTest, ASignUpStormFromOneSourceLeavesRoomForAnother) {
+  StartRelay({"--signup-source-rate", "3", "--account-rate", "5"});
+  int made = 0;
+  std::optional<wire::Response> refused;
+  for (int i = 0; i < 6 && !refused; ++i) {
+    auto r = SignUpFrom("127.0.0.1", port());
+    ASSERT_TRUE(r);
+    if (r->code() == wire::OK) {
+      ++made;
+    } else {
+      refused = r;
+    }
+  }
+  EXPECT_EQ(made, 3);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code(), wire::RATE_LIMITED);
+  EXPECT_GT(refused->retry_after_ms(), 0u);
+  // The relay-wide allowance (5 a minute) still has room for another source.
+  auto other = SignUpFrom("127.0.0.2", port());
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->code(), wire::OK) << other->message();
+}
+
+TEST_F(RelayAbuseLimitsTest, ProofOfWorkDifficultyRisesUnderASignUpStorm) {
+  StartRelay({"--pow-bits", "4", "--signup-base-rate", "2", "--pow-bits-max-extra", "3"});
+  uint32_t bits = 0;
+  std::vector<uint32_t> seen;
+  for (int i = 0; i < 10; ++i) {
+    auto r = SignUpFrom("127.0.0.1", port(), &bits);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->code(), wire::OK) << r->message();
+    seen.push_back(bits);
+  }
+  // Rate over the base 2/min: 3 → +1, 5 → +2, 9 → +3 (the cap).
+  EXPECT_EQ(seen.front(), 4u);
+  EXPECT_EQ(seen[3], 5u);
+  EXPECT_EQ(seen[5], 6u);
+  EXPECT_EQ(seen[9], 7u);
+  // A solution must meet what its challenge announced: an easier one is refused.
+  auto client = TestClient::Connect(port());
+  ASSERT_TRUE(client);
+  auto challenge = FreshChallenge(*client);
+  ASSERT_TRUE(challenge);
+  ASSERT_EQ(challenge->pow_bits(), 7u);
+  auto key = crypto::DeviceKey::Generate().value();
+  std::string weak;
+  for (uint32_t n = 0;; ++n) {
+    weak = std::to_string(n);
+    if (crypto::CheckProofOfWork(challenge->nonce(), weak, 4) &&
+        !crypto::CheckProofOfWork(challenge->nonce(), weak, 7)) {
+      break;
+    }
+  }
+  wire::Request r;
+  r.mutable_create_account()->set_pow_solution(weak);
+  *r.mutable_create_account()->mutable_device() = MakeNewDevice(key, challenge->nonce(), 1);
+  auto answer = client->Call(r);
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->code(), wire::BAD_PROOF_OF_WORK);
 }
 
 }  // namespace

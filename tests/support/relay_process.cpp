@@ -87,8 +87,9 @@ bool RelayProcess::Start(std::chrono::milliseconds timeout) {
       "--account-rate", "100000"};
   // Abuse limits after login (docs/abuse-limits.md) off: tests that send or
   // fetch in volume are not about them; relay_abuse_limits_test turns each on.
-  for (const char* limit : {"--mailbox-sender-share", "--sender-rate", "--bundle-target-rate",
-                            "--bundle-pair-rate", "--link-token-rate"}) {
+  for (const char* limit :
+       {"--mailbox-sender-share", "--sender-rate", "--bundle-target-rate", "--bundle-pair-rate",
+        "--link-token-rate", "--signup-base-rate", "--signup-source-rate"}) {
     args.insert(args.end(), {limit, "0"});
   }
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());

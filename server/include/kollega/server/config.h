@@ -68,6 +68,13 @@ struct RelayConfig {
   // Link tokens an account may create per hour (at most one outstanding:
   // a new one replaces the old); 0 = no limit.
   uint32_t link_token_rate = 10;
+  // Sign-up: --pow-bits rises one bit per doubling of the recent sign-up
+  // rate over signup_base_rate (per minute; 0 = never rises), by at most
+  // pow_bits_max_extra; one source address may sign up signup_source_rate
+  // times per hour (0 = no limit).
+  uint32_t signup_base_rate = 10;
+  uint32_t pow_bits_max_extra = 4;
+  uint32_t signup_source_rate = 10;
   // End of the abuse limits after login.
   std::string tls_cert;  // PEM chain; TLS on when both are set
   std::string tls_key;   // PEM private key
