@@ -147,6 +147,38 @@ const std::vector<Option>& Options() {
             return std::string();
           },
           [](const RelayConfig& c) { return std::string(c.io_sched_batch ? "batch" : "normal"); }},
+      // Abuse limits after login (docs/abuse-limits.md).
+      Number<uint32_t>("mailbox-sender-share",
+                       "envelopes one sender may have waiting in one device's mailbox "
+                       "(SENDER_QUOTA_EXCEEDED); 0 = no limit",
+                       &RelayConfig::mailbox_sender_share, 0, kU32Max),
+      Number<uint32_t>("sender-rate",
+                       "sends per minute from one account to one other account "
+                       "(RATE_LIMITED); 0 = no limit",
+                       &RelayConfig::sender_rate, 0, kU32Max),
+      Number<uint32_t>("bundle-target-rate",
+                       "one-time prekeys handed out per hour per device, whoever asks; "
+                       "past it bundles carry none; 0 = no limit",
+                       &RelayConfig::bundle_target_rate, 0, kU32Max),
+      Number<uint32_t>("bundle-pair-rate",
+                       "one-time prekeys one account may take per hour from one device; "
+                       "0 = no limit",
+                       &RelayConfig::bundle_pair_rate, 0, kU32Max),
+      Number<uint32_t>("link-token-rate",
+                       "link tokens an account may create per hour (RATE_LIMITED); "
+                       "0 = no limit",
+                       &RelayConfig::link_token_rate, 0, kU32Max),
+      Number<uint32_t>("signup-base-rate",
+                       "sign-ups per minute above which --pow-bits rises one bit per "
+                       "doubling; 0 = never rises",
+                       &RelayConfig::signup_base_rate, 0, kU32Max),
+      Number<uint32_t>("pow-bits-max-extra", "most bits the sign-up difficulty rises by",
+                       &RelayConfig::pow_bits_max_extra, 0, 16),
+      Number<uint32_t>("signup-source-rate",
+                       "sign-ups per hour from one source address (IPv6: per /64; kept "
+                       "in memory only); 0 = no limit",
+                       &RelayConfig::signup_source_rate, 0, kU32Max),
+      // End of the abuse limits after login.
       Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
            &RelayConfig::tls_cert),
       Text("tls-key", "FILE", "PEM private key", &RelayConfig::tls_key),

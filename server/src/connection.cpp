@@ -77,7 +77,10 @@ wire::Challenge Connection::FreshChallenge() {
   nonce_ = crypto::RandomBytes(crypto::kChallengeNonceSize);
   wire::Challenge challenge;
   challenge.set_nonce(*nonce_);
-  challenge.set_pow_bits(ctx_.config.pow_bits);
+  // Rises under a sign-up storm (signup_guard.h); a CreateAccount on this
+  // nonce is held to what was announced with it.
+  nonce_pow_bits_ = ctx_.signup.PowBits();
+  challenge.set_pow_bits(nonce_pow_bits_);
   challenge.set_protocol_version(kProtocolVersion);
   for (std::string_view feature : kFeatures) challenge.add_features(std::string(feature));
   return challenge;

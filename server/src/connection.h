@@ -159,6 +159,7 @@ class Connection final : public DeliveryTarget {
 
   // Authentication.
   std::optional<std::string> nonce_;
+  uint32_t nonce_pow_bits_ = 0;  // the difficulty announced with nonce_
   std::optional<DeviceAddress> address_;
   uint32_t accounts_created_ = 0;
 

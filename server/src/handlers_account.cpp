@@ -82,17 +82,31 @@ void Connection::HandleCreateAccount(uint64_t id, const wire::Request& request) 
       req.pow_solution().size() > kMaxPowSolutionSize) {
     return Reply(id, wire::INVALID_ARGUMENT, "device keys or proof of work malformed");
   }
+  const uint32_t pow_bits = nonce_pow_bits_;
   std::optional<std::string> nonce = TakeNonce();
   if (!nonce) return Reply(id, wire::AUTH_FAILED, "no unused challenge; request a new one");
-  if (!crypto::CheckProofOfWork(*nonce, req.pow_solution(), ctx_.config.pow_bits)) {
+  if (!crypto::CheckProofOfWork(*nonce, req.pow_solution(), pow_bits)) {
     return Reply(id, wire::BAD_PROOF_OF_WORK, "proof of work does not meet the difficulty");
   }
   if (!ProofVerifies(req.device(), *nonce)) {
     return Reply(id, wire::AUTH_FAILED, "device key proof does not verify");
   }
   // Rate limits last: only a correct proof of work spends relay-wide tokens,
-  // so nobody can block sign-ups with cheap garbage.
-  if (accounts_created_ >= kAccountsPerConnection || !ctx_.account_limiter.TryTake()) {
+  // so nobody can block sign-ups with cheap garbage. The source's own
+  // allowance first, so one source cannot take every relay-wide slot
+  // (docs/abuse-limits.md, "Sign-up").
+  ctx_.signup.RecordAttempt();
+  if (accounts_created_ >= kAccountsPerConnection) {
+    return Reply(id, wire::RATE_LIMITED, "too many new accounts on this connection");
+  }
+  int64_t retry_after_ms = 0;
+  if (!ctx_.signup.SourceAllows(transport_.channel().source, &retry_after_ms)) {
+    wire::Response response;
+    response.set_retry_after_ms(static_cast<uint32_t>(std::max<int64_t>(1, retry_after_ms)));
+    return Reply(id, wire::RATE_LIMITED, "too many new accounts from this address; retry later",
+                 response);
+  }
+  if (!ctx_.account_limiter.TryTake()) {
     return Reply(id, wire::RATE_LIMITED, "too many new accounts; try again later");
   }
   const int64_t now = ctx_.clock->NowMs();
@@ -218,6 +232,14 @@ void Connection::HandleCreateLinkToken(uint64_t id, const wire::Request& request
     return Reply(id, wire::TOO_LARGE, "provisioning blob too large");
   }
   if (!CheckDeviceCap(id, address_->account)) return;
+  // Each token is a synced write of up to a few KiB: bounded per account
+  // (docs/abuse-limits.md, "Link tokens"). The store keeps only the newest.
+  int64_t retry_after_ms = 0;
+  if (!ctx_.link_token_limiter.TryTake(address_->account, &retry_after_ms)) {
+    wire::Response response;
+    response.set_retry_after_ms(static_cast<uint32_t>(std::max<int64_t>(1, retry_after_ms)));
+    return Reply(id, wire::RATE_LIMITED, "too many link tokens; retry later", response);
+  }
   std::string token = crypto::RandomBytes(kLinkTokenSize);
   int64_t expires = ctx_.clock->NowMs() + kLinkTokenLifetimeMs;
   Status status = ctx_.store->PutLinkToken(address_->account, crypto::Sha256(token), expires,

@@ -83,6 +83,23 @@ void Connection::HandleSend(uint64_t id, const wire::Request& request) {
     return Reply(id, wire::STALE_DEVICES, "device list is stale; nothing was stored", response);
   }
 
+  // docs/abuse-limits.md: one sender may neither fill a recipient's
+  // mailboxes nor flood the recipient; its own other devices are exempt.
+  if (recipient != address_->account) {
+    for (uint32_t device : given) {
+      if (!ctx_.sender_shares.Allows(DeviceAddress{recipient, device}, address_->account, 1)) {
+        return Reply(id, wire::SENDER_QUOTA_EXCEEDED,
+                     "your share of the recipient's mailbox is used up; nothing was stored");
+      }
+    }
+    int64_t retry_after_ms = 0;
+    if (!ctx_.sender_limiter.TryTake(address_->account + recipient, &retry_after_ms)) {
+      wire::Response response;
+      response.set_retry_after_ms(static_cast<uint32_t>(std::max<int64_t>(1, retry_after_ms)));
+      return Reply(id, wire::RATE_LIMITED, "too many sends to this account; retry later", response);
+    }
+  }
+
   // Serialize each recipient's Envelope once; the same bytes are stored and
   // pushed live.
   std::vector<storage::EnvelopeToStore> to_store;
@@ -112,12 +129,16 @@ void Connection::HandleSend(uint64_t id, const wire::Request& request) {
   // between may have pushed envelopes that the relay then no longer has:
   // the sender got no answer and sends again, and clients de-duplicate by
   // message id (docs/storage.md, "Visible before durable").
+  // The sender's share is recorded before any push, so the recipient's
+  // Ack always finds what it forgets.
   ctx_.store->Append(
       std::move(to_store),
-      [ctx, targets = std::move(targets)](const storage::AppendResult& result) {
+      [ctx, targets = std::move(targets), sender = address_->account,
+       now](const storage::AppendResult& result) {
         if (result.seqs.size() != targets.size()) return;  // `done` reports it
         for (size_t i = 0; i < targets.size(); ++i) {
           if (result.seqs[i] == 0) continue;  // its mailbox is full
+          ctx->sender_shares.Record(targets[i].device, result.seqs[i], sender, now);
           ctx->notifier->NotifyStored(targets[i].device, result.seqs[i], targets[i].payload);
         }
       },
@@ -171,6 +192,10 @@ void Connection::HandleAck(uint64_t id, const wire::Request& request) {
   seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
   const size_t asked = seqs.size();
   const bool quiet = req.quiet();
+  // Forgotten before the removal is durable: if it fails, the sender's
+  // share undercounts by these until they expire, which only errs towards
+  // letting honest senders through.
+  ctx_.sender_shares.Forget(*address_, seqs);
   ++pending_writes_;
   std::weak_ptr<Connection> weak = weak_self_;
   // Always the caller's own mailbox: there is no way to name another one.

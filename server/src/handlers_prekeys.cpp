@@ -4,8 +4,9 @@
 // byte, 64-byte signatures, a signed prekey before any bundle can exist):
 // prekey signatures are XEdDSA by the identity key and are verified by the
 // fetching client, which trusts the relay with nothing. Fetches are rate
-// limited per requesting account so nobody can drain a helper's one-time
-// prekeys.
+// limited per requesting account, and one-time prekeys per target device
+// and per (requester, target device), so nobody can drain a helper's
+// one-time prekeys (docs/abuse-limits.md, "Prekeys").
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 #include "devices.h"
@@ -115,8 +116,23 @@ void Connection::HandleFetchBundle(uint64_t id, const wire::Request& request) {
   }
   std::optional<uint32_t> device;
   if (req.device_id() != 0) device = req.device_id();
+  // docs/abuse-limits.md, "Prekeys": a device's one-time prekeys leave at
+  // a bounded rate per (requester, device) and per device, however many
+  // accounts ask; past either, the bundle comes without one (X3DH works
+  // without it), so the limit stops a drain without locking anyone out.
+  // `device 0` asks for every device, so each device counts. An account's
+  // own devices are exempt.
+  storage::PrekeyStore::OneTimeGate gate;
+  if (req.account_id() != address_->account) {
+    gate = [this, &req](uint32_t target_device) {
+      std::string target = req.account_id();
+      target.append(reinterpret_cast<const char*>(&target_device), sizeof target_device);
+      return ctx_.bundle_pair_limiter.TryTake(address_->account + target) &&
+             ctx_.bundle_target_limiter.TryTake(target);
+    };
+  }
   Result<std::vector<storage::PrekeyBundle>> bundles =
-      ctx_.store->TakeBundles(req.account_id(), device);
+      ctx_.store->TakeBundles(req.account_id(), device, gate);
   if (!bundles.ok()) {
     if (bundles.status().code() != StatusCode::kNotFound) {
       return Reply(id, StoreErrorCode(bundles.status()), "could not read prekeys");

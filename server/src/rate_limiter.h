@@ -4,8 +4,9 @@
 //                       buckets live on its strand)
 //   SharedTokenBucket   one bucket behind a mutex (the relay-wide account
 //                       creation limit: rare, so a lock is fine)
-//   KeyedRateLimiter    one bucket per key (per-account bundle fetches),
-//                       sharded mutexes, bounded memory
+//   KeyedRateLimiter    one bucket per key (per-account bundle fetches,
+//                       per sender and recipient sends, ...), sharded
+//                       mutexes, bounded memory
 //
 // Time comes from an injected Clock so tests and limits agree on "now".
 // SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,6 +34,9 @@ class TokenBucket {
   bool TryTake(int64_t now_ms);
   // True when the bucket has refilled completely (safe to forget it).
   bool Full(int64_t now_ms) const;
+  // Milliseconds until TryTake can succeed (0 if it can now): what a
+  // refused client is told to wait (Response.retry_after_ms).
+  int64_t MsUntilToken(int64_t now_ms) const;
 
  private:
   double per_ms_;
@@ -57,7 +61,9 @@ class KeyedRateLimiter {
  public:
   KeyedRateLimiter(const Clock* clock, double rate, int64_t period_ms, double burst)
       : clock_(clock), rate_(rate), period_ms_(period_ms), burst_(burst) {}
-  bool TryTake(const std::string& key);
+  // A rate of 0 takes every request. On refusal, sets *retry_after_ms (if given) to the wait for a
+  // token.
+  bool TryTake(const std::string& key, int64_t* retry_after_ms = nullptr);
 
  private:
   static constexpr size_t kShards = 16;

@@ -12,6 +12,8 @@
 #include "metrics.h"
 #include "rate_limiter.h"
 #include "registry.h"
+#include "sender_shares.h"
+#include "signup_guard.h"
 
 namespace kollega::server {
 
@@ -22,7 +24,17 @@ struct ServerContext {
         clock(k),
         notifier(&registry),
         account_limiter(k, c.account_rate, 60'000, c.account_rate),
-        bundle_limiter(k, c.bundle_rate, 60'000, c.bundle_rate) {}
+        bundle_limiter(k, c.bundle_rate, 60'000, c.bundle_rate),
+        // Abuse limits after login (docs/abuse-limits.md).
+        sender_shares(s, k, c.mailbox_sender_share, c.ttl_seconds * 1000),
+        sender_limiter(k, c.sender_rate, 60'000, c.sender_rate),
+        bundle_target_limiter(k, c.bundle_target_rate, 3'600'000, c.bundle_target_rate),
+        bundle_pair_limiter(k, c.bundle_pair_rate, 3'600'000, c.bundle_pair_rate),
+        link_token_limiter(k, c.link_token_rate, 3'600'000, c.link_token_rate),
+        signup(k, SignupGuard::Options{.base_bits = c.pow_bits,
+                                       .base_rate = c.signup_base_rate,
+                                       .max_extra_bits = c.pow_bits_max_extra,
+                                       .source_rate = c.signup_source_rate}) {}
 
   const RelayConfig config;
   storage::RelayStore* const store;
@@ -33,6 +45,13 @@ struct ServerContext {
   DeliveryNotifier* notifier;
   SharedTokenBucket account_limiter;  // CreateAccount, relay-wide
   KeyedRateLimiter bundle_limiter;    // FetchBundle, per requesting account
+  // Abuse limits after login (docs/abuse-limits.md).
+  SenderShares sender_shares;              // Send: per (mailbox, sender) share
+  KeyedRateLimiter sender_limiter;         // Send: per (sender, recipient account)
+  KeyedRateLimiter bundle_target_limiter;  // one-time prekeys: per target device
+  KeyedRateLimiter bundle_pair_limiter;    // one-time prekeys: per (requester, device)
+  KeyedRateLimiter link_token_limiter;     // CreateLinkToken: per account
+  SignupGuard signup;                      // CreateAccount: difficulty, per source
 };
 
 }  // namespace kollega::server

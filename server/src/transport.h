@@ -24,6 +24,10 @@ class Transport {
     bool tls = false;
     std::string tls_exporter;
     uint16_t local_port = 0;
+    // The peer's address as raw bytes (IPv4: 4 bytes; IPv6: its /64, 8
+    // bytes), for per-source limits held in memory only; never logged or
+    // stored. Empty if unknown.
+    std::string source;
   };
 
   virtual ~Transport() = default;

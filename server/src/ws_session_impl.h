@@ -72,13 +72,30 @@ inline uint16_t LocalPort(const PlainStream& socket) {
   const auto local = socket.local_endpoint(ec);
   return ec ? 0 : local.port();
 }
+// Transport::Channel::source: the peer's IPv4 address, or the /64 of its
+// IPv6 one (a v4-mapped address counts as IPv4).
+inline std::string SourceOf(const PlainStream& socket) {
+  boost::system::error_code ec;
+  const auto remote = socket.remote_endpoint(ec);
+  if (ec) return {};
+  auto address = remote.address();
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    address = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, address.to_v6());
+  }
+  if (address.is_v4()) {
+    const auto bytes = address.to_v4().to_bytes();
+    return std::string(bytes.begin(), bytes.end());
+  }
+  const auto bytes = address.to_v6().to_bytes();
+  return std::string(bytes.begin(), bytes.begin() + 8);
+}
 inline Transport::Channel ChannelOf(const PlainStream& stream) {
-  return Transport::Channel{false, {}, LocalPort(stream)};
+  return Transport::Channel{false, {}, LocalPort(stream), SourceOf(stream)};
 }
 inline Transport::Channel ChannelOf(const TlsStream& stream) {
   return Transport::Channel{
       true, stream.ExportKeyingMaterial(crypto::kAuthExporterLabel, crypto::kAuthExporterSize),
-      LocalPort(stream.next_layer())};
+      LocalPort(stream.next_layer()), SourceOf(stream.next_layer())};
 }
 
 template <class Stream>

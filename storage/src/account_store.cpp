@@ -196,7 +196,19 @@ Status RocksRelayStore::PutLinkToken(const AccountId& account, const std::string
   std::string value;
   codec::PutU64(&value, static_cast<uint64_t>(expires_ms));
   value.append(sealed_provisioning);
+  // One outstanding token per account (docs/abuse-limits.md, "Link
+  // tokens"): the new one replaces the old in the same batch, under the
+  // account lock so a racing TakeLinkToken sees one or the other.
+  std::lock_guard lock(AccountLock(account));
   rocksdb::WriteBatch batch;
+  const std::string prefix = codec::LinkTokenKey(account, "");
+  const std::string end = prefix + std::string(65, '\xff');  // past any hash (at most 64 bytes)
+  rocksdb::Slice upper(end);
+  rocksdb::ReadOptions ro;
+  ro.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db_->db()->NewIterator(ro, db_->accounts()));
+  for (it->Seek(prefix); it->Valid(); it->Next()) batch.Delete(db_->accounts(), it->key());
+  if (!it->status().ok()) return FromRocks(it->status());
   batch.Put(db_->accounts(), codec::LinkTokenKey(account, token_hash), value);
   return db_->WriteSynced(&batch);
 }

@@ -143,8 +143,9 @@ Result<bool> RocksRelayStore::HasSignedPrekey(const DeviceAddress& device) {
   return identity->signed_prekey.has_value();
 }
 
-Result<std::vector<PrekeyBundle>> RocksRelayStore::TakeBundles(const AccountId& account,
-                                                               std::optional<uint32_t> device_id) {
+Result<std::vector<PrekeyBundle>> RocksRelayStore::TakeBundles(
+    const AccountId& account, std::optional<uint32_t> device_id,
+    const OneTimeGate& may_take_one_time) {
   if (account.size() != kAccountIdSize) return InvalidArgument("bad account id");
   MaybeRecover();
   std::shared_lock open(open_mu_);
@@ -182,7 +183,9 @@ Result<std::vector<PrekeyBundle>> RocksRelayStore::TakeBundles(const AccountId& 
     std::string end;
     rocksdb::Slice upper;
     auto it = OneTimeIterator(db_.get(), address, &end, &upper);
-    if (it->Valid()) {
+    // The gate is asked only when there is a key to hand out, so an empty
+    // stock costs a fetcher none of its allowance.
+    if (it->Valid() && (!may_take_one_time || may_take_one_time(d.device_id))) {
       bundle.one_time =
           OneTimePrekey{.id = codec::OneTimeIdFromKey({it->key().data(), it->key().size()}),
                         .public_key = it->value().ToString()};

@@ -54,8 +54,10 @@ class RocksRelayStore final : public RelayStore {
                       size_t max_stock) override;
   Result<uint32_t> CountOneTimePrekeys(const DeviceAddress& device) override;
   Result<bool> HasSignedPrekey(const DeviceAddress& device) override;
+  using PrekeyStore::TakeBundles;
   Result<std::vector<PrekeyBundle>> TakeBundles(const AccountId& account,
-                                                std::optional<uint32_t> device_id) override;
+                                                std::optional<uint32_t> device_id,
+                                                const OneTimeGate& may_take_one_time) override;
 
   // MailboxStore
   using MailboxStore::Append;

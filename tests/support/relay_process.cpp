@@ -99,6 +99,13 @@ bool RelayProcess::Start(std::chrono::milliseconds timeout) {
                                    std::to_string(metrics_port_),
                                    "--metrics-port-file",
                                    metrics_port_file};
+  // Abuse limits after login (docs/abuse-limits.md) off: tests that send or
+  // fetch in volume are not about them; relay_abuse_limits_test turns each on.
+  for (const char* limit :
+       {"--mailbox-sender-share", "--sender-rate", "--bundle-target-rate", "--bundle-pair-rate",
+        "--link-token-rate", "--signup-base-rate", "--signup-source-rate"}) {
+    args.insert(args.end(), {limit, "0"});
+  }
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   auto deadline = std::chrono::steady_clock::now() + timeout;
   for (int attempt = 0; attempt < kStartAttempts; ++attempt) {

@@ -21,7 +21,8 @@ class RelayProcess {
  public:
   // `extra_args` follow the defaults (--port 0, --port-file, --data-dir,
   // --threads 2, --pow-bits 4, a generous --account-rate, --metrics-port 0
-  // with --metrics-port-file), so they override.
+  // with --metrics-port-file, the abuse limits after login off), so they
+  // override.
   RelayProcess(std::string binary, std::vector<std::string> extra_args = {});
   ~RelayProcess();
   RelayProcess(const RelayProcess&) = delete;

@@ -119,6 +119,42 @@ std::unique_ptr<TestClient> TestClient::Connect(uint16_t port, milliseconds time
   return client;
 }
 
+std::unique_ptr<TestClient> TestClient::ConnectFrom(const std::string& source, uint16_t port,
+                                                    milliseconds timeout) {
+  auto impl = std::make_unique<Impl>();
+  Impl* raw = impl.get();
+  raw->thread = std::thread([raw] { raw->ioc.run(); });
+  std::unique_ptr<TestClient> client(new TestClient(std::move(impl)));
+  tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), port);
+  boost::system::error_code ec;
+  tcp::socket& socket = beast::get_lowest_layer(raw->ws).socket();
+  socket.open(tcp::v4(), ec);
+  if (!ec) socket.bind(tcp::endpoint(asio::ip::make_address(source, ec), 0), ec);
+  if (ec) return nullptr;
+  bool ok = raw->RunOnIo(
+      [raw, endpoint](std::function<void(beast::error_code)> done) {
+        beast::get_lowest_layer(raw->ws).expires_after(std::chrono::seconds(5));
+        beast::get_lowest_layer(raw->ws).socket().async_connect(
+            endpoint, [raw, done](beast::error_code ec) {
+              if (ec) return done(ec);
+              beast::get_lowest_layer(raw->ws).expires_never();
+              raw->ws.set_option(
+                  websocket::stream_base::timeout::suggested(beast::role_type::client));
+              raw->ws.read_message_max(64u << 20);
+              raw->ws.binary(true);
+              raw->ws.async_handshake("127.0.0.1", "/v1/websocket",
+                                      [raw, done](beast::error_code ec) {
+                                        if (!ec) raw->StartReading();
+                                        done(ec);
+                                      });
+            });
+      },
+      timeout);
+  if (!ok) return nullptr;
+  client->origin_ = "ws://127.0.0.1:" + std::to_string(port);
+  return client;
+}
+
 bool TestClient::SendBytes(const std::string& bytes, bool text) {
   if (impl_->broken) return false;
   Impl* raw = impl_.get();

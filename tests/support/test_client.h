@@ -36,6 +36,10 @@ class TestClient {
   // Connects to ws://127.0.0.1:port/path; nullptr on failure or timeout.
   static std::unique_ptr<TestClient> Connect(uint16_t port, milliseconds timeout = kWait,
                                              const std::string& path = "/v1/websocket");
+  // As Connect, from the local address `source` (any of 127.0.0.0/8 is
+  // loopback on Linux): a second source address for per-source limits.
+  static std::unique_ptr<TestClient> ConnectFrom(const std::string& source, uint16_t port,
+                                                 milliseconds timeout = kWait);
   ~TestClient();
 
   // "ws://127.0.0.1:port": the origin a login over this client signs

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "keys.h"
 
+#include <algorithm>
+
 #include "content.pb.h"
 #include "device_list_manager.h"
 #include "fanout.h"
@@ -278,7 +280,37 @@ Status Keys::TopUp(uint32_t remaining) {
   }
   KOLLEGA_RETURN_IF_ERROR(kernel_.link().CallOk(std::move(request)));
   log::Debug(kLog, "one-time prekeys topped up");
+  // Only once the new keys are on the relay: until then the old ones are
+  // all it can hand out.
+  ForgetOldOneTimePrekeys(prekeys.back().id);
   return Status::Ok();
+}
+
+void Keys::ForgetOldOneTimePrekeys(uint32_t newest) {
+  const Client::Options& options = kernel_.options();
+  const uint32_t keep = std::max(options.max_prekey_stock, options.prekey_batch);
+  if (keep >= crypto::kMaxPreKeyId) return;
+  // Ids are issued in order, wrapping from kMaxPreKeyId to 1.
+  auto back = [](uint32_t id, uint32_t n) {
+    const uint64_t max = crypto::kMaxPreKeyId;
+    return static_cast<uint32_t>((id - 1 + max - n % max) % max + 1);
+  };
+  // The window just below the kept ones, as wide as the stock itself: it
+  // covers what earlier top-ups would have deleted had they not been cut
+  // short. Keys used by a session are gone already; ContainsPreKey skips them.
+  ClientStore& store = kernel_.store();
+  uint32_t removed = 0;
+  for (uint32_t i = 0; i < keep; ++i) {
+    const uint32_t id = back(newest, keep + i);
+    auto present = store.ContainsPreKey(id);
+    if (!present.ok() || !*present) continue;
+    if (Status s = store.RemovePreKey(id); !s.ok()) {
+      log::Warn(kLog, "could not delete an old one-time prekey: " + s.ToString());
+      return;
+    }
+    ++removed;
+  }
+  if (removed > 0) log::Debug(kLog, "old one-time prekeys deleted");
 }
 
 }  // namespace kollega::client

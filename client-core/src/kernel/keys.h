@@ -3,7 +3,7 @@
 // provisioning code, provisioning.h), and the upkeep of what the relay hands
 // out for X3DH: the signed prekey (rotated when old, the replaced ones kept
 // for a grace period and then deleted) and the stock of one-time prekeys
-// (topped up when low).
+// (topped up when low, the oldest private halves deleted beyond a bound).
 //
 // Ownership: owned by the Kernel. Thread-safety: worker thread only.
 // SPDX-License-Identifier: GPL-3.0-or-later
@@ -42,6 +42,10 @@ class Keys {
   // Deletes signed prekeys older than `replaced` (the one just superseded)
   // once their successors are older than the grace period.
   void ForgetOldSignedPrekeys(uint32_t replaced);
+  // Keeps at most Options::max_prekey_stock one-time private prekeys: the
+  // newest ones up to `newest`; older ones still stored are deleted
+  // (docs/abuse-limits.md, "Prekeys").
+  void ForgetOldOneTimePrekeys(uint32_t newest);
 
   Kernel& kernel_;
   bool topping_up_ = false;

@@ -32,7 +32,10 @@ bool RelayWide(const Status& s, bool online) {
   if (!online) return true;
   switch (s.code()) {
     case StatusCode::kResourceExhausted:
-      return !StartsWith(s.message(), "MAILBOX_FULL");  // RATE_LIMITED, STORAGE_FULL
+      // One recipient's mailbox (full, or this sender's share of it used up);
+      // otherwise RATE_LIMITED or STORAGE_FULL.
+      return !StartsWith(s.message(), "MAILBOX_FULL") &&
+             !StartsWith(s.message(), "SENDER_QUOTA_EXCEEDED");
     case StatusCode::kUnauthenticated:
     case StatusCode::kInternal:
       return true;

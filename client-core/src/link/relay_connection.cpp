@@ -467,6 +467,7 @@ Status ResponseStatus(const wire::Response& response) {
   switch (response.code()) {
     case wire::RATE_LIMITED:
     case wire::MAILBOX_FULL:
+    case wire::SENDER_QUOTA_EXCEEDED:
     case wire::STORAGE_FULL:
       return ResourceExhausted(text);
     case wire::AUTH_FAILED:

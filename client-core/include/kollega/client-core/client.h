@@ -48,8 +48,12 @@ class Client {
     // drawn uniformly from [d/2, d] so that many clients don't reconnect in step.
     std::chrono::milliseconds reconnect_min{250};
     std::chrono::milliseconds reconnect_max{30000};
-    uint32_t prekey_batch = 100;      // one-time prekeys per upload
-    uint32_t prekey_low_water = 20;   // top up below this many on the relay
+    uint32_t prekey_batch = 100;     // one-time prekeys per upload
+    uint32_t prekey_low_water = 20;  // top up below this many on the relay
+    // One-time private prekeys kept on this device (at least prekey_batch):
+    // a drained relay stock no longer piles up private keys here; the oldest
+    // beyond this are deleted at each top-up (docs/abuse-limits.md).
+    uint32_t max_prekey_stock = 200;
     uint32_t max_send_attempts = 20;  // then the message is dropped (SendFailed)
     // A new signed prekey replaces the current one once it is this old (checked
     // at each connect); the one it replaces is kept for `signed_prekey_grace`

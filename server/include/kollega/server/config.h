@@ -53,6 +53,29 @@ struct RelayConfig {
   // How often acknowledged envelopes are scrubbed out of the store's files
   // (docs/storage-encryption.md, "The relay's scrub"); 0 = never.
   uint32_t scrub_interval_seconds = 3600;
+  // Abuse limits after login (docs/abuse-limits.md).
+  // Envelopes one sender account may have waiting in one device's mailbox
+  // (SENDER_QUOTA_EXCEEDED); 0 = no limit.
+  uint32_t mailbox_sender_share = 1000;
+  // Sends per minute from one account to one other account (RATE_LIMITED
+  // with retry_after_ms); 0 = no limit.
+  uint32_t sender_rate = 120;
+  // One-time prekeys handed out per hour per target device, whoever asks,
+  // and per (requester account, target device); past either, bundles come
+  // without a one-time prekey. 0 = no limit.
+  uint32_t bundle_target_rate = 30;
+  uint32_t bundle_pair_rate = 3;
+  // Link tokens an account may create per hour (at most one outstanding:
+  // a new one replaces the old); 0 = no limit.
+  uint32_t link_token_rate = 10;
+  // Sign-up: --pow-bits rises one bit per doubling of the recent sign-up
+  // rate over signup_base_rate (per minute; 0 = never rises), by at most
+  // pow_bits_max_extra; one source address may sign up signup_source_rate
+  // times per hour (0 = no limit).
+  uint32_t signup_base_rate = 10;
+  uint32_t pow_bits_max_extra = 4;
+  uint32_t signup_source_rate = 10;
+  // End of the abuse limits after login.
   std::string tls_cert;  // PEM chain; TLS on when both are set
   std::string tls_key;   // PEM private key
   // The origins clients dial this relay by (--public-url, repeatable), as

@@ -169,7 +169,8 @@ class AccountStore {
 
   // A single-use link token, stored as its SHA-256 only, with an optional
   // opaque blob (the end-to-end sealed provisioning message, at most a few
-  // KiB) that is handed to whoever redeems the token.
+  // KiB) that is handed to whoever redeems the token. An account has at
+  // most one: a new token replaces any earlier one, redeemed or not.
   virtual Status PutLinkToken(const AccountId& account, const std::string& token_hash,
                               int64_t expires_ms, std::string_view sealed_provisioning) = 0;
   // The token's blob, exactly once per token and before expiry; NotFound
@@ -214,8 +215,17 @@ class PrekeyStore {
   // when set). Each one-time prekey is removed as it is handed
   // out, atomically: concurrent callers never receive the same key.
   // NotFound if the account (or the named device) does not exist.
+  // `may_take_one_time`, if set, is asked once per device that has a
+  // bundle; when it says no, that device's bundle carries no one-time
+  // prekey and its stock is untouched (the relay's drain limits).
+  using OneTimeGate = std::function<bool(uint32_t device_id)>;
   virtual Result<std::vector<PrekeyBundle>> TakeBundles(const AccountId& account,
-                                                        std::optional<uint32_t> device_id) = 0;
+                                                        std::optional<uint32_t> device_id,
+                                                        const OneTimeGate& may_take_one_time) = 0;
+  Result<std::vector<PrekeyBundle>> TakeBundles(const AccountId& account,
+                                                std::optional<uint32_t> device_id) {
+    return TakeBundles(account, device_id, nullptr);
+  }
 };
 
 // ------------------------------------------------------------- mailboxes
