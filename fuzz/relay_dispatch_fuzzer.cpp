@@ -88,7 +88,7 @@ class FakeTransport final : public server::Transport {
   }
 
   std::weak_ptr<Session> owner_;
-  Channel channel_{false, "", kPort};
+  Channel channel_{false, "", kPort, ""};
   std::vector<std::string> sent_;
   bool closed_ = false;
 
