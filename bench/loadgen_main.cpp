@@ -28,6 +28,18 @@
 namespace kollega::bench {
 namespace {
 
+// What `relay --help` prints: the options that binary knows.
+std::string OptionsOf(const std::string& relay_bin) {
+  std::string out;
+  FILE* help = ::popen(("'" + relay_bin + "' --help 2>&1").c_str(), "r");
+  if (!help) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, help)) > 0) out.append(buf, n);
+  ::pclose(help);
+  return out;
+}
+
 std::string LoadAverage() {
   std::ifstream in("/proc/loadavg");
   std::string a, b, c;
@@ -124,7 +136,21 @@ bool StartServers(const Flags& flags, const std::string& dir, const std::vector<
         "--metrics-port",    "0",       "--metrics-port-file",          dir + "/relay.metrics-port",
         "--max-connections", "1000000", "--max-connections-per-source", "1000000",
         "--auth-timeout",    "3600"};
-    argv.insert(argv.end(), edge_args.begin(), edge_args.end());
+    // Thousands of accounts sign up from one address, and each pair sends
+    // far beyond an honest sender's rate: those limits stay in the Send
+    // path (so their cost is measured) but never trip (docs/abuse-limits.md).
+    const std::vector<std::string> limit_args = {
+        "--sender-rate",        "1000000000", "--signup-source-rate", "0",
+        "--pow-bits-max-extra", "0"};
+    // An A/B run (bench/ab.sh) may pit this against a build from before
+    // these options existed, which would refuse them.
+    const std::string help = OptionsOf(flags.relay_bin);
+    if (help.find("--metrics-port") != std::string::npos) {
+      argv.insert(argv.end(), edge_args.begin(), edge_args.end());
+    }
+    if (help.find("--sender-rate") != std::string::npos) {
+      argv.insert(argv.end(), limit_args.begin(), limit_args.end());
+    }
     argv.insert(argv.end(), tls_args.begin(), tls_args.end());
     argv.insert(argv.end(), flags.relay_args.begin(), flags.relay_args.end());
     if (!SpawnServer(argv, dir + "/relay.port", dir + "/relay.log", flags.relay_nofile, cpus, 30,

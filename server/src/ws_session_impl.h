@@ -73,12 +73,20 @@ inline uint16_t LocalPort(const PlainStream& socket) {
   return ec ? 0 : local.port();
 }
 // Transport::Channel::source: the peer's IPv4 address, or the /64 of its
-// IPv6 one (a v4-mapped address counts as IPv4).
-inline std::string SourceOf(const PlainStream& socket) {
+// IPv6 one (a v4-mapped address counts as IPv4). Empty (not limited per
+// source) for a trusted proxy: every client behind it shares its address
+// (docs/abuse.md, "Transport").
+inline std::string SourceOf(const ServerContext& ctx, const PlainStream& socket) {
   boost::system::error_code ec;
   const auto remote = socket.remote_endpoint(ec);
   if (ec) return {};
   auto address = remote.address();
+  if (ctx.config.behind_proxy) {
+    for (const std::string& proxy : ctx.config.trusted_proxies) {
+      boost::system::error_code parse_ec;
+      if (boost::asio::ip::make_address(proxy, parse_ec) == address && !parse_ec) return {};
+    }
+  }
   if (address.is_v6() && address.to_v6().is_v4_mapped()) {
     address = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, address.to_v6());
   }
@@ -89,13 +97,13 @@ inline std::string SourceOf(const PlainStream& socket) {
   const auto bytes = address.to_v6().to_bytes();
   return std::string(bytes.begin(), bytes.begin() + 8);
 }
-inline Transport::Channel ChannelOf(const PlainStream& stream) {
-  return Transport::Channel{false, {}, LocalPort(stream), SourceOf(stream)};
+inline Transport::Channel ChannelOf(const ServerContext& ctx, const PlainStream& stream) {
+  return Transport::Channel{false, {}, LocalPort(stream), SourceOf(ctx, stream)};
 }
-inline Transport::Channel ChannelOf(const TlsStream& stream) {
+inline Transport::Channel ChannelOf(const ServerContext& ctx, const TlsStream& stream) {
   return Transport::Channel{
       true, stream.ExportKeyingMaterial(crypto::kAuthExporterLabel, crypto::kAuthExporterSize),
-      LocalPort(stream.next_layer()), SourceOf(stream.next_layer())};
+      LocalPort(stream.next_layer()), SourceOf(ctx, stream.next_layer())};
 }
 
 template <class Stream>
@@ -106,7 +114,7 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
   WsSession(ServerContext& ctx, Stream&& stream, ConnectionSlot slot)
       : ctx_(ctx),
         slot_(std::move(slot)),
-        channel_(ChannelOf(stream)),
+        channel_(ChannelOf(ctx, stream)),
         ws_(std::move(stream), this),
         timer_(ws_.get_executor()),
         connection_(ctx, *this) {}
