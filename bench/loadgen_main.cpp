@@ -140,8 +140,7 @@ bool StartServers(const Flags& flags, const std::string& dir, const std::vector<
     // far beyond an honest sender's rate: those limits stay in the Send
     // path (so their cost is measured) but never trip (docs/abuse-limits.md).
     const std::vector<std::string> limit_args = {
-        "--sender-rate",        "1000000000", "--signup-source-rate", "0",
-        "--pow-bits-max-extra", "0"};
+        "--sender-rate", "1000000000", "--signup-source-rate", "0", "--pow-bits-max-extra", "0"};
     // An A/B run (bench/ab.sh) may pit this against a build from before
     // these options existed, which would refuse them.
     const std::string help = OptionsOf(flags.relay_bin);
