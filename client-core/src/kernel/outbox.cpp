@@ -60,6 +60,12 @@ Status Outbox::Flush() {
   // wait behind it (order per recipient), everyone else's go on.
   std::set<std::string> blocked;
   Status held = Status::Ok();  // the first passing failure, for the caller
+  // An early return below reports its own error, and `held` is then moot
+  // (checked-status builds abort on an unread Status).
+  struct Moot {
+    Status& status;
+    ~Moot() { status.IgnoreError(); }
+  } moot{held};
   int transient_in_a_row = 0;
   size_t skipped = 0;  // items of blocked recipients ahead of the next page
   while (true) {
