@@ -154,8 +154,11 @@ void Connection::HandleSend(uint64_t id, const wire::Request& request) {
         }
         if (std::shared_ptr<Connection> self = weak.lock()) {
           Connection* c = self.get();
-          c->transport_.Post([c, id, now, status = std::move(status), full = std::move(full)] {
-            c->OnAppendDone(id, status, now, full);
+          // Code and text travel instead of the Status: a stopping relay
+          // drops posted work, and a dropped Status would count as unchecked.
+          c->transport_.Post([c, id, now, code = status.code(), message = status.message(),
+                              full = std::move(full)] {
+            c->OnAppendDone(id, Status(code, message), now, full);
           });
         }
       });

@@ -38,7 +38,11 @@ Status RelayLinkManager::Open(const std::string& relay_url) {
     runner.Post([this, generation, push] { OnPush(generation, push); });
   };
   handlers.on_close = [this, &runner, generation](const Status& status) {
-    runner.Post([this, generation, status] { OnClosed(generation, status); });
+    // Code and text travel instead of the Status: a stopped runner drops the
+    // task, and a dropped Status would count as an error nobody looked at.
+    runner.Post([this, generation, code = status.code(), message = status.message()] {
+      OnClosed(generation, Status(code, message));
+    });
   };
   RelayLink::Options options;
   options.connect_timeout = kernel_.options().request_timeout;
@@ -197,6 +201,7 @@ void RelayLinkManager::OnPush(uint64_t generation, const wire::Push& push) {
 }
 
 void RelayLinkManager::OnClosed(uint64_t generation, const Status& status) {
+  status.IgnoreError();  // a lost link is only logged; reconnecting is the answer
   if (generation != generation_) return;
   log::Info(kLog, "connection to relay lost: " + status.ToString());
   Drop();
