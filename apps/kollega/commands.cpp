@@ -60,9 +60,12 @@ int RunInit(const Args& args) {
   if (int rc = RefuseExistingAccount(*c, args, " (see `kollega whoami`)")) return rc;
   std::printf("creating an anonymous account (solving the relay's proof of work)…\n");
   std::fflush(stdout);
-  if (Status s = c->CreateAccount(args.positional[0]).Get(); !s.ok()) {
-    return Fail("init failed", s);
-  }
+  SignUpProgressPrinter progress;
+  c->SetEventCallback([&progress](const client::Event& e) { progress.Print(e); });
+  Status created = c->CreateAccount(args.positional[0]).Get();
+  c->SetEventCallback(nullptr);
+  progress.Finish();
+  if (!created.ok()) return Fail("init failed", created);
   auto me = c->WhoAmI().Get();
   if (!me.ok()) return Fail("init", me.status());
   std::printf("account %s, device %u, on %s\n", me->account_id.c_str(), me->device_id,

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -94,6 +97,28 @@ void PrintEvent(const client::Event& e) {
     return;
   }
   std::fflush(stdout);
+}
+
+void SignUpProgressPrinter::Print(const client::Event& e) {
+  auto* p = As<client::SignUpProgress>(e);
+  if (!p || p->expected == 0) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - start_ < std::chrono::seconds(1)) return;
+  if (!printed_) terminal_ = isatty(STDERR_FILENO) == 1;
+  if (!terminal_ && printed_ && now - last_ < std::chrono::seconds(5)) return;
+  last_ = now;
+  printed_ = true;
+  // A search can outrun its expectation; the count stops short of 100 %
+  // until the account exists.
+  const double share = std::min(0.99, static_cast<double>(p->tried) / p->expected);
+  std::fprintf(stderr, "%s  proof of work (%u bits): about %d %% of the expected work%s",
+               terminal_ ? "\r" : "", p->bits, static_cast<int>(share * 100),
+               terminal_ ? "" : "\n");
+  std::fflush(stderr);
+}
+
+void SignUpProgressPrinter::Finish() {
+  if (printed_ && terminal_) std::fprintf(stderr, "\n");
 }
 
 void PrintIdentityWarnings(client::Client& c) {

@@ -16,12 +16,13 @@ namespace {
 // The end of every field of kollega_event, in order. Append here when a
 // field is appended to the struct.
 constexpr size_t kEventFieldEnds[] = {
-    KOLLEGA_FIELD_END(kollega_event, size),       KOLLEGA_FIELD_END(kollega_event, kind),
-    KOLLEGA_FIELD_END(kollega_event, peer),       KOLLEGA_FIELD_END(kollega_event, device),
-    KOLLEGA_FIELD_END(kollega_event, message_id), KOLLEGA_FIELD_END(kollega_event, status),
-    KOLLEGA_FIELD_END(kollega_event, connection), KOLLEGA_FIELD_END(kollega_event, text),
-    KOLLEGA_FIELD_END(kollega_event, outgoing),   KOLLEGA_FIELD_END(kollega_event, detail),
-    KOLLEGA_FIELD_END(kollega_event, sent_ms),
+    KOLLEGA_FIELD_END(kollega_event, size),           KOLLEGA_FIELD_END(kollega_event, kind),
+    KOLLEGA_FIELD_END(kollega_event, peer),           KOLLEGA_FIELD_END(kollega_event, device),
+    KOLLEGA_FIELD_END(kollega_event, message_id),     KOLLEGA_FIELD_END(kollega_event, status),
+    KOLLEGA_FIELD_END(kollega_event, connection),     KOLLEGA_FIELD_END(kollega_event, text),
+    KOLLEGA_FIELD_END(kollega_event, outgoing),       KOLLEGA_FIELD_END(kollega_event, detail),
+    KOLLEGA_FIELD_END(kollega_event, sent_ms),        KOLLEGA_FIELD_END(kollega_event, progress),
+    KOLLEGA_FIELD_END(kollega_event, progress_total),
 };
 constexpr size_t kEventEnd = kEventFieldEnds[std::size(kEventFieldEnds) - 1];
 // The last field of the other structs (update when appending).
@@ -66,6 +67,10 @@ bool FillDeviceEvent(const client::Event& e, kollega_event* out) {
     out->peer = f->peer.c_str();
     out->device = f->device;
     out->detail = f->detail.c_str();
+  } else if (auto* p = As<SignUpProgress>(e)) {
+    out->kind = KOLLEGA_EVENT_SIGNUP_PROGRESS;
+    out->progress = p->tried;
+    out->progress_total = p->expected;
   } else {
     return false;
   }

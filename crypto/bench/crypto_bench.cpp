@@ -5,7 +5,9 @@
 //   - the crypto provider's HMAC-SHA256 and AES-256-CBC throughput through
 //     the callbacks the library calls, next to OpenSSL's EVP API called
 //     directly in the same run: the ratio is the provider's overhead;
-//   - one safety number (5200 SHA-512 rounds through the provider).
+//   - one safety number (5200 SHA-512 rounds through the provider);
+//   - proof-of-work candidates per second: the solver next to checking
+//     each candidate whole (what the solver did before), same run.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <benchmark/benchmark.h>
 #include <openssl/core_names.h>
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "kollega/crypto/memory_signal_store.h"
+#include "kollega/crypto/proof_of_work.h"
 #include "kollega/crypto/safety_number.h"
 #include "kollega/crypto/signal_keys.h"
 #include "kollega/crypto/signal_sessions.h"
@@ -231,6 +234,31 @@ void BM_OpenSslAes256CbcEncrypt(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_OpenSslAes256CbcEncrypt)->Arg(64)->Arg(1024)->Arg(16384);
+
+// 2^16 candidates per iteration at a difficulty no candidate meets early
+// (64 bits), so both arms hash exactly that many.
+void BM_ProofOfWorkSolver(benchmark::State& state) {
+  const std::string nonce(32, 'n');
+  for (auto _ : state) {
+    auto stop = [](uint64_t) { return false; };
+    benchmark::DoNotOptimize(SolveProofOfWork(nonce, 64, stop));
+  }
+  state.SetItemsProcessed(state.iterations() * kProofOfWorkProgressStep);
+}
+BENCHMARK(BM_ProofOfWorkSolver)->Unit(benchmark::kMillisecond);
+
+void BM_ProofOfWorkCheckEachCandidate(benchmark::State& state) {
+  const std::string nonce(32, 'n');
+  for (auto _ : state) {
+    for (uint64_t counter = 0; counter < kProofOfWorkProgressStep; ++counter) {
+      std::string candidate(8, '\0');
+      for (int i = 0; i < 8; ++i) candidate[i] = static_cast<char>(counter >> (56 - 8 * i));
+      benchmark::DoNotOptimize(CheckProofOfWork(nonce, candidate, 64));
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * kProofOfWorkProgressStep);
+}
+BENCHMARK(BM_ProofOfWorkCheckEachCandidate)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace kollega::crypto

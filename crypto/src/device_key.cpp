@@ -162,25 +162,4 @@ void Wipe(std::string& s) {
   s.clear();
 }
 
-bool CheckProofOfWork(std::string_view nonce, std::string_view solution, uint32_t bits) {
-  if (bits > 64 || solution.size() > 64) return false;
-  std::string input = "kollega-pow-v1";
-  AppendField(input, nonce);
-  AppendField(input, solution);
-  const std::string digest = Sha256(input);
-  for (uint32_t i = 0; i < bits; ++i) {
-    const auto byte = static_cast<unsigned char>(digest[i / 8]);
-    if (byte & (0x80u >> (i % 8))) return false;
-  }
-  return true;
-}
-
-std::string SolveProofOfWork(std::string_view nonce, uint32_t bits) {
-  for (uint64_t counter = 0;; ++counter) {
-    std::string candidate(8, '\0');
-    for (int i = 0; i < 8; ++i) candidate[i] = static_cast<char>((counter >> (56 - 8 * i)) & 0xff);
-    if (CheckProofOfWork(nonce, candidate, bits)) return candidate;
-  }
-}
-
 }  // namespace kollega::crypto

@@ -7,6 +7,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
+#include <algorithm>
+
 #include "kollega/base/log.h"
 #include "kollega/crypto/device_key.h"
 #include "relay_features.h"
@@ -66,6 +68,16 @@ void Connection::OnOpen() {
   wire::Push push;
   *push.mutable_challenge() = FreshChallenge();
   SendPush(push);
+}
+
+std::chrono::milliseconds Connection::ProofOfWorkAllowance() const {
+  // A slow phone's solver; this repository's solver does about 7.6 M/s on
+  // one core of the development VM (crypto_bench, BM_ProofOfWorkSolver).
+  constexpr uint64_t kSlowSolverHashesPerMs = 1000;
+  // Bounded, so that no --pow-bits setting overflows the deadline.
+  constexpr uint64_t kMostMs = 5 * 60 * 1000;
+  const uint64_t ms = crypto::ExpectedProofOfWorkHashes(nonce_pow_bits_) / kSlowSolverHashesPerMs;
+  return std::chrono::milliseconds(std::min(ms, kMostMs));
 }
 
 void Connection::OnClosed() {

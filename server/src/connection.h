@@ -18,6 +18,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -49,7 +50,11 @@ class Connection final : public DeliveryTarget {
   void Bind(const std::shared_ptr<Connection>& self);
 
   // Strand-only entry points, called by the session.
-  void OnOpen();                           // pushes the first Challenge
+  void OnOpen();  // pushes the first Challenge
+  // Time to solve the proof of work announced with the current nonce on a
+  // slow phone, added to the authentication deadline (docs/abuse.md,
+  // "Authentication deadline").
+  std::chrono::milliseconds ProofOfWorkAllowance() const;
   void OnMessage(std::string_view bytes);  // one binary WebSocket message
   void OnWritable();                       // the write queue has drained
   void OnClosed();                         // the session has ended

@@ -156,10 +156,9 @@ void Connection::HandleSend(uint64_t id, const wire::Request& request) {
           Connection* c = self.get();
           // Code and text travel instead of the Status: a stopping relay
           // drops posted work, and a dropped Status would count as unchecked.
-          c->transport_.Post([c, id, now, code = status.code(), message = status.message(),
-                              full = std::move(full)] {
-            c->OnAppendDone(id, Status(code, message), now, full);
-          });
+          c->transport_.Post(
+              [c, id, now, code = status.code(), message = status.message(),
+               full = std::move(full)] { c->OnAppendDone(id, Status(code, message), now, full); });
         }
       });
 }

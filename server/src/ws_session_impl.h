@@ -186,7 +186,8 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     }
     connection_.Bind(std::shared_ptr<Connection>(Self(), &connection_));
     connection_.OnOpen();
-    auth_deadline_ = Clock::now() + std::chrono::seconds(ctx_.config.auth_timeout_seconds);
+    auth_deadline_ = Clock::now() + std::chrono::seconds(ctx_.config.auth_timeout_seconds) +
+                     connection_.ProofOfWorkAllowance();
     Watch(auth_deadline_);
     DoRead();
   }

@@ -81,6 +81,7 @@ struct Client::Impl {
   }
 
   void Close() {
+    kernel.RequestStop();
     Run<Status>([this] {
       kernel.Shutdown();
       closed = true;

@@ -18,6 +18,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -52,6 +53,10 @@ class Kernel final : public KernelServices {
   // Opens the store under `data_dir` and creates the components.
   Status Open(const std::string& data_dir);
   void Shutdown();
+  // From any thread: a long step on the worker (the sign-up proof of work)
+  // gives up at its next check, so that closing does not wait for it.
+  void RequestStop() { stop_requested_.store(true, std::memory_order_relaxed); }
+  bool stop_requested() const { return stop_requested_.load(std::memory_order_relaxed); }
 
   // --- For the parts and the built-in components ---
   const Client::Options& options() const { return options_; }
@@ -113,6 +118,7 @@ class Kernel final : public KernelServices {
   const Clock& clock_;
   TaskRunner& runner_;
   std::function<void(EventPtr)> emit_;
+  std::atomic<bool> stop_requested_{false};
 
   std::unique_ptr<ClientStore> store_;
   std::unique_ptr<crypto::SignalContext> context_;  // outlives sessions_

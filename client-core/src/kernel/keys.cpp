@@ -2,6 +2,7 @@
 #include "keys.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "content.pb.h"
 #include "device_list_manager.h"
@@ -9,6 +10,7 @@
 #include "kernel.h"
 #include "kollega/base/log.h"
 #include "kollega/crypto/device_key.h"
+#include "kollega/crypto/proof_of_work.h"
 #include "kollega/crypto/signal_keys.h"
 #include "link_manager.h"
 #include "provisioning.h"
@@ -32,6 +34,28 @@ Status FillNewDevice(const crypto::DeviceKey& key, uint32_t registration_id,
 
 }  // namespace
 
+Result<std::string> Keys::SolveSignUpPuzzle(const wire::Challenge& challenge) {
+  constexpr auto kProgressEvery = std::chrono::milliseconds(250);
+  const uint32_t bits = challenge.pow_bits();
+  auto next_report = std::chrono::steady_clock::now() + kProgressEvery;
+  auto progress = [&](uint64_t tried) {
+    if (kernel_.stop_requested()) return false;
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= next_report) {
+      next_report = now + kProgressEvery;
+      auto event = std::make_shared<SignUpProgress>();
+      event->bits = bits;
+      event->tried = tried;
+      event->expected = crypto::ExpectedProofOfWorkHashes(bits);
+      kernel_.Emit(std::move(event));
+    }
+    return true;
+  };
+  std::optional<std::string> solution = crypto::SolveProofOfWork(challenge.nonce(), bits, progress);
+  if (!solution) return Unavailable("the client is closing");
+  return std::move(*solution);
+}
+
 Status Keys::CreateAccount(const std::string& relay_url) {
   if (kernel_.has_account()) return AlreadyExists("this data directory already has an account");
   RelayLinkManager& link = kernel_.link();
@@ -44,9 +68,10 @@ Status Keys::CreateAccount(const std::string& relay_url) {
   KOLLEGA_ASSIGN_OR_RETURN(uint32_t registration_id,
                            crypto::GenerateRegistrationId(kernel_.signal_context()));
 
+  KOLLEGA_ASSIGN_OR_RETURN(std::string solution, SolveSignUpPuzzle(challenge));
   wire::Request request;
   auto* create = request.mutable_create_account();
-  create->set_pow_solution(crypto::SolveProofOfWork(challenge.nonce(), challenge.pow_bits()));
+  create->set_pow_solution(std::move(solution));
   KOLLEGA_RETURN_IF_ERROR(
       FillNewDevice(device_key, registration_id, challenge.nonce(), create->mutable_device()));
   wire::Response response;

@@ -14,6 +14,10 @@
 
 #include "kollega/base/status.h"
 
+namespace kollega::wire {
+class Challenge;
+}
+
 namespace kollega::client {
 
 class Kernel;
@@ -35,6 +39,9 @@ class Keys {
   Status TopUp(uint32_t remaining);
 
  private:
+  // The relay's proof of work, with SignUpProgress events while it runs;
+  // Unavailable if the client closes meanwhile.
+  Result<std::string> SolveSignUpPuzzle(const wire::Challenge& challenge);
   Status UploadInitialKeys();
   // A fresh signed prekey, stored, made current and uploaded.
   Status UploadSignedPrekey();

@@ -113,6 +113,18 @@ struct SendFailed final : EventKind<SendFailed> {
   std::string detail;      // human-readable; never content or keys
 };
 
+// Creating an account: the relay's proof of work (docs/abuse.md "Sign-up")
+// is being solved, which takes longer when the relay has raised its
+// difficulty. About four a second while it runs; an app shows `tried` as a
+// share of `expected` (a search may take longer than expected: cap the bar
+// short of full until the account exists).
+struct SignUpProgress final : EventKind<SignUpProgress> {
+  static constexpr std::string_view kName = "signup.progress";
+  uint32_t bits = 0;      // the difficulty the relay asked for
+  uint64_t tried = 0;     // candidates hashed so far
+  uint64_t expected = 0;  // 2^bits, the average a search takes
+};
+
 // --- Conversations component ---
 // A new message (incoming, or a sync copy of one this account sent from
 // another device).

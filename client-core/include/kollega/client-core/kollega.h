@@ -100,7 +100,11 @@ typedef enum kollega_error {
  *   UNLISTED_SENDER         peer, device (a sync copy from outside the list)
  *   SILENT_DEVICE_UNLINKED  device, sent_ms (when the relay last saw it, 0 if
  *                           never)
- *   REPAIR_FAILED           peer, device, detail */
+ *   REPAIR_FAILED           peer, device, detail
+ * Creating an account (docs/abuse.md "Sign-up"):
+ *   SIGNUP_PROGRESS     progress (proof-of-work candidates tried so far),
+ *                       progress_total (2^bits, what a search takes on
+ *                       average: it can take longer); about 4 a second */
 typedef enum kollega_event_kind {
   KOLLEGA_EVENT_MESSAGE_RECEIVED = 0,
   KOLLEGA_EVENT_STATUS_CHANGED = 1,
@@ -113,7 +117,8 @@ typedef enum kollega_event_kind {
   KOLLEGA_EVENT_DEVICE_LIST_CHANGED = 8,
   KOLLEGA_EVENT_UNLISTED_SENDER = 9,
   KOLLEGA_EVENT_SILENT_DEVICE_UNLINKED = 10,
-  KOLLEGA_EVENT_REPAIR_FAILED = 11
+  KOLLEGA_EVENT_REPAIR_FAILED = 11,
+  KOLLEGA_EVENT_SIGNUP_PROGRESS = 12
 } kollega_event_kind;
 
 /* Message statuses: the numbers of client::MessageStatus (types.h), stored
@@ -146,6 +151,8 @@ typedef struct kollega_event {
   int outgoing;           /* 1 for a sync copy of one's own message */
   const char* detail;     /* why (human-readable; never content or keys) */
   int64_t sent_ms;        /* the sender's clock, ms since the Unix epoch */
+  uint64_t progress;       /* work done so far (SIGNUP_PROGRESS) */
+  uint64_t progress_total; /* the work expected in all */
 } kollega_event;
 
 typedef struct kollega_message {

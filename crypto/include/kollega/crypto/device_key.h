@@ -1,6 +1,7 @@
 // Device authentication keys and the small primitives the relay shares with
 // clients: Ed25519 device keys (challenge-response), secure random bytes,
-// SHA-256, constant-time comparison, and the account-creation proof of work.
+// SHA-256, constant-time comparison; the account-creation proof of work is
+// in proof_of_work.h, included here for the callers that use both.
 //
 // These use OpenSSL only, so the relay links no libsignal code paths for
 // authentication. A device's auth key is separate from its Signal identity
@@ -18,6 +19,7 @@
 #include <string_view>
 
 #include "kollega/base/status.h"
+#include "kollega/crypto/proof_of_work.h"
 
 namespace kollega::crypto {
 
@@ -92,17 +94,5 @@ bool ConstantTimeEqual(std::string_view a, std::string_view b);
 // Overwrites memory in a way the compiler may not elide.
 void Wipe(void* data, size_t size);
 void Wipe(std::string& s);
-
-// Proof of work for account creation:
-//   SHA-256("kollega-pow-v1" || u32be(len(nonce)) || nonce
-//           || u32be(len(solution)) || solution)
-// has `bits` leading zero bits (most significant bit of byte 0 first);
-// u32be is 4 bytes, big-endian. A solution over 64 bytes never checks, nor
-// does anything at a difficulty over 64 bits. Test vector in
-// docs/protocol-recipes.md.
-bool CheckProofOfWork(std::string_view nonce, std::string_view solution, uint32_t bits);
-// Finds a solution by counting (an 8-byte big-endian counter from 0);
-// expected 2^bits hashes.
-std::string SolveProofOfWork(std::string_view nonce, uint32_t bits);
 
 }  // namespace kollega::crypto
