@@ -1,5 +1,5 @@
-// The relay's device rules (docs/trust.md §3, docs/protocol.md §4.11 and
-// §8): which devices a Send must and may cover, what counts against
+// The relay's device rules (docs/trust.md §3, docs/protocol.md §4.11,
+// docs/limits.md): which devices a Send must and may cover, what counts against
 // --max-devices, and the sweep that deletes devices no signed list named.
 // The handlers in handlers_devices.cpp and handlers_messages.cpp and the
 // relay's periodic timer use them.

@@ -1,5 +1,5 @@
-// The relay's device rules (docs/trust.md §3-4, docs/protocol.md §4.11 and
-// §8) on the real binary: a keyless device never blocks a sender, the
+// The relay's device rules (docs/trust.md §3-4, docs/protocol.md §4.11,
+// docs/limits.md) on the real binary: a keyless device never blocks a sender, the
 // device cap, unlisted devices expiring, a listed device silent for longer
 // than the envelope TTL no longer required, and one device's full mailbox
 // not blocking delivery to the account's others.
