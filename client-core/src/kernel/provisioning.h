@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 
+#include "kollega/base/base64.h"
 #include "kollega/base/status.h"
 
 namespace kollega::client {
@@ -44,8 +45,8 @@ std::string EncodeProvisioningCode(const ProvisioningCode& code);
 // Tolerates surrounding whitespace (codes get pasted).
 Result<ProvisioningCode> DecodeProvisioningCode(std::string_view text);
 
-std::string Base64UrlEncode(std::string_view bytes);
-Result<std::string> Base64UrlDecode(std::string_view text);
+using kollega::Base64UrlDecode;
+using kollega::Base64UrlEncode;
 
 Result<std::string> SealProvisioning(std::string_view key, std::string_view account_id,
                                      std::string_view plaintext);
