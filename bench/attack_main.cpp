@@ -328,6 +328,9 @@ int RunSoak(const SoakFlags& flags) {
 }  // namespace kollega::bench
 
 int main(int argc, char** argv) {
+  // Line by line even into a pipe or file, so a run that hangs or is
+  // killed still shows how far it got.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   kollega::bench::SoakFlags flags;
   std::string error;
   if (!kollega::bench::ParseSoakFlags(argc, argv, &flags, &error)) {

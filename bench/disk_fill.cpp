@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <map>
 #include <set>
 #include <thread>
 #include <utility>
@@ -91,6 +92,13 @@ class FillClient {
           }
           seqs_.push_back(delivery.seq());
         }
+        // Acked as a client does: the relay pushes a bounded window of
+        // unacknowledged envelopes, and acks are writes the full disk meets.
+        recipient_->Ack(seqs_);
+        seqs_.clear();
+      };
+      d->on_response = [this](const wire::Response& r) {
+        if (r.code() != wire::OK) ++ack_failures_;
       };
     }
     return Run<std::string>([d, who](std::function<void(std::string)> done) {
@@ -124,37 +132,39 @@ class FillClient {
         if (!*stopped) return send();
         if (in_flight->empty()) done(*codes);
       };
-      sender_->on_closed = [codes, stopped, done](const std::string&) {
-        if (!*stopped) done(*codes);
+      sender_->on_closed = [this, codes, stopped, done](const std::string&) {
+        sender_closed_ = true;
         *stopped = true;
+        done(*codes);
       };
+      if (sender_closed_) return done(*codes);
       for (int i = 0; i < window; ++i) send();
     });
   }
 
-  // Waits until every accepted content was delivered, or `timeout` passes.
-  void AwaitDeliveries(std::chrono::seconds timeout) {
+  // Waits until every accepted content was delivered, or nothing new
+  // arrived for `stall`, or `timeout` passes.
+  void AwaitDeliveries(std::chrono::seconds timeout, std::chrono::seconds stall = 5s) {
     const auto end = Clock::now() + timeout;
-    while (Clock::now() < end) {
-      if (Count().missing == 0) return;
+    auto last_progress = Clock::now();
+    size_t last_missing = Count().missing;
+    while (Clock::now() < end && Clock::now() - last_progress < stall) {
+      const size_t missing = Count().missing;
+      if (missing == 0) return;
+      if (missing != last_missing) last_progress = Clock::now();
+      last_missing = missing;
       std::this_thread::sleep_for(50ms);
     }
   }
 
-  void AckAll() {
-    Run<bool>([this](auto done) {
-      if (!seqs_.empty()) recipient_->Ack(seqs_);
-      seqs_.clear();
-      done(true);
-    });
-  }
-
   struct Tally {
-    size_t accepted = 0, missing = 0, corrupted = 0;
+    size_t accepted = 0, missing = 0, corrupted = 0, ack_failures = 0;
   };
   // Read on the Loop's thread, where deliveries are counted.
   Tally Count() {
-    return Run<Tally>([this](auto done) { done(Tally{accepted_.size(), Missing(), corrupted_}); });
+    return Run<Tally>([this](auto done) {
+      done(Tally{accepted_.size(), Missing(), corrupted_, ack_failures_});
+    });
   }
 
  private:
@@ -184,6 +194,8 @@ class FillClient {
   uint64_t next_ = 0;
   std::set<uint64_t> accepted_, delivered_;
   size_t corrupted_ = 0;
+  size_t ack_failures_ = 0;
+  bool sender_closed_ = false;
   std::vector<uint64_t> seqs_;
 };
 
@@ -202,8 +214,9 @@ int RunDiskFill(const SoakFlags& flags) {
               flags.data_dir.c_str(), FreeMiB(flags.data_dir),
               flags.ballast.empty() ? "" : (", ballast " + flags.ballast).c_str());
   // The disk must fill before any mailbox limit does: one sender fills one
-  // mailbox here, so the per-mailbox and per-sender limits are lifted; the
-  // two accounts skip the proof of work. Nothing else differs from defaults.
+  // mailbox here, so the per-mailbox and per-sender limits are lifted, and
+  // the per-connection request rate (it would only slow the fill); the two
+  // accounts skip the proof of work. Nothing else differs from defaults.
   std::vector<std::string> argv = {flags.relay_bin,
                                    "--listen",
                                    "127.0.0.1",
@@ -226,7 +239,9 @@ int RunDiskFill(const SoakFlags& flags) {
                                    "--sender-rate",
                                    "0",
                                    "--pow-bits",
-                                   "0"};
+                                   "0",
+                                   "--request-rate",
+                                   "100000"};
   argv.insert(argv.end(), flags.relay_args.begin(), flags.relay_args.end());
   ChildProcess relay;
   std::string error;
@@ -260,49 +275,61 @@ int RunDiskFill(const SoakFlags& flags) {
         "answers; %.1f MiB free\n",
         tally.accepted, flags.fill_size, Seconds(t0), full, codes.size() - tally.accepted - full,
         FreeMiB(flags.data_dir));
+    std::map<int, size_t> others;
+    for (wire::ErrorCode c : codes) {
+      if (c != wire::OK && c != wire::STORAGE_FULL) ++others[c];
+    }
+    for (const auto& [c, n] : others) {
+      std::printf("  other answer: %s x%zu\n",
+                  wire::ErrorCode_Name(static_cast<wire::ErrorCode>(c)).c_str(), n);
+    }
     if (full == 0) failures.push_back("the relay never answered STORAGE_FULL");
 
-    // 2. Everything accepted is there, intact, while the disk is still full.
-    error = client.LogIn(true);
-    if (!error.empty()) failures.push_back("recipient log-in: " + error);
-    client.AwaitDeliveries(60s);
-    tally = client.Count();
-    std::printf("read back while full: %zu of %zu accepted envelopes delivered, %zu corrupted\n",
-                tally.accepted - tally.missing, tally.accepted, tally.corrupted);
-    if (tally.missing > 0 || tally.corrupted > 0) {
-      failures.push_back("accepted envelopes lost or corrupted");
-    }
+    if (!IsRunning(relay)) {
+      std::printf("RELAY DIED while the disk filled; its log ends:\n%s\n",
+                  Tail(dir + "/relay.log", 3).c_str());
+    } else {
+      // 2. The recipient reads (and acks) while the disk is still full.
+      error = client.LogIn(true);
+      if (!error.empty()) failures.push_back("recipient log-in: " + error);
+      client.AwaitDeliveries(60s);
+      tally = client.Count();
+      std::printf(
+          "read while full: %zu of %zu accepted envelopes delivered, %zu corrupted, %zu acks "
+          "refused\n",
+          tally.accepted - tally.missing, tally.accepted, tally.corrupted, tally.ack_failures);
 
-    // 3. Space returns: the same relay process accepts sends again.
-    if (!flags.ballast.empty()) std::filesystem::remove(flags.ballast, ec);
-    const auto t1 = Clock::now();
-    auto retry = client.SendUntil(1, [&](const std::vector<wire::ErrorCode>& c) {
-      if (c.back() != wire::OK && Seconds(t1) < 60) std::this_thread::sleep_for(100ms);
-      return c.back() == wire::OK || Seconds(t1) >= 60;
-    });
-    const bool recovered = !retry.empty() && retry.back() == wire::OK;
-    std::printf(
-        "space freed (%s, %.1f MiB free): %s after %.1f s and %zu refused sends, relay pid %s\n",
-        flags.ballast.empty() ? "nothing removed" : "ballast removed", FreeMiB(flags.data_dir),
-        recovered ? "sends accepted again" : "STILL REFUSED", Seconds(t1),
-        retry.size() - (recovered ? 1 : 0),
-        IsRunning(relay) && relay.pid == pid ? "unchanged" : "GONE");
-    if (!recovered) failures.push_back("sends not accepted after space returned");
+      // 3. Space returns: the same relay process accepts sends again.
+      if (!flags.ballast.empty()) std::filesystem::remove(flags.ballast, ec);
+      const auto t1 = Clock::now();
+      auto retry = client.SendUntil(1, [&](const std::vector<wire::ErrorCode>& c) {
+        if (c.back() != wire::OK && Seconds(t1) < 60) std::this_thread::sleep_for(100ms);
+        return c.back() == wire::OK || Seconds(t1) >= 60;
+      });
+      const bool recovered = !retry.empty() && retry.back() == wire::OK;
+      std::printf(
+          "space freed (%s, %.1f MiB free): %s after %.1f s and %zu refused sends, relay pid %s\n",
+          flags.ballast.empty() ? "nothing removed" : "ballast removed", FreeMiB(flags.data_dir),
+          recovered ? "sends accepted again" : "STILL REFUSED", Seconds(t1),
+          retry.size() - (recovered ? 1 : 0),
+          IsRunning(relay) && relay.pid == pid ? "unchanged" : "GONE");
+      if (!recovered) failures.push_back("sends not accepted after space returned");
 
-    // 4. The recipient acks everything; more sends go through and arrive.
-    client.AwaitDeliveries(30s);
-    client.AckAll();
-    const size_t before = client.Count().accepted;
-    auto more =
-        client.SendUntil(4, [](const std::vector<wire::ErrorCode>& c) { return c.size() >= 20; });
-    client.AwaitDeliveries(30s);
-    tally = client.Count();
-    std::printf(
-        "after the acks: %zu of %zu more sends accepted; %zu accepted in all, %zu missing, %zu "
-        "corrupted\n",
-        CountOf(more, wire::OK), more.size(), tally.accepted, tally.missing, tally.corrupted);
-    if (tally.accepted != before + 20 || tally.missing > 0 || tally.corrupted > 0) {
-      failures.push_back("sends after recovery refused, lost or corrupted");
+      // 4. Every accepted envelope arrives, intact; more sends go through.
+      const size_t before = client.Count().accepted;
+      auto more =
+          client.SendUntil(4, [](const std::vector<wire::ErrorCode>& c) { return c.size() >= 20; });
+      client.AwaitDeliveries(60s);
+      tally = client.Count();
+      std::printf(
+          "in the end: %zu of %zu more sends accepted; of %zu accepted in all, %zu delivered "
+          "intact, %zu missing, %zu corrupted\n",
+          CountOf(more, wire::OK), more.size(), tally.accepted, tally.accepted - tally.missing,
+          tally.missing, tally.corrupted);
+      if (tally.missing > 0 || tally.corrupted > 0) {
+        failures.push_back("accepted envelopes lost or corrupted");
+      }
+      if (tally.accepted != before + 20) failures.push_back("sends after recovery refused");
     }
   }
   const bool alive = IsRunning(relay);
