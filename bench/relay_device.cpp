@@ -56,7 +56,8 @@ void RelayDevice::CreateAccount(DoneFn done) {
     wire::Request request;
     auto* create = request.mutable_create_account();
     // pow_bits comes with the challenge; 0 makes any solution valid.
-    create->set_pow_solution(crypto::SolveProofOfWork(nonce, pow_bits_));
+    create->set_pow_solution(pow_solver ? pow_solver(nonce, pow_bits_)
+                                        : crypto::SolveProofOfWork(nonce, pow_bits_));
     auto* device = create->mutable_device();
     device->set_auth_public_key(key_->public_key());
     device->set_registration_id(1 + static_cast<uint32_t>(next_id_ % 16000));

@@ -76,6 +76,10 @@ class RelayDevice {
   uint32_t device_id() const { return device_id_; }
   std::shared_ptr<const crypto::DeviceKey> key() const { return key_; }
 
+  // Solves CreateAccount's proof of work; unset = crypto::SolveProofOfWork.
+  // An attacker that must stop mid-solve gives its own (attack_accounts.cpp).
+  std::function<std::string(const std::string& nonce, uint32_t bits)> pow_solver;
+
   // After authentication: responses to SendTo/Ack and Deliver pushes.
   std::function<void(const wire::Response&)> on_response;
   std::function<void(const wire::Deliver&)> on_deliver;
