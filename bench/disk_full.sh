@@ -19,7 +19,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 size_mib=192
 ballast_mib=96
-fill_size=65536
+fill_size=16384
 tool=$here/../build/bench/kollega-attack-soak
 relay=$here/../build/server/kollega-relay
 cannot_run=0
