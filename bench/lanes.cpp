@@ -93,12 +93,25 @@ class EchoLane final : public Lane {
 // loop is closed end to end, like the echo's round trip.
 class RelayPairLane final : public Lane {
  public:
-  RelayPairLane(LoopContext& ctx, const LaneOptions& options)
+  RelayPairLane(LoopContext& ctx, const LaneOptions& options, const std::string& source)
       : ctx_(ctx),
-        sender_(*ctx.loop, options.host, options.port, options.tls),
-        recipient_(*ctx.loop, options.host, options.port, options.tls),
+        sender_(*ctx.loop, options.host, options.port, options.tls, source),
+        recipient_(*ctx.loop, options.host, options.port, options.tls, source),
         payload_(options.payload),
         max_outstanding_(ctx.closed_loop ? options.window : options.open_window) {}
+
+  // Logs both devices in with accounts made earlier.
+  void Resume(const DeviceCredentials& sender, const DeviceCredentials& recipient,
+              std::function<void(bool, const std::string&)> done) {
+    LogIn(recipient_, recipient, [this, sender, done](bool ok, const std::string& error) {
+      if (!ok) return done(false, "recipient: " + error);
+      LogIn(sender_, sender, [this, done](bool ok, const std::string& error) {
+        if (!ok) return done(false, "sender: " + error);
+        Wire();
+        done(true, "");
+      });
+    });
+  }
 
   void Start(std::function<void(bool, const std::string&)> done) {
     recipient_.SetUpFreshAccount([this, done](bool ok, const std::string& error) {
@@ -128,6 +141,14 @@ class RelayPairLane final : public Lane {
   }
 
  private:
+  static void LogIn(RelayDevice& device, const DeviceCredentials& who,
+                    std::function<void(bool, const std::string&)> done) {
+    device.Connect([&device, who, done](bool ok, const std::string& error) {
+      if (!ok) return done(false, error);
+      device.Authenticate(who.account_id, who.device_id, who.key, done);
+    });
+  }
+
   int Outstanding() const { return std::max(unaccepted_, undelivered_); }
 
   void Wire() {
@@ -222,11 +243,18 @@ LaneFactory EchoLaneFactory(const LaneOptions& options) {
 }
 
 LaneFactory RelayPairFactory(const LaneOptions& options) {
-  return [options](LoopContext& ctx, int, LaneDoneFn done) {
-    auto holder = std::make_shared<std::unique_ptr<RelayPairLane>>(new RelayPairLane(ctx, options));
-    (*holder)->Start([&ctx, holder, done](bool ok, const std::string& error) mutable {
+  return [options](LoopContext& ctx, int index, LaneDoneFn done) {
+    const std::string source =
+        options.sources.empty() ? "" : options.sources[index % options.sources.size()];
+    auto holder =
+        std::make_shared<std::unique_ptr<RelayPairLane>>(new RelayPairLane(ctx, options, source));
+    auto finish = [&ctx, holder, done](bool ok, const std::string& error) mutable {
       Finish(ctx, holder, done, ok, error);
-    });
+    };
+    const auto pair = static_cast<size_t>(index) * 2;
+    if (options.accounts == nullptr) return (*holder)->Start(std::move(finish));
+    if (pair + 1 >= options.accounts->size()) return finish(false, "not enough accounts");
+    (*holder)->Resume((*options.accounts)[pair], (*options.accounts)[pair + 1], std::move(finish));
   };
 }
 

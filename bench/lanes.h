@@ -17,8 +17,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "load.h"
+#include "relay_device.h"
 
 namespace kollega::bench {
 
@@ -29,6 +31,12 @@ struct LaneOptions {
   int window = 8;          // closed loop: messages outstanding per lane
   int open_window = 1000;  // open loop: cap before sends are skipped
   bool tls = false;        // wss:// (no certificate checks)
+  // Relay lanes only. Lane i connects from sources[i % size] (empty: the
+  // system's choice), so a relay's per-source caps see several sources.
+  std::vector<std::string> sources;
+  // Lane i logs in as (*accounts)[2i] (sender) and [2i+1] (recipient),
+  // made earlier, instead of signing up two fresh accounts.
+  std::shared_ptr<const std::vector<DeviceCredentials>> accounts;
 };
 
 LaneFactory EchoLaneFactory(const LaneOptions& options);

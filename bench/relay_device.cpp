@@ -17,8 +17,10 @@ std::string Describe(const wire::Response& r) {
 
 }  // namespace
 
-RelayDevice::RelayDevice(Loop& loop, std::string host, uint16_t port, bool tls)
-    : ws_(WsClient::Create(loop, tls)), host_(std::move(host)), port_(port), tls_(tls) {}
+RelayDevice::RelayDevice(Loop& loop, std::string host, uint16_t port, bool tls, std::string source)
+    : ws_(WsClient::Create(loop, tls)), host_(std::move(host)), port_(port), tls_(tls) {
+  ws_->set_local_address(std::move(source));
+}
 
 RelayDevice::~RelayDevice() {
   // The client may outlive us in pending handlers; make sure it can no
@@ -54,7 +56,8 @@ void RelayDevice::CreateAccount(DoneFn done) {
     wire::Request request;
     auto* create = request.mutable_create_account();
     // pow_bits comes with the challenge; 0 makes any solution valid.
-    create->set_pow_solution(crypto::SolveProofOfWork(nonce, pow_bits_));
+    create->set_pow_solution(pow_solver ? pow_solver(nonce, pow_bits_)
+                                        : crypto::SolveProofOfWork(nonce, pow_bits_));
     auto* device = create->mutable_device();
     device->set_auth_public_key(key_->public_key());
     device->set_registration_id(1 + static_cast<uint32_t>(next_id_ % 16000));
@@ -63,6 +66,7 @@ void RelayDevice::CreateAccount(DoneFn done) {
     device->set_proof(*proof);
     nonce_.clear();
     Request(request, [this, done](const wire::Response& r) {
+      last_create_code_ = r.code();
       if (r.code() != wire::OK || !r.has_account_created()) {
         return done(false, "CreateAccount: " + Describe(r));
       }
@@ -187,6 +191,19 @@ void RelayDevice::Ack(const std::vector<uint64_t>& seqs) {
 }
 
 void RelayDevice::Close() { ws_->Close(); }
+
+void RelayDevice::RequestChallenge(DoneFn done) {
+  wire::Request get;
+  get.mutable_get_challenge();
+  Request(get, [this, done = std::move(done)](const wire::Response& r) {
+    if (r.code() != wire::OK || !r.has_challenge()) {
+      return done(false, "GetChallenge: " + Describe(r));
+    }
+    nonce_ = r.challenge().nonce();
+    pow_bits_ = r.challenge().pow_bits();
+    done(true, "");
+  });
+}
 
 void RelayDevice::Request(wire::Request& request,
                           std::function<void(const wire::Response&)> handler) {

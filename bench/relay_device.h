@@ -21,11 +21,21 @@
 
 namespace kollega::bench {
 
+// What logs a device in again later (e.g. on a relay restarted over the
+// same data directory): its account, device id and key.
+struct DeviceCredentials {
+  std::string account_id;
+  uint32_t device_id = 0;
+  std::shared_ptr<const crypto::DeviceKey> key;
+};
+
 class RelayDevice {
  public:
   using DoneFn = std::function<void(bool ok, const std::string& error)>;
 
-  RelayDevice(Loop& loop, std::string host, uint16_t port, bool tls = false);
+  // `source`: the local address to connect from (WsClient::set_local_address).
+  RelayDevice(Loop& loop, std::string host, uint16_t port, bool tls = false,
+              std::string source = "");
   ~RelayDevice();
 
   // Connects and waits for the relay's first Challenge push.
@@ -49,10 +59,26 @@ class RelayDevice {
   void SendTo(const std::string& recipient, const std::string& content);
   void Ack(const std::vector<uint64_t>& seqs);
   void Close();
+  // Asks for a fresh challenge (GetChallenge), for another CreateAccount
+  // or Authenticate on the same connection.
+  void RequestChallenge(DoneFn done);
+  // Any request, answered to `handler` (ids are assigned here).
+  void Call(wire::Request& request, std::function<void(const wire::Response&)> handler) {
+    Request(request, std::move(handler));
+  }
+  // The difficulty of the current (or last) challenge, and the code of the
+  // last CreateAccount answer.
+  uint32_t pow_bits() const { return pow_bits_; }
+  wire::ErrorCode last_create_code() const { return last_create_code_; }
+  DeviceCredentials credentials() const { return {account_id_, device_id_, key_}; }
 
   const std::string& account_id() const { return account_id_; }
   uint32_t device_id() const { return device_id_; }
   std::shared_ptr<const crypto::DeviceKey> key() const { return key_; }
+
+  // Solves CreateAccount's proof of work; unset = crypto::SolveProofOfWork.
+  // An attacker that must stop mid-solve gives its own (attack_accounts.cpp).
+  std::function<std::string(const std::string& nonce, uint32_t bits)> pow_solver;
 
   // After authentication: responses to SendTo/Ack and Deliver pushes.
   std::function<void(const wire::Response&)> on_response;
@@ -74,6 +100,7 @@ class RelayDevice {
   std::vector<std::pair<uint64_t, std::function<void(const wire::Response&)>>> pending_;
   std::string nonce_;  // current unused challenge, empty once consumed
   uint32_t pow_bits_ = 0;
+  wire::ErrorCode last_create_code_ = wire::OK;
   std::function<void(const std::string&)> waiting_for_challenge_;
   std::string account_id_;
   uint32_t device_id_ = 0;

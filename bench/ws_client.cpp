@@ -84,6 +84,14 @@ class BeastClient final : public WsClient {
     if (ec) return done(false, "bad address: " + ec.message());
     host_ = host + ":" + std::to_string(port);
     target_ = target;
+    if (!local_address_.empty()) {
+      auto local = asio::ip::make_address(local_address_, ec);
+      if (ec) return done(false, "bad local address: " + ec.message());
+      tcp::socket& socket = beast::get_lowest_layer(ws_).socket();
+      socket.open(address.is_v4() ? tcp::v4() : tcp::v6(), ec);
+      if (!ec) socket.bind(tcp::endpoint(local, 0), ec);
+      if (ec) return done(false, "bind " + local_address_ + ": " + ec.message());
+    }
     auto self = this->shared_from_this();
     beast::get_lowest_layer(ws_).async_connect(
         tcp::endpoint(address, port), [this, self, done = std::move(done)](beast::error_code ec) {
@@ -152,7 +160,10 @@ class BeastClient final : public WsClient {
   void ReadNext() {
     auto self = this->shared_from_this();
     ws_.async_read(buffer_, [this, self](beast::error_code ec, size_t) {
-      if (ec) return Finish(ec == websocket::error::closed ? "closed by peer" : ec.message());
+      if (ec == websocket::error::closed) {
+        return Finish("closed by peer (" + std::to_string(ws_.reason().code) + ")");
+      }
+      if (ec) return Finish(ec.message());
       if (on_message_) {
         auto data = buffer_.cdata();
         on_message_(std::string_view(static_cast<const char*>(data.data()), data.size()));

@@ -92,9 +92,14 @@ class WsClient : public std::enable_shared_from_this<WsClient> {
 
   void set_on_message(MessageFn fn) { on_message_ = std::move(fn); }
   void set_on_closed(ClosedFn fn) { on_closed_ = std::move(fn); }
+  // Binds the next Connect to this local IP address (e.g. 127.0.0.2, so
+  // that a relay's per-source limits see several sources on loopback);
+  // empty = the system's choice.
+  void set_local_address(std::string address) { local_address_ = std::move(address); }
 
  protected:
   WsClient() = default;
+  std::string local_address_;
   MessageFn on_message_;
   ClosedFn on_closed_;
 };
