@@ -329,7 +329,11 @@ int RunDiskFill(const SoakFlags& flags) {
       if (tally.missing > 0 || tally.corrupted > 0) {
         failures.push_back("accepted envelopes lost or corrupted");
       }
-      if (tally.accepted != before + 20) failures.push_back("sends after recovery refused");
+      // SendUntil keeps a window in flight, so it may send a few past 20.
+      const size_t more_ok = CountOf(more, wire::OK);
+      if (more.size() < 20 || more_ok != more.size() || tally.accepted != before + more_ok) {
+        failures.push_back("sends after recovery refused");
+      }
     }
   }
   const bool alive = IsRunning(relay);

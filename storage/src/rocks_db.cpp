@@ -12,6 +12,7 @@
 #include "codec.h"
 #include "kollega/base/log.h"
 #include "kollega/base/storage_status.h"
+#include "rocks_logger.h"
 
 namespace kollega::storage {
 namespace {
@@ -113,8 +114,9 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& path, const Cl
   // Past this cap RocksDB flushes the families pinning the oldest WAL.
   db_opts.max_total_wal_size = max_wal_bytes;
   db_opts.max_background_jobs = 2;
-  db_opts.keep_log_file_num = 5;
-  db_opts.max_log_file_size = 8 << 20;
+  // No LOG file on the disk the store fills (rocks_logger.h).
+  db_opts.info_log = MakeRelayRocksLogger();
+  db_opts.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   db_opts.statistics = self->statistics_;
   if (env != nullptr) db_opts.env = env;
 
@@ -169,6 +171,11 @@ RocksDb::~RocksDb() { Close().IgnoreError(); }
 
 Status RocksDb::Write(rocksdb::WriteBatch* batch, bool sync) {
   if (!db_) return Unavailable("storage unavailable");
+  // After a failed WAL write or sync, RocksDB's WAL writer is in an error
+  // state in which one more append aborts the process (an assert in 7.8's
+  // WritableFileWriter, live in Debian's build). Nothing more goes to it
+  // until Recover() has reopened the DB.
+  if (needs_recovery_.load()) return StorageFull("storage is recovering from a write error");
   rocksdb::WriteOptions wo;
   wo.sync = sync;
   rocksdb::Status s = db_->Write(wo, batch);
@@ -184,11 +191,9 @@ void RocksDb::WriteFailed(const char* what, const rocksdb::Status& s) {
 
 Status RocksDb::SyncWal() {
   if (!db_) return Unavailable("storage unavailable");
+  if (needs_recovery_.load()) return StorageFull("storage is recovering from a write error");
   rocksdb::Status s = db_->SyncWAL();
-  if (!s.ok()) {
-    must_reopen_ = true;
-    WriteFailed("WAL sync failed: ", s);
-  }
+  if (!s.ok()) WriteFailed("WAL sync failed: ", s);
   return FromRocks(s);
 }
 
@@ -210,22 +215,16 @@ bool RocksDb::CanWrite() const {
 Status RocksDb::Recover() {
   if (!needs_recovery_.load()) return Status::Ok();
   if (db_) {
-    rocksdb::Status r = must_reopen_.load()
-                            ? rocksdb::Status::IOError("the WAL sync failed; reopening")
-                            : db_->Resume();
-    if (r.ok()) {
-      needs_recovery_ = false;
-      log::Info(kLog, "writes resumed after a write error");
-      return Status::Ok();
-    }
+    // Always a reopen, never DB::Resume(): after a failed WAL write the
+    // resumed DB would append to the failed WAL writer, which aborts
+    // (see Write), and after a failed sync the WAL cannot be trusted.
     // Reopening while the disk is still full would only trade a read-only
     // store for a closed one: first prove that a synced write works.
-    if (!CanWrite()) return FromRocks(r);
+    if (!CanWrite()) return StorageFull("storage is still full");
     Close().IgnoreError();
   }
   rocksdb::Status s = OpenDb();
   if (!s.ok()) return FromRocks(s);
-  must_reopen_ = false;
   needs_recovery_ = false;
   log::Info(kLog, "reopened after a write error");
   return Status::Ok();

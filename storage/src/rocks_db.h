@@ -49,7 +49,9 @@ class RocksDb {
   rocksdb::ColumnFamilyHandle* defaults() const { return cfs_[kDefault]; }
 
   // Writes with sync = true. A failed write puts RocksDB into read-only mode
-  // (a background error); reads keep working, and needs_recovery() is set.
+  // (a background error); reads keep working, and needs_recovery() is set,
+  // after which writes and syncs are refused (StorageFull) without reaching
+  // RocksDB until Recover() succeeds.
   Status WriteSynced(rocksdb::WriteBatch* batch) { return Write(batch, true); }
   // As WriteSynced, but with `sync` false the write is in the WAL and the page cache, so a process
   // crash keeps it; a power loss may lose it, together with everything after the last synced write
@@ -63,9 +65,9 @@ class RocksDb {
 
   // True after a failed write until Recover() succeeds.
   bool needs_recovery() const { return needs_recovery_.load(); }
-  // Tries DB::Resume() (not after a failed SyncWal); RocksDB 7.8 will not
-  // resume after a failed WAL write, so if that fails and the disk has room
-  // again, closes and reopens the DB (WAL replay keeps every synced write).
+  // Once the disk takes a synced write again (and has kMinFreeBytesToReopen
+  // free), closes and reopens the DB (WAL replay keeps every synced write);
+  // never DB::Resume(), which reuses the failed WAL writer.
   // If the reopen fails the DB stays closed (is_open() false) until a later
   // Recover() succeeds. Needs exclusive use.
   Status Recover();
@@ -112,7 +114,6 @@ class RocksDb {
   rocksdb::DBOptions db_options_;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors_;
   std::atomic<bool> needs_recovery_{false};
-  std::atomic<bool> must_reopen_{false};
   std::atomic<uint64_t> write_errors_{0};
 };
 
