@@ -178,6 +178,14 @@ const std::vector<Option>& Options() {
                        "sign-ups per hour from one source address (IPv6: per /64; kept "
                        "in memory only); 0 = no limit",
                        &RelayConfig::signup_source_rate, 0, kU32Max),
+      Number<uint64_t>("account-byte-budget",
+                       "bytes one account may store besides its mailboxes: devices, prekeys, "
+                       "device list, link token (ACCOUNT_QUOTA_EXCEEDED); 0 = no limit",
+                       &RelayConfig::account_byte_budget, 0, std::numeric_limits<uint64_t>::max()),
+      Number<uint32_t>("test-slow-account-writes-ms",
+                       "testing only: delay each account, prekey and device write by this "
+                       "many milliseconds",
+                       &RelayConfig::test_slow_account_writes_ms, 0, 60'000),
       // End of the abuse limits after login.
       Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
            &RelayConfig::tls_cert),
