@@ -12,7 +12,8 @@
 // that need a login see the input too.
 //
 // After the frames, the harness waits for every store write the input
-// started (a sentinel append behind them on the store's single writer),
+// started (the account worker's queue, then a sentinel append behind them
+// on the store's single writer),
 // then shuts the connection down as the relay would, so completions and
 // the shutdown path run too. Reaching the end of an input without a
 // crash, a leak, a UBSan report or a hang is the pass condition.
@@ -190,6 +191,9 @@ void LogIn(Fixture& f, Session& session) {
 // Blocks until every write queued on the store before this call has
 // reported back: the writer runs them in order.
 void WaitForStoreWrites(Fixture& f) {
+  // Account, prekey and device-list writes run on the account worker
+  // first (server/src/store_worker.h).
+  f.ctx->account_writes.WaitIdle();
   std::promise<void> done;
   auto future = done.get_future();
   f.store->Append({storage::EnvelopeToStore{kSink, "sentinel"}},

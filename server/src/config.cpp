@@ -13,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <sstream>
+#include <string_view>
 
 #include "kollega/base/origin.h"
 
@@ -178,6 +179,15 @@ const std::vector<Option>& Options() {
                        "sign-ups per hour from one source address (IPv6: per /64; kept "
                        "in memory only); 0 = no limit",
                        &RelayConfig::signup_source_rate, 0, kU32Max),
+      Number<uint64_t>("account-byte-budget",
+                       "bytes one account may store besides its mailboxes: devices, prekeys, "
+                       "device list, link token (ACCOUNT_QUOTA_EXCEEDED); 0 = no limit",
+                       &RelayConfig::account_byte_budget, 0, std::numeric_limits<uint64_t>::max()),
+      // Not in --help (RelayUsage skips test-*): tests/relay only.
+      Number<uint32_t>("test-slow-account-writes-ms",
+                       "testing only: delay each account, prekey and device write by this "
+                       "many milliseconds",
+                       &RelayConfig::test_slow_account_writes_ms, 0, 60'000),
       // End of the abuse limits after login.
       Text("tls-cert", "FILE", "PEM certificate chain (TLS needs --tls-key too)",
            &RelayConfig::tls_cert),
@@ -344,6 +354,8 @@ std::string RelayUsage() {
   line("--help", "show this text and exit");
   line("--config FILE", "read options from FILE");
   for (const Option& o : Options()) {
+    // Test hooks (test-*) are accepted but not offered to operators.
+    if (std::string_view(o.name).rfind("test-", 0) == 0) continue;
     std::string flag = std::string("--") + o.name;
     if (*o.value_hint) flag += std::string(" ") + o.value_hint;
     std::string def = o.show_default(defaults);

@@ -8,6 +8,8 @@
 #include "connection.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "kollega/base/log.h"
 #include "kollega/crypto/device_key.h"
@@ -26,8 +28,10 @@ constexpr uint16_t kCloseAuthTimeout = 4003;
 
 }  // namespace
 
-wire::ErrorCode StoreErrorCode(const Status& status) {
-  switch (status.code()) {
+wire::ErrorCode StoreErrorCode(const Status& status) { return StoreErrorCode(status.code()); }
+
+wire::ErrorCode StoreErrorCode(StatusCode code) {
+  switch (code) {
     case StatusCode::kResourceExhausted:
       return wire::MAILBOX_FULL;
     case StatusCode::kStorageFull:
@@ -200,6 +204,33 @@ void Connection::OnShutdown() {
     shutting_down_ = true;
     MaybeFinishShutdown();
   });
+}
+
+void Connection::OffThread(uint64_t id, std::function<StoreAnswer()> work) {
+  std::weak_ptr<Connection> weak = weak_self_;
+  const uint32_t slow_ms = ctx_.config.test_slow_account_writes_ms;
+  const bool queued = ctx_.account_writes.Submit([weak, id, slow_ms, work = std::move(work)] {
+    // A test hook (--test-slow-account-writes-ms): holds the write in
+    // flight long enough for a test to watch. 0 outside tests.
+    if (slow_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slow_ms));
+    StoreAnswer answer = work();
+    std::function<void()> then = std::move(answer.then);
+    answer.then = nullptr;
+    if (std::shared_ptr<Connection> self = weak.lock()) {
+      Connection* c = self.get();
+      c->transport_.Post([c, id, answer = std::move(answer)]() mutable {
+        --c->pending_writes_;
+        --c->store_tasks_;
+        c->Reply(id, answer.code, answer.message, answer.response);
+        if (c->store_tasks_ == 0) c->transport_.ResumeReading();
+        c->MaybeFinishShutdown();
+      });
+    }
+    if (then) then();
+  });
+  if (!queued) return Reply(id, wire::UNAVAILABLE, "relay is shutting down");
+  ++pending_writes_;
+  ++store_tasks_;
 }
 
 void Connection::MaybeFinishShutdown() {

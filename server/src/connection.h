@@ -15,11 +15,19 @@
 // (Bind) aliases the session, so anyone holding it keeps the whole session
 // alive. Thread-safety: everything runs on the session's strand except the
 // DeliveryTarget methods, which only Post() to it.
+//
+// Store writes other than Send's and Ack's (accounts, devices, link tokens,
+// prekeys, device lists) run on ServerContext::account_writes, never on
+// the strand (OffThread). While one is in flight the session reads no
+// further request (AwaitingStore), so requests are still handled one after
+// another in the order sent: a request never sees the store from before an
+// earlier one of the same connection.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +45,7 @@ namespace kollega::server {
 // The wire error for a failed store call: disk full, shutting down, or an
 // internal failure. Callers map NotFound and the like themselves first.
 wire::ErrorCode StoreErrorCode(const Status& status);
+wire::ErrorCode StoreErrorCode(StatusCode code);
 
 class Connection final : public DeliveryTarget {
  public:
@@ -64,6 +73,10 @@ class Connection final : public DeliveryTarget {
   // The authentication deadline passed (docs/abuse.md): closes with 4003
   // unless the connection has logged in meanwhile.
   void OnAuthDeadline();
+  // A request's store write is in flight on the account worker: the
+  // session reads nothing more until the connection calls
+  // Transport::ResumeReading().
+  bool AwaitingStore() const { return store_tasks_ > 0; }
 
   // DeliveryTarget: any thread; each posts to the strand.
   void OnEnvelope(uint64_t seq, std::shared_ptr<const std::string> payload) override;
@@ -105,6 +118,11 @@ class Connection final : public DeliveryTarget {
   wire::Challenge FreshChallenge();
   void MaybeFinishShutdown();
   void Cleanup();
+  // Runs `work` on the account worker (it must not touch this connection:
+  // it captures what it needs) and sends its answer to request `id` from
+  // the strand. Counts as a pending write for shutdown; UNAVAILABLE when the
+  // worker has stopped.
+  void OffThread(uint64_t id, std::function<StoreAnswer()> work);
 
   // Handlers, one per row of the request table (all of type Handler).
   // handlers_account.cpp
@@ -120,14 +138,11 @@ class Connection final : public DeliveryTarget {
   void HandlePublishDeviceList(uint64_t id, const wire::Request& request);
   void HandleUnlinkDevice(uint64_t id, const wire::Request& request);
   void HandleGetDeviceList(uint64_t id, const wire::Request& request);
-  // Records this device's authentication (DeviceInfo.last_seen_ms).
+  // Records this device's authentication (DeviceInfo.last_seen_ms), on
+  // the account worker; nothing waits for it.
   void RecordSeen();
   // False (and answers TOO_MANY) when `account` is at --max-devices.
   bool CheckDeviceCap(uint64_t id, const std::string& account);
-  // Tells the account's connected devices other than this one.
-  void AnnounceDeviceList(const std::string& signed_list);
-  // Answers a refused PublishDeviceList or UnlinkDevice (the store's code).
-  void ReplyListRefused(uint64_t id, const Status& status);
 
   // handlers_prekeys.cpp
   void HandleUploadPrekeys(uint64_t id, const wire::Request& request);
@@ -176,7 +191,8 @@ class Connection final : public DeliveryTarget {
   // Lifecycle.
   bool closing_ = false;         // a close was started; ignore further input
   bool shutting_down_ = false;   // relay shutdown: answer UNAVAILABLE, then close
-  uint32_t pending_writes_ = 0;  // sends and acks the store has not answered
+  uint32_t pending_writes_ = 0;  // store writes not yet answered (all kinds)
+  uint32_t store_tasks_ = 0;     // of them, on the account worker
 
   // Delivery (see delivery.cpp for the invariants).
   bool delivering_ = false;

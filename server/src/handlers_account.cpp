@@ -3,9 +3,14 @@
 // CreateAccount, Authenticate and RegisterDevice consume the connection's
 // nonce before checking anything else, so a nonce is good for exactly one
 // attempt: a replay or a second try with the same challenge is AUTH_FAILED.
+//
+// Their checks run on the strand; the writes (CreateAccount, the token and
+// AddDevice of RegisterDevice, PutLinkToken) run on the account worker
+// (Connection::OffThread), off the io thread.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <algorithm>
 
+#include "account_budget.h"
 #include "connection.h"
 #include "kollega/base/log.h"
 #include "kollega/base/origin.h"
@@ -109,25 +114,29 @@ void Connection::HandleCreateAccount(uint64_t id, const wire::Request& request) 
   if (!ctx_.account_limiter.TryTake()) {
     return Reply(id, wire::RATE_LIMITED, "too many new accounts; try again later");
   }
-  const int64_t now = ctx_.clock->NowMs();
-  Status status;
-  std::string account;
-  // A collision of 128 random bits will not happen; one retry is cheap insurance.
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    account = crypto::RandomBytes(storage::kAccountIdSize);
-    status = ctx_.store->CreateAccount(account, ToRecord(req.device(), now));
-    if (status.code() != StatusCode::kAlreadyExists) break;
-  }
-  if (!status.ok()) {
-    log::Warn(kLog, "account creation failed: " + std::string(StatusCodeName(status.code())));
-    return Reply(id, StoreErrorCode(status), "could not create the account");
-  }
+  // Counted when it starts, so that pipelined requests cannot pass the cap.
   ++accounts_created_;
-  ctx_.metrics.Add(ctx_.metrics.accounts_created, 1);
-  wire::Response response;
-  response.mutable_account_created()->set_account_id(account);
-  response.mutable_account_created()->set_device_id(1);
-  ReplyOk(id, response);
+  OffThread(id, [ctx = &ctx_, record = ToRecord(req.device(), ctx_.clock->NowMs())] {
+    Status status;
+    std::string account;
+    // A collision of 128 random bits will not happen; one retry is cheap insurance.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      account = crypto::RandomBytes(storage::kAccountIdSize);
+      status = ctx->store->CreateAccount(account, record);
+      if (status.code() != StatusCode::kAlreadyExists) break;
+    }
+    StoreAnswer answer;
+    if (!status.ok()) {
+      log::Warn(kLog, "account creation failed: " + std::string(StatusCodeName(status.code())));
+      answer.code = StoreErrorCode(status);
+      answer.message = "could not create the account";
+      return answer;
+    }
+    ctx->metrics.Add(ctx->metrics.accounts_created, 1);
+    answer.response.mutable_account_created()->set_account_id(account);
+    answer.response.mutable_account_created()->set_device_id(1);
+    return answer;
+  });
 }
 
 void Connection::HandleAuthenticate(uint64_t id, const wire::Request& request) {
@@ -202,28 +211,32 @@ void Connection::HandleRegisterDevice(uint64_t id, const wire::Request& request)
     return Reply(id, wire::AUTH_FAILED, "device key proof does not verify");
   }
   if (!CheckDeviceCap(id, req.account_id())) return;
-  // Taking the token also hands over the sealed provisioning blob the
-  // linking device parked with it (opaque to the relay).
-  Result<std::string> sealed =
-      ctx_.store->TakeLinkToken(req.account_id(), crypto::Sha256(req.link_token()));
-  if (!sealed.ok()) {
-    if (sealed.status().code() == StatusCode::kNotFound) {
-      return Reply(id, wire::AUTH_FAILED, "link token is not valid");
+  OffThread(id, [ctx = &ctx_, account = req.account_id(),
+                 token_hash = crypto::Sha256(req.link_token()),
+                 record = ToRecord(req.device(), ctx_.clock->NowMs())] {
+    StoreAnswer answer;
+    // Before the token is taken, so a refused device does not burn it.
+    if (auto refusal = OverBudget(*ctx, account, kDeviceBytes)) return *std::move(refusal);
+    // Taking the token also hands over the sealed provisioning blob the
+    // linking device parked with it (opaque to the relay).
+    Result<std::string> sealed = ctx->store->TakeLinkToken(account, token_hash);
+    if (!sealed.ok()) {
+      const bool invalid = sealed.status().code() == StatusCode::kNotFound;
+      answer.code = invalid ? wire::AUTH_FAILED : StoreErrorCode(sealed.status());
+      answer.message = invalid ? "link token is not valid" : "could not check the token";
+      return answer;
     }
-    return Reply(id, StoreErrorCode(sealed.status()), "could not check the token");
-  }
-  Result<uint32_t> device =
-      ctx_.store->AddDevice(req.account_id(), ToRecord(req.device(), ctx_.clock->NowMs()));
-  if (!device.ok()) {
-    if (device.status().code() == StatusCode::kNotFound) {
-      return Reply(id, wire::UNKNOWN_ACCOUNT, "no such account");
+    Result<uint32_t> device = ctx->store->AddDevice(account, record);
+    if (!device.ok()) {
+      const bool gone = device.status().code() == StatusCode::kNotFound;
+      answer.code = gone ? wire::UNKNOWN_ACCOUNT : StoreErrorCode(device.status());
+      answer.message = gone ? "no such account" : "could not add the device";
+      return answer;
     }
-    return Reply(id, StoreErrorCode(device.status()), "could not add the device");
-  }
-  wire::Response response;
-  response.mutable_device_registered()->set_device_id(*device);
-  response.mutable_device_registered()->set_sealed_provisioning(std::move(sealed).value());
-  ReplyOk(id, response);
+    answer.response.mutable_device_registered()->set_device_id(*device);
+    answer.response.mutable_device_registered()->set_sealed_provisioning(std::move(sealed).value());
+    return answer;
+  });
 }
 
 void Connection::HandleCreateLinkToken(uint64_t id, const wire::Request& request) {
@@ -240,16 +253,24 @@ void Connection::HandleCreateLinkToken(uint64_t id, const wire::Request& request
     response.set_retry_after_ms(static_cast<uint32_t>(std::max<int64_t>(1, retry_after_ms)));
     return Reply(id, wire::RATE_LIMITED, "too many link tokens; retry later", response);
   }
-  std::string token = crypto::RandomBytes(kLinkTokenSize);
-  int64_t expires = ctx_.clock->NowMs() + kLinkTokenLifetimeMs;
-  Status status = ctx_.store->PutLinkToken(address_->account, crypto::Sha256(token), expires,
-                                           req.sealed_provisioning());
-  if (!status.ok()) return Reply(id, StoreErrorCode(status), "could not store the token");
-  wire::Response response;
-  response.mutable_link_token()->set_token(token);
-  response.mutable_link_token()->set_expires_at_ms(static_cast<uint64_t>(expires));
-  crypto::Wipe(token);
-  ReplyOk(id, response);
+  // No byte budget check: room for one token is always set aside
+  // (account_budget.h), and a new one replaces the old.
+  OffThread(id, [ctx = &ctx_, account = address_->account, sealed = req.sealed_provisioning(),
+                 expires = ctx_.clock->NowMs() + kLinkTokenLifetimeMs] {
+    StoreAnswer answer;
+    std::string token = crypto::RandomBytes(kLinkTokenSize);
+    Status status = ctx->store->PutLinkToken(account, crypto::Sha256(token), expires, sealed);
+    if (!status.ok()) {
+      crypto::Wipe(token);
+      answer.code = StoreErrorCode(status);
+      answer.message = "could not store the token";
+      return answer;
+    }
+    answer.response.mutable_link_token()->set_token(token);
+    answer.response.mutable_link_token()->set_expires_at_ms(static_cast<uint64_t>(expires));
+    crypto::Wipe(token);
+    return answer;
+  });
 }
 
 }  // namespace kollega::server

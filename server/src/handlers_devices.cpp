@@ -20,9 +20,14 @@
 //   6. every listed device is registered with
 //      the listed auth key                       INVALID_ARGUMENT
 // (5 and 6 are checked by the store, in the same step as the write.)
+//
+// Checks 1-4 run on the strand; the write, and the answer's store reads,
+// on the account worker (Connection::OffThread), as do the last-seen
+// record of a login and, from relay_server.cpp, the unlisted-device sweep.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <algorithm>
 
+#include "account_budget.h"
 #include "connection.h"
 #include "devices.h"
 #include "kollega/base/log.h"
@@ -66,6 +71,55 @@ Status ParseList(const wire::SignedDeviceList& signed_list, const std::string& a
   }
   out->blob = signed_list.SerializeAsString();
   return Status::Ok();
+}
+
+// Tells the account's connected devices other than `from` of its new list.
+void AnnounceDeviceList(ServerContext& ctx, const DeviceAddress& from,
+                        const std::string& signed_list) {
+  auto devices = ctx.store->GetAccountDevices(from.account);
+  if (!devices.ok()) return;
+  auto shared = std::make_shared<const std::string>(signed_list);
+  for (const storage::DeviceRecord& d : (*devices)->devices) {
+    if (d.device_id == from.device) continue;
+    ctx.notifier->NotifyDeviceListChanged({from.account, d.device_id}, shared);
+  }
+}
+
+// The answer to a refused PublishDeviceList or UnlinkDevice (the store's
+// code).
+StoreAnswer ListRefused(ServerContext& ctx, const std::string& account, const Status& status) {
+  StoreAnswer answer;
+  switch (status.code()) {
+    case StatusCode::kFailedPrecondition: {
+      answer.code = wire::STALE_DEVICES;
+      answer.message = "a newer device list is stored";
+      wire::DeviceMismatch* mismatch = answer.response.mutable_device_mismatch();
+      auto devices = ctx.store->GetAccountDevices(account);
+      if (devices.ok() && (*devices)->list) {
+        SignedListToWire((*devices)->list->blob, mismatch->mutable_device_list());
+      }
+      break;
+    }
+    case StatusCode::kInvalidArgument:
+      answer.code = wire::INVALID_ARGUMENT;
+      answer.message = status.message();
+      break;
+    case StatusCode::kNotFound:
+      answer.code = wire::UNKNOWN_ACCOUNT;
+      answer.message = "no such account";
+      break;
+    default:
+      answer.code = StoreErrorCode(status);
+      answer.message = "could not store the device list";
+      break;
+  }
+  return answer;
+}
+
+// The counted bytes of the list an account stores now (0 without one).
+uint64_t StoredListBytes(ServerContext& ctx, const std::string& account) {
+  auto devices = ctx.store->GetAccountDevices(account);
+  return devices.ok() && (*devices)->list ? ListBytes(*(*devices)->list) : 0;
 }
 
 }  // namespace
@@ -130,10 +184,16 @@ size_t SweepUnlistedDevices(ServerContext& ctx) {
 }
 
 void Connection::RecordSeen() {
-  Status status = ctx_.store->TouchDevice(*address_, ctx_.clock->NowMs());
-  if (!status.ok()) {
-    log::Warn(kLog, "last seen not recorded: " + std::string(StatusCodeName(status.code())));
-  }
+  // Nothing waits for it: the worker runs it before any later write of
+  // this device, and the store closes only after the worker has stopped.
+  const bool queued =
+      ctx_.account_writes.Submit([ctx = &ctx_, device = *address_, now = ctx_.clock->NowMs()] {
+        Status status = ctx->store->TouchDevice(device, now);
+        if (!status.ok()) {
+          log::Warn(kLog, "last seen not recorded: " + std::string(StatusCodeName(status.code())));
+        }
+      });
+  if (!queued) log::Debug(kLog, "last seen not recorded: shutting down");
 }
 
 bool Connection::CheckDeviceCap(uint64_t id, const std::string& account) {
@@ -172,16 +232,6 @@ void Connection::HandleListDevices(uint64_t id, const wire::Request& /*request*/
   ReplyOk(id, response);
 }
 
-void Connection::AnnounceDeviceList(const std::string& signed_list) {
-  auto devices = ctx_.store->GetAccountDevices(address_->account);
-  if (!devices.ok()) return;
-  auto shared = std::make_shared<const std::string>(signed_list);
-  for (const storage::DeviceRecord& d : (*devices)->devices) {
-    if (d.device_id == address_->device) continue;
-    ctx_.notifier->NotifyDeviceListChanged({address_->account, d.device_id}, shared);
-  }
-}
-
 void Connection::HandlePublishDeviceList(uint64_t id, const wire::Request& request) {
   const wire::PublishDeviceList& req = request.publish_device_list();
   storage::DeviceList list;
@@ -191,13 +241,17 @@ void Connection::HandlePublishDeviceList(uint64_t id, const wire::Request& reque
   if (!list.Lists(address_->device)) {
     return Reply(id, wire::INVALID_ARGUMENT, "the list must include the publishing device");
   }
-  const std::string blob = list.blob;
-  Status status = ctx_.store->PublishDeviceList(address_->account, std::move(list));
-  if (!status.ok()) return ReplyListRefused(id, status);
-  wire::Response response;
-  *response.mutable_signed_device_list() = req.list();
-  ReplyOk(id, response);
-  AnnounceDeviceList(blob);
+  OffThread(id, [ctx = &ctx_, from = *address_, list = std::move(list), signed_list = req.list()] {
+    const uint64_t added = ListBytes(list);
+    const uint64_t freed = StoredListBytes(*ctx, from.account);
+    if (auto refusal = OverBudget(*ctx, from.account, added, freed)) return *std::move(refusal);
+    Status status = ctx->store->PublishDeviceList(from.account, list);
+    if (!status.ok()) return ListRefused(*ctx, from.account, status);
+    StoreAnswer answer;
+    *answer.response.mutable_signed_device_list() = signed_list;
+    answer.then = [ctx, from, blob = list.blob] { AnnounceDeviceList(*ctx, from, blob); };
+    return answer;
+  });
 }
 
 void Connection::HandleUnlinkDevice(uint64_t id, const wire::Request& request) {
@@ -214,42 +268,30 @@ void Connection::HandleUnlinkDevice(uint64_t id, const wire::Request& request) {
   if (!self && !list.Lists(address_->device)) {
     return Reply(id, wire::INVALID_ARGUMENT, "the list must include the unlinking device");
   }
-  const std::string blob = list.blob;
-  const DeviceAddress removed{address_->account, req.device_id()};
-  Status status = ctx_.store->RemoveDevice(storage::DeviceRemoval{
-      .device = removed, .new_list = std::move(list), .only_if_unlisted_before_ms = {}});
-  if (status.code() == StatusCode::kNotFound) {
-    return Reply(id, wire::UNKNOWN_DEVICE, "no such device");
-  }
-  if (!status.ok()) return ReplyListRefused(id, status);
-  log::Info(kLog, "device unlinked");
-  wire::Response response;
-  *response.mutable_signed_device_list() = req.list();
-  ReplyOk(id, response);
-  // Its connection (this one, for a self-unlink: after the answer above,
-  // since the close is posted to this strand) ends now.
-  ctx_.notifier->NotifyUnlinked(removed);
-  AnnounceDeviceList(blob);
-}
-
-void Connection::ReplyListRefused(uint64_t id, const Status& status) {
-  switch (status.code()) {
-    case StatusCode::kFailedPrecondition: {
-      wire::Response response;
-      wire::DeviceMismatch* mismatch = response.mutable_device_mismatch();
-      auto devices = ctx_.store->GetAccountDevices(address_->account);
-      if (devices.ok() && (*devices)->list) {
-        SignedListToWire((*devices)->list->blob, mismatch->mutable_device_list());
-      }
-      return Reply(id, wire::STALE_DEVICES, "a newer device list is stored", response);
+  // No byte budget check: unlinking is how an account frees room, and the
+  // list it carries is capped like any list (kMaxListBytes).
+  OffThread(id, [ctx = &ctx_, from = *address_, list = std::move(list), signed_list = req.list(),
+                 removed = DeviceAddress{address_->account, req.device_id()}] {
+    const std::string blob = list.blob;
+    Status status = ctx->store->RemoveDevice(storage::DeviceRemoval{
+        .device = removed, .new_list = list, .only_if_unlisted_before_ms = {}});
+    StoreAnswer answer;
+    if (status.code() == StatusCode::kNotFound) {
+      answer.code = wire::UNKNOWN_DEVICE;
+      answer.message = "no such device";
+      return answer;
     }
-    case StatusCode::kInvalidArgument:
-      return Reply(id, wire::INVALID_ARGUMENT, status.message());
-    case StatusCode::kNotFound:
-      return Reply(id, wire::UNKNOWN_ACCOUNT, "no such account");
-    default:
-      return Reply(id, StoreErrorCode(status), "could not store the device list");
-  }
+    if (!status.ok()) return ListRefused(*ctx, from.account, status);
+    log::Info(kLog, "device unlinked");
+    *answer.response.mutable_signed_device_list() = signed_list;
+    // Its connection (the requester's, for a self-unlink) ends after the
+    // answer: both are posted to that strand from this thread, in order.
+    answer.then = [ctx, from, removed, blob] {
+      ctx->notifier->NotifyUnlinked(removed);
+      AnnounceDeviceList(*ctx, from, blob);
+    };
+    return answer;
+  });
 }
 
 void Connection::HandleGetDeviceList(uint64_t id, const wire::Request& request) {

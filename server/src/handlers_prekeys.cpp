@@ -7,7 +7,12 @@
 // limited per requesting account, and one-time prekeys per target device
 // and per (requester, target device), so nobody can drain a helper's
 // one-time prekeys (docs/abuse-limits.md, "Prekeys").
+//
+// Uploads and fetches write (a fetch deletes the one-time prekey it hands
+// out), so both run on the account worker (Connection::OffThread); the
+// count is a read and stays on the strand.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "account_budget.h"
 #include "connection.h"
 #include "devices.h"
 
@@ -71,24 +76,39 @@ void Connection::HandleUploadPrekeys(uint64_t id, const wire::Request& request) 
     }
     upload.one_time.push_back(storage::OneTimePrekey{k.id(), k.public_key()});
   }
-  Status status = ctx_.store->StorePrekeys(*address_, upload,
-                                           kStockUploads * ctx_.config.max_prekeys_per_upload);
-  switch (status.code()) {
-    case StatusCode::kOk:
-      break;
-    case StatusCode::kFailedPrecondition:
-      return Reply(id, wire::INVALID_ARGUMENT, "identity key differs from the stored one");
-    case StatusCode::kInvalidArgument:
-      // The store's own check: the fields were checked above, so what is
-      // left is a first upload without a signed prekey (relay_store.h).
-      return Reply(id, wire::INVALID_ARGUMENT, "a device's first upload needs a signed prekey");
-    case StatusCode::kResourceExhausted:
-      return Reply(id, wire::TOO_MANY, "one-time prekey stock is full");
-    default:
-      return Reply(id, StoreErrorCode(status), "could not store the prekeys");
-  }
-  wire::Response response;
-  ReplyOk(id, response);
+  OffThread(id, [ctx = &ctx_, device = *address_, upload = std::move(upload)] {
+    // Counted as if every key were new and the signed prekey the first: a
+    // replaced id or signed prekey is counted twice for this one check.
+    const uint64_t added = kOneTimePrekeyBytes * upload.one_time.size() +
+                           (upload.signed_prekey ? kSignedPrekeyBytes : 0);
+    if (auto refusal = OverBudget(*ctx, device.account, added)) return *std::move(refusal);
+    Status status = ctx->store->StorePrekeys(device, upload,
+                                             kStockUploads * ctx->config.max_prekeys_per_upload);
+    StoreAnswer answer;
+    switch (status.code()) {
+      case StatusCode::kOk:
+        break;
+      case StatusCode::kFailedPrecondition:
+        answer.code = wire::INVALID_ARGUMENT;
+        answer.message = "identity key differs from the stored one";
+        break;
+      case StatusCode::kInvalidArgument:
+        // The store's own check: the fields were checked above, so what is
+        // left is a first upload without a signed prekey (relay_store.h).
+        answer.code = wire::INVALID_ARGUMENT;
+        answer.message = "a device's first upload needs a signed prekey";
+        break;
+      case StatusCode::kResourceExhausted:
+        answer.code = wire::TOO_MANY;
+        answer.message = "one-time prekey stock is full";
+        break;
+      default:
+        answer.code = StoreErrorCode(status);
+        answer.message = "could not store the prekeys";
+        break;
+    }
+    return answer;
+  });
 }
 
 void Connection::HandleGetPrekeyCount(uint64_t id, const wire::Request& /*request*/) {
@@ -116,54 +136,65 @@ void Connection::HandleFetchBundle(uint64_t id, const wire::Request& request) {
   }
   std::optional<uint32_t> device;
   if (req.device_id() != 0) device = req.device_id();
-  // docs/abuse-limits.md, "Prekeys": a device's one-time prekeys leave at
-  // a bounded rate per (requester, device) and per device, however many
-  // accounts ask; past either, the bundle comes without one (X3DH works
-  // without it), so the limit stops a drain without locking anyone out.
-  // `device 0` asks for every device, so each device counts. An account's
-  // own devices are exempt.
-  storage::PrekeyStore::OneTimeGate gate;
-  if (req.account_id() != address_->account) {
-    gate = [this, &req](uint32_t target_device) {
-      std::string target = req.account_id();
-      target.append(reinterpret_cast<const char*>(&target_device), sizeof target_device);
-      return ctx_.bundle_pair_limiter.TryTake(address_->account + target) &&
-             ctx_.bundle_target_limiter.TryTake(target);
-    };
-  }
-  Result<std::vector<storage::PrekeyBundle>> bundles =
-      ctx_.store->TakeBundles(req.account_id(), device, gate);
-  if (!bundles.ok()) {
-    if (bundles.status().code() != StatusCode::kNotFound) {
-      return Reply(id, StoreErrorCode(bundles.status()), "could not read prekeys");
+  OffThread(id, [ctx = &ctx_, requester = address_->account, account = req.account_id(), device] {
+    // docs/abuse-limits.md, "Prekeys": a device's one-time prekeys leave
+    // at a bounded rate per (requester, device) and per device, however
+    // many accounts ask; past either, the bundle comes without one (X3DH
+    // works without it), so the limit stops a drain without locking anyone
+    // out. `device 0` asks for every device, so each device counts. An
+    // account's own devices are exempt.
+    storage::PrekeyStore::OneTimeGate gate;
+    if (account != requester) {
+      gate = [ctx, &requester, &account](uint32_t target_device) {
+        std::string target = account;
+        target.append(reinterpret_cast<const char*>(&target_device), sizeof target_device);
+        return ctx->bundle_pair_limiter.TryTake(requester + target) &&
+               ctx->bundle_target_limiter.TryTake(target);
+      };
     }
-    // Tell a missing account from a missing device of an existing one.
-    bool account_exists = device && ctx_.store->ListDevices(req.account_id()).ok();
-    return account_exists ? Reply(id, wire::UNKNOWN_DEVICE, "no such device")
-                          : Reply(id, wire::UNKNOWN_ACCOUNT, "no such account");
-  }
-  wire::Response response;
-  wire::PrekeyBundle* out = response.mutable_bundle();
-  out->set_account_id(req.account_id());
-  for (const storage::PrekeyBundle& b : *bundles) ToWire(b, out->add_devices());
-  // The list lets the client check the bundle against what the account
-  // signed (docs/trust.md §2).
-  auto devices = ctx_.store->GetAccountDevices(req.account_id());
-  if (devices.ok() && (*devices)->list) {
-    SignedListToWire((*devices)->list->blob, out->mutable_device_list());
-  }
-  ReplyOk(id, response);
-
-  // A one-time prekey was handed out: if that left the device short, tell it
-  // (wherever it is connected) so it tops up before it runs dry.
-  for (const storage::PrekeyBundle& b : *bundles) {
-    if (!b.one_time) continue;
-    DeviceAddress target{req.account_id(), b.device_id};
-    Result<uint32_t> left = ctx_.store->CountOneTimePrekeys(target);
-    if (left.ok() && *left < ctx_.config.prekey_low_threshold) {
-      ctx_.notifier->NotifyPrekeysLow(target, *left);
+    StoreAnswer answer;
+    Result<std::vector<storage::PrekeyBundle>> bundles =
+        ctx->store->TakeBundles(account, device, gate);
+    if (!bundles.ok()) {
+      if (bundles.status().code() != StatusCode::kNotFound) {
+        answer.code = StoreErrorCode(bundles.status());
+        answer.message = "could not read prekeys";
+        return answer;
+      }
+      // Tell a missing account from a missing device of an existing one.
+      const bool account_exists = device && ctx->store->ListDevices(account).ok();
+      answer.code = account_exists ? wire::UNKNOWN_DEVICE : wire::UNKNOWN_ACCOUNT;
+      answer.message = account_exists ? "no such device" : "no such account";
+      return answer;
     }
-  }
+    wire::PrekeyBundle* out = answer.response.mutable_bundle();
+    out->set_account_id(account);
+    for (const storage::PrekeyBundle& b : *bundles) ToWire(b, out->add_devices());
+    // The list lets the client check the bundle against what the account
+    // signed (docs/trust.md §2).
+    auto devices = ctx->store->GetAccountDevices(account);
+    if (devices.ok() && (*devices)->list) {
+      SignedListToWire((*devices)->list->blob, out->mutable_device_list());
+    }
+    // A one-time prekey was handed out: if that left the device short, tell
+    // it (wherever it is connected) so it tops up before it runs dry.
+    std::vector<uint32_t> took;
+    for (const storage::PrekeyBundle& b : *bundles) {
+      if (b.one_time) took.push_back(b.device_id);
+    }
+    if (!took.empty()) {
+      answer.then = [ctx, account, took = std::move(took)] {
+        for (uint32_t d : took) {
+          DeviceAddress target{account, d};
+          Result<uint32_t> left = ctx->store->CountOneTimePrekeys(target);
+          if (left.ok() && *left < ctx->config.prekey_low_threshold) {
+            ctx->notifier->NotifyPrekeysLow(target, *left);
+          }
+        }
+      };
+    }
+    return answer;
+  });
 }
 
 void Connection::CheckOwnPrekeys() {

@@ -119,9 +119,14 @@ class RelayServerImpl final : public RelayServer {
     }
     int64_t left = ctx_.metrics.connections.load();
     if (left > 0) log::Warn(kLog, std::to_string(left) + " connections did not close in time");
+    // The caller closes the store next: account writes still queued finish
+    // first (their answers still reach connections that are left), later
+    // ones are refused with UNAVAILABLE.
+    ctx_.account_writes.Stop();
   }
 
   void Stop() override {
+    ctx_.account_writes.Stop();  // before the io threads: its tasks post to them
     work_.reset();
     ioc_.stop();
     for (std::thread& t : threads_) {
@@ -150,13 +155,21 @@ class RelayServerImpl final : public RelayServer {
 
   // Unlisted devices expire (docs/trust.md §3): checked a few times per
   // --unlisted-device-ttl, at least every second and at most every minute.
+  // The sweep's reads and deletes run on the account worker, not on this
+  // io thread; one at a time, so a slow disk cannot pile them up.
   void ScheduleDeviceSweep() {
     const int64_t quarter_ms = ctx_.config.unlisted_device_ttl_seconds * 1000 / 4;
     sweep_timer_.expires_after(
         std::chrono::milliseconds(std::clamp<int64_t>(quarter_ms, 1000, 60'000)));
     sweep_timer_.async_wait([this](const boost::system::error_code& ec) {
       if (ec) return;
-      SweepUnlistedDevices(ctx_);
+      if (!sweep_queued_.exchange(true)) {
+        const bool queued = ctx_.account_writes.Submit([this] {
+          SweepUnlistedDevices(ctx_);
+          sweep_queued_.store(false);
+        });
+        if (!queued) sweep_queued_.store(false);
+      }
       ScheduleDeviceSweep();
     });
   }
@@ -229,6 +242,7 @@ class RelayServerImpl final : public RelayServer {
   std::shared_ptr<Listener> metrics_listener_;
   std::vector<std::thread> threads_;
   std::atomic<bool> sched_warned_{false};
+  std::atomic<bool> sweep_queued_{false};  // a sweep waits or runs on the account worker
   asio::steady_timer trim_timer_;
   asio::steady_timer sweep_timer_;
   TrimPolicy trim_policy_;

@@ -14,6 +14,7 @@
 #include "registry.h"
 #include "sender_shares.h"
 #include "signup_guard.h"
+#include "store_worker.h"
 
 namespace kollega::server {
 
@@ -52,6 +53,10 @@ struct ServerContext {
   KeyedRateLimiter bundle_pair_limiter;    // one-time prekeys: per (requester, device)
   KeyedRateLimiter link_token_limiter;     // CreateLinkToken: per account
   SignupGuard signup;                      // CreateAccount: difficulty, per source
+  // Account, device, token and prekey writes, off the io threads
+  // (docs/abuse-limits.md, "Writes off the I/O threads"). Last: its tasks
+  // use the members above, so it stops (finishing them) before they go.
+  StoreWorker account_writes;
 };
 
 }  // namespace kollega::server

@@ -49,6 +49,12 @@ class Transport {
   // The session calls Connection::OnWritable() when the queue has drained.
   virtual bool Backlogged() const = 0;
 
+  // The session reads no further message while the connection says it
+  // awaits the store (Connection::AwaitingStore); this starts reading
+  // again once it no longer does. Reading also stays paused while the
+  // write queue is full, whichever ends last.
+  virtual void ResumeReading() {}
+
   // Sends a close frame with `code` and `reason` once the queued messages
   // are written, then ends the session. Later calls are ignored.
   virtual void Close(uint16_t code, std::string reason) = 0;

@@ -154,6 +154,15 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     return Queued() >= kSoftQueue || queued_bytes_ >= kSoftQueueBytes;
   }
 
+  void ResumeReading() override {
+    // A close resumes reading itself (StartClose), and a full queue is
+    // resumed by OnWrite. After a failed write the read fails at once and
+    // ends the session.
+    if (!read_paused_ || close_pending_ || Queued() >= kHardQueue) return;
+    read_paused_ = false;
+    DoRead();
+  }
+
   void Close(uint16_t code, std::string reason) override {
     if (close_pending_) return;
     close_pending_ = true;
@@ -221,8 +230,10 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     }
     buffer_.consume(buffer_.size());
     if (buffer_.capacity() > kKeepReadBuffer) buffer_.shrink_to_fit();
-    if (Queued() >= kHardQueue) {
-      read_paused_ = true;  // OnWrite resumes
+    // A request whose store write runs on the account worker holds the
+    // next one back (connection.h), so requests are handled in order.
+    if (Queued() >= kHardQueue || connection_.AwaitingStore()) {
+      read_paused_ = true;  // OnWrite or ResumeReading resumes
       return;
     }
     DoRead();
@@ -249,7 +260,7 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     writing_frame_ = std::string();
     if (!queue_.empty()) return DoWrite();
     if (close_pending_) return StartClose();
-    if (read_paused_) {
+    if (read_paused_ && !connection_.AwaitingStore()) {
       read_paused_ = false;
       DoRead();
     }

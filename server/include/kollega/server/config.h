@@ -75,6 +75,15 @@ struct RelayConfig {
   uint32_t signup_base_rate = 10;
   uint32_t pow_bits_max_extra = 4;
   uint32_t signup_source_rate = 10;
+  // Counted bytes one account may store besides its mailboxes: devices,
+  // prekeys, device list, link token (ACCOUNT_QUOTA_EXCEEDED); 0 = no
+  // limit. The default holds --max-devices (5) devices with full one-time
+  // prekey stocks, a full list and a token (docs/abuse-limits.md).
+  uint64_t account_byte_budget = 512 * 1024;
+  // Testing only: every write a request waits for on the account worker
+  // (accounts, devices, link tokens, prekeys, device lists) sleeps this
+  // long first, so a test can watch one in flight. 0 outside tests.
+  uint32_t test_slow_account_writes_ms = 0;
   // End of the abuse limits after login.
   std::string tls_cert;  // PEM chain; TLS on when both are set
   std::string tls_key;   // PEM private key
