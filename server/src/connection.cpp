@@ -132,16 +132,22 @@ void Connection::OnMessage(std::string_view bytes) {
     return;
   }
   const wire::Request& request = frame.request();
-  if (!request_bucket_.TryTake(ctx_.clock->NowMs())) {
+  const int64_t now_ms = ctx_.clock->NowMs();
+  if (!request_bucket_.TryTake(now_ms)) {
     Reply(request.id(), wire::RATE_LIMITED, "too many requests");
-    // A client that keeps going after a second's worth of refusals is not
-    // backing off; closing it protects the threads it shares with others.
-    if (++rate_limited_streak_ > std::max<uint32_t>(50, ctx_.config.request_rate)) {
+    // A client refused more than a second's worth of requests within one
+    // second is not backing off; closing it protects the threads it shares
+    // with others. Counted per second, not in a row: a flooder whose every
+    // hundredth request finds a fresh token must not escape it.
+    if (now_ms - refusals_since_ms_ >= 1000) {
+      refusals_since_ms_ = now_ms;
+      refusals_ = 0;
+    }
+    if (++refusals_ > std::max<uint32_t>(50, ctx_.config.request_rate)) {
       CloseWith(kClosePolicyViolation, "request rate exceeded", true);
     }
     return;
   }
-  rate_limited_streak_ = 0;
   if (shutting_down_) {
     Reply(request.id(), wire::UNAVAILABLE, "relay is shutting down");
     return;

@@ -185,7 +185,8 @@ class Connection final : public DeliveryTarget {
 
   // Flood control.
   TokenBucket request_bucket_;
-  uint32_t rate_limited_streak_ = 0;
+  int64_t refusals_since_ms_ = 0;  // start of the second refusals_ counts
+  uint32_t refusals_ = 0;
   uint32_t malformed_frames_ = 0;
 
   // Lifecycle.

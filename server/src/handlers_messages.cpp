@@ -203,11 +203,16 @@ void Connection::HandleAck(uint64_t id, const wire::Request& request) {
   // Always the caller's own mailbox: there is no way to name another one.
   ctx_.store->Remove(*address_, std::move(seqs),
                      [weak, id, asked, quiet](Status status, std::vector<uint64_t> unknown) {
+                       // Code and text cross threads, not the Status: with
+                       // the connection gone, or the post dropped at
+                       // shutdown, nobody would look at it.
+                       const StatusCode code = status.code();
                        if (std::shared_ptr<Connection> self = weak.lock()) {
                          Connection* c = self.get();
-                         c->transport_.Post([c, id, asked, quiet, status = std::move(status),
+                         c->transport_.Post([c, id, asked, quiet, code, message = status.message(),
                                              unknown = std::move(unknown)]() mutable {
-                           c->OnRemoveDone(id, asked, quiet, status, std::move(unknown));
+                           c->OnRemoveDone(id, asked, quiet, Status(code, message),
+                                           std::move(unknown));
                          });
                        }
                      });

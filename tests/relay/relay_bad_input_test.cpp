@@ -119,5 +119,25 @@ TEST_F(FloodTest, FloodOnOneConnectionIsLimitedAndClosedWithoutHurtingOthers) {
   EXPECT_EQ(ReceiveEnvelopes(*bob_c, ok.load()).size(), static_cast<size_t>(ok.load()));
 }
 
+// A flooder paced so that a fresh token admits one request every few
+// refusals is still cut: refusals are counted per second, not in a row.
+// Before, one admitted request restarted the count and a client at 10 to
+// 30 times the limit was never closed (the attack soak's mailbox flood).
+TEST_F(FloodTest, APacedFloodIsClosedAlthoughSomeRequestsGetThrough) {
+  StartRelay({"--request-rate", "100"});
+  auto flooder = TestClient::Connect(port());
+  ASSERT_TRUE(flooder);
+  const auto start = std::chrono::steady_clock::now();
+  while (!flooder->closed() && std::chrono::steady_clock::now() - start < std::chrono::seconds(4)) {
+    flooder->SendRequest(PingRequest());
+    while (flooder->NextFrame(milliseconds(0))) {
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(1500));
+  }
+  ASSERT_TRUE(flooder->WaitClosed()) << "a flood at about 6 times the limit was never closed";
+  EXPECT_EQ(flooder->close_info().code, 1008);
+  EXPECT_EQ(flooder->close_info().reason, "request rate exceeded");
+}
+
 }  // namespace
 }  // namespace kollega::testing

@@ -468,6 +468,7 @@ Status ResponseStatus(const wire::Response& response) {
     case wire::RATE_LIMITED:
     case wire::MAILBOX_FULL:
     case wire::SENDER_QUOTA_EXCEEDED:
+    case wire::ACCOUNT_QUOTA_EXCEEDED:
     case wire::STORAGE_FULL:
       return ResourceExhausted(text);
     case wire::AUTH_FAILED:
