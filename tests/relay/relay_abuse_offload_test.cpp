@@ -38,21 +38,6 @@ wire::Request CreateAccountRequest(TestClient& client) {
   return r;
 }
 
-wire::Request UploadRequest(uint32_t count, uint32_t first_id) {
-  wire::Request r;
-  wire::UploadPrekeys* up = r.mutable_upload_prekeys();
-  up->set_identity_key(FakeKey(0));
-  up->mutable_signed_prekey()->set_id(1);
-  up->mutable_signed_prekey()->set_public_key(FakeKey(1));
-  up->mutable_signed_prekey()->set_signature(std::string(64, 's'));
-  for (uint32_t i = 0; i < count; ++i) {
-    wire::OneTimePrekey* k = up->add_one_time_prekeys();
-    k->set_id(first_id + i);
-    k->set_public_key(FakeKey(1000 + first_id + i));
-  }
-  return r;
-}
-
 // The next response on `client`, skipping pushes.
 std::optional<wire::Response> NextResponse(TestClient& client) {
   for (;;) {
@@ -101,7 +86,7 @@ TEST_F(RelayAbuseOffloadTest, PipelinedRequestsSeeEarlierWritesInOrder) {
   // Sent back to back: the count must not overtake the upload.
   wire::Request count;
   count.mutable_get_prekey_count();
-  const uint64_t upload_id = client->SendRequest(UploadRequest(5, 1));
+  const uint64_t upload_id = client->SendRequest(UploadPrekeysRequest(5, 1));
   const uint64_t count_id = client->SendRequest(count);
   auto first = NextResponse(*client);
   auto second = NextResponse(*client);

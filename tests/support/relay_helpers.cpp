@@ -175,7 +175,7 @@ std::string FakeKey(uint32_t seed) {
   return key;
 }
 
-std::optional<wire::Response> UploadPrekeys(TestClient& client, uint32_t count, uint32_t first_id) {
+wire::Request UploadPrekeysRequest(uint32_t count, uint32_t first_id) {
   wire::Request r;
   wire::UploadPrekeys* up = r.mutable_upload_prekeys();
   up->set_identity_key(FakeKey(0));
@@ -187,7 +187,11 @@ std::optional<wire::Response> UploadPrekeys(TestClient& client, uint32_t count, 
     k->set_id(first_id + i);
     k->set_public_key(FakeKey(1000 + first_id + i));
   }
-  return client.Call(r);
+  return r;
+}
+
+std::optional<wire::Response> UploadPrekeys(TestClient& client, uint32_t count, uint32_t first_id) {
+  return client.Call(UploadPrekeysRequest(count, first_id));
 }
 
 wire::Request SendRequest(const std::string& recipient, const std::vector<uint32_t>& devices,

@@ -66,6 +66,8 @@ std::string FakeKey(uint32_t seed);
 // with ids first_id, first_id+1, ...
 std::optional<wire::Response> UploadPrekeys(TestClient& client, uint32_t count,
                                             uint32_t first_id = 1);
+// The request UploadPrekeys sends, for tests that pipeline it.
+wire::Request UploadPrekeysRequest(uint32_t count, uint32_t first_id);
 
 wire::Request SendRequest(const std::string& recipient, const std::vector<uint32_t>& devices,
                           const std::string& content);
