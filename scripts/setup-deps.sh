@@ -13,6 +13,9 @@ packages=(
   libssl-dev openssl curl
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 systemd
+  # organisations: opening hours in the organisation's time zone (org/),
+  # and the card's QR code printed by kollega-admin
+  libhowardhinnant-date-dev tzdata libqrencode-dev
   # scripts/fuzz.sh: clang and its libFuzzer/sanitizer runtimes
   clang libclang-rt-14-dev
   # deploy/boot-check.sh boots the systemd unit in a Debian container
