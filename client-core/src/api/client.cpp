@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "components/conversations.h"
+#include "components/organisations.h"
 #include "components/receipts.h"
 #include "kernel/device_list_manager.h"
 #include "kernel/kernel.h"
@@ -219,6 +220,33 @@ Async<Status> Client::UnlinkDevice(uint32_t device_id) {
     if (!impl_->kernel.has_account()) return FailedPrecondition("no account yet");
     if (!impl_->kernel.online()) return Unavailable("connect first");
     return impl_->kernel.device_lists().Unlink(device_id);
+  });
+}
+
+Async<Result<OrganisationInfo>> Client::JoinOrganisation(const std::string& card) {
+  return impl_->Run<Result<OrganisationInfo>>(
+      [this, card] { return impl_->Find<class Organisations>()->Join(card); });
+}
+
+Async<Result<OrganisationInfo>> Client::RefreshOrganisation(const std::string& org_id) {
+  return impl_->Run<Result<OrganisationInfo>>(
+      [this, org_id] { return impl_->Find<class Organisations>()->Refresh(org_id); });
+}
+
+Async<Result<std::vector<OrganisationInfo>>> Client::Organisations() {
+  return impl_->Run<Result<std::vector<OrganisationInfo>>>(
+      [this] { return impl_->Find<class Organisations>()->List(); });
+}
+
+Async<Result<std::vector<HelperInfo>>> Client::Helpers(HelperFilter filter) {
+  return impl_->Run<Result<std::vector<HelperInfo>>>([this, filter = std::move(filter)] {
+    return impl_->Find<class Organisations>()->Helpers(filter);
+  });
+}
+
+Async<Status> Client::SetAvailability(Availability state, int64_t back_at_ms) {
+  return impl_->Run<Status>([this, state, back_at_ms] {
+    return impl_->Find<class Organisations>()->PublishAvailability(state, back_at_ms);
   });
 }
 

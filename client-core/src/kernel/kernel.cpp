@@ -5,6 +5,7 @@
 
 #include "components/conversations.h"
 #include "components/receipts.h"
+#include "components/organisations.h"
 #include "components/repair.h"
 #include "components/sync.h"
 #include "device_list_manager.h"
@@ -115,6 +116,7 @@ Status Kernel::Open(const std::string& data_dir) {
   Register(std::move(receipts));
   Register(std::move(sync));
   Register(std::make_unique<Repair>(*this));
+  Register(std::make_unique<Organisations>(*this));
   for (const auto& make : options_.extra_components) {
     if (make) Register(make());
   }

@@ -168,6 +168,18 @@ class Client {
   // itself: this data directory then refuses to connect again.
   Async<Status> UnlinkDevice(uint32_t device_id);
 
+  // --- Organisations (docs/organisations.md) ---
+  // Pins the organisation of a kollega://org card (it must be on this
+  // account's relay) and fetches its policy and helper directory, each
+  // object verified against the card's key. Joining again refreshes.
+  Async<Result<OrganisationInfo>> JoinOrganisation(const std::string& card);
+  Async<Result<OrganisationInfo>> RefreshOrganisation(const std::string& org_id);
+  Async<Result<std::vector<OrganisationInfo>>> Organisations();
+  // From the directories held on this device (refresh first for news).
+  Async<Result<std::vector<HelperInfo>>> Helpers(HelperFilter filter);
+  // A helper's device: this account's availability, signed, on the relay.
+  Async<Status> SetAvailability(Availability state, int64_t back_at_ms = 0);
+
   // --- Components ---
   // Runs `fn` on the worker thread with the component called `name` (one of
   // Options::extra_components, or a built-in one): the way a component's own

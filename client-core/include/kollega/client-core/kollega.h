@@ -141,16 +141,16 @@ enum { KOLLEGA_OFFLINE = 0, KOLLEGA_CONNECTING = 1, KOLLEGA_ONLINE = 2 };
 /* Fields a kind does not use are "" or 0. */
 typedef struct kollega_event {
   uint32_t size;
-  int kind;               /* kollega_event_kind */
-  const char* peer;       /* hex account id */
-  uint32_t device;        /* the peer's device */
-  const char* message_id; /* hex */
-  int status;             /* KOLLEGA_QUEUED ... KOLLEGA_RECEIVED */
-  int connection;         /* KOLLEGA_OFFLINE ... KOLLEGA_ONLINE */
-  const char* text;       /* the message text */
-  int outgoing;           /* 1 for a sync copy of one's own message */
-  const char* detail;     /* why (human-readable; never content or keys) */
-  int64_t sent_ms;        /* the sender's clock, ms since the Unix epoch */
+  int kind;                /* kollega_event_kind */
+  const char* peer;        /* hex account id */
+  uint32_t device;         /* the peer's device */
+  const char* message_id;  /* hex */
+  int status;              /* KOLLEGA_QUEUED ... KOLLEGA_RECEIVED */
+  int connection;          /* KOLLEGA_OFFLINE ... KOLLEGA_ONLINE */
+  const char* text;        /* the message text */
+  int outgoing;            /* 1 for a sync copy of one's own message */
+  const char* detail;      /* why (human-readable; never content or keys) */
+  int64_t sent_ms;         /* the sender's clock, ms since the Unix epoch */
   uint64_t progress;       /* work done so far (SIGNUP_PROGRESS) */
   uint64_t progress_total; /* the work expected in all */
 } kollega_event;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kollega::client {
 
@@ -68,6 +69,42 @@ struct DeviceInfo {
   int64_t linked_at_ms = 0;
   int64_t last_seen_ms = 0;  // 0 when the relay never saw it log in
   bool this_device = false;
+};
+
+// An organisation this device pinned from its card (docs/organisations.md),
+// as its verified policy describes it.
+struct OrganisationInfo {
+  std::string org_id;  // hex of the organisation key now pinned
+  std::string name;
+  std::string relay_url;
+  uint64_t policy_version = 0;
+  size_t helpers = 0;               // certificates that verified, unexpired, unrevoked
+  uint32_t rejected = 0;            // objects the last fetch refused (docs/organisations.md §4)
+  bool open_now = true;             // by its opening hours, at the client's clock
+  int64_t changes_at_ms = 0;        // when it next opens or closes; 0 = never
+  std::string out_of_hours_notice;  // in the organisation's first language
+  int64_t refreshed_ms = 0;
+};
+
+enum class Availability : int { kUnknown = 0, kAvailable = 1, kAway = 2, kFull = 3 };
+
+// A helper in an organisation's directory: a certificate that verified
+// against the pinned key, with the helper's signed availability if fresh.
+struct HelperInfo {
+  std::string org_id;   // hex
+  std::string account;  // hex
+  uint64_t serial = 0;
+  std::string name, profession, region, gender, sector, introduction;
+  std::vector<std::string> languages;
+  int64_t expires_ms = 0;
+  Availability availability = Availability::kUnknown;
+  int64_t back_at_ms = 0;  // kAway only; 0 = not said
+};
+
+// Empty fields match anything; text matches exactly (ignoring case).
+struct HelperFilter {
+  std::string org_id, region, profession, language, gender, sector;
+  bool available_only = false;
 };
 
 }  // namespace kollega::client

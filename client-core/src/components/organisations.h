@@ -1,0 +1,57 @@
+// Organisations: the ones this device pinned from their cards, and their
+// helper directories (docs/organisations.md §4-7). Joining decodes a card,
+// pins its key and fetches everything the relay holds for it; every object
+// is verified against the pinned key before it is kept, so a relay can
+// withhold but not forge. A refresh that would go backwards (an older
+// policy or revocation list) or that brings a rotation the pinned key did
+// not sign is refused whole and changes nothing.
+//
+// Table: 'o' org_key(32) -> PinnedOrganisation (organisation.proto)
+//
+// The directory is fetched whole, every page, so the relay learns which
+// organisation a device looks at but never which helper (§6).
+//
+// Ownership: owned by the Kernel. Thread-safety: worker thread only.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kernel/kernel.h"
+#include "kollega/client-core/types.h"
+#include "organisation.pb.h"
+
+namespace kollega::client {
+
+class Organisations final : public Component {
+ public:
+  static constexpr std::string_view kName = "organisations";
+  explicit Organisations(Kernel& kernel) : kernel_(kernel) {}
+
+  std::string_view name() const override { return kName; }
+  std::vector<std::string> content_types() const override { return {}; }
+  void Attach(KernelServices*) override {}
+  Status OnReceive(const Incoming&, const content::Content&) override { return Status::Ok(); }
+
+  // Needs an online account on the card's relay.
+  Result<OrganisationInfo> Join(const std::string& card);
+  Result<OrganisationInfo> Refresh(const std::string& org_id_hex);
+  Result<std::vector<OrganisationInfo>> List();
+  Result<std::vector<HelperInfo>> Helpers(const HelperFilter& filter);
+  // The verified policy of a pinned organisation.
+  Result<org::Policy> PolicyOf(const std::string& org_id_hex);
+  // Signs this account's availability with its identity key and publishes
+  // it; it is shown with this account's certificates in every organisation.
+  Status PublishAvailability(Availability state, int64_t back_at_ms);
+
+ private:
+  Result<org::PinnedOrganisation> Fetch(org::PinnedOrganisation held);
+  Result<org::PinnedOrganisation> Load(const std::string& org_id_hex);
+  Status Save(const org::PinnedOrganisation& pinned);
+  OrganisationInfo Describe(const org::PinnedOrganisation& pinned);
+
+  Kernel& kernel_;
+};
+
+}  // namespace kollega::client
