@@ -7,7 +7,9 @@ namespace kollega::cli {
 namespace {
 
 // Options that take no value.
-bool IsFlag(const std::string& name) { return name == "help" || name == "all"; }
+bool IsFlag(const std::string& name) {
+  return name == "help" || name == "all" || name == "available";
+}
 
 }  // namespace
 

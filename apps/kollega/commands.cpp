@@ -314,6 +314,28 @@ const std::vector<Command>& Commands() {
        "Publishes the account's signed list without N; the relay deletes its mailbox, keys\n"
        "and connection. Unlinking this device itself leaves this data directory unusable.\n",
        RunUnlinkDevice},
+      {"join-org", "join-org <card>", "pin an organisation from its kollega://org card",
+       "Checks the card, pins the organisation's key and fetches its policy and helper\n"
+       "directory; everything is verified against that key, so the relay cannot forge it.\n"
+       "The organisation must be on this account's relay. Joining again refreshes.\n",
+       RunJoinOrg},
+      {"orgs", "orgs", "the organisations joined here, refreshed when online",
+       "Name, policy version, helpers, and whether it is open now by its opening hours\n"
+       "(with its out-of-hours notice when closed).\n",
+       RunOrgs},
+      {"helpers",
+       "helpers [--org ID] [--region R] [--profession P] [--language L] [--gender G] "
+       "[--sector S] [--available]",
+       "the helper directory of the organisations joined here",
+       "Lists helpers whose certificates verified, unexpired and unrevoked, with their\n"
+       "availability. Filters match exactly, ignoring case. Run `kollega orgs` first to\n"
+       "refresh; listing itself asks the relay nothing.\n",
+       RunHelpers},
+      {"availability", "availability available|away|full [--back-in-hours N]",
+       "a helper's availability, signed, shown in the directory",
+       "Signed with this account's identity key; clients check it against the key in the\n"
+       "helper's certificate. Shown for three days; publish again to keep it current.\n",
+       RunAvailability},
   };
   return kCommands;
 }

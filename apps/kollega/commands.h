@@ -24,4 +24,10 @@ const std::vector<Command>& Commands();
 int RunDevices(const Args& args);
 int RunUnlinkDevice(const Args& args);
 
+// commands_orgs.cpp
+int RunJoinOrg(const Args& args);
+int RunOrgs(const Args& args);
+int RunHelpers(const Args& args);
+int RunAvailability(const Args& args);
+
 }  // namespace kollega::cli
