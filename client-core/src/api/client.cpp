@@ -8,6 +8,7 @@
 #include <deque>
 #include <mutex>
 
+#include "components/cases.h"
 #include "components/conversations.h"
 #include "components/organisations.h"
 #include "components/receipts.h"
@@ -248,6 +249,67 @@ Async<Status> Client::SetAvailability(Availability state, int64_t back_at_ms) {
   return impl_->Run<Status>([this, state, back_at_ms] {
     return impl_->Find<class Organisations>()->PublishAvailability(state, back_at_ms);
   });
+}
+
+Async<Result<std::string>> Client::OpenCase(const std::string& org_id, const std::string& helper,
+                                            const std::string& category, const std::string& text) {
+  return impl_->Run<Result<std::string>>(
+      [=, this] { return impl_->Find<class Cases>()->Open(org_id, helper, category, text); });
+}
+
+Async<Result<std::string>> Client::OfferCase(HelperFilter filter, const std::string& category,
+                                             const std::string& text) {
+  return impl_->Run<Result<std::string>>(
+      [=, this] { return impl_->Find<class Cases>()->Offer(filter, category, text); });
+}
+
+Async<Status> Client::AcceptCase(const std::string& case_id) {
+  return impl_->Run<Status>([=, this] { return impl_->Find<class Cases>()->Accept(case_id); });
+}
+
+Async<Status> Client::SendInCase(const std::string& case_id, const std::string& text) {
+  return impl_->Run<Status>([=, this] { return impl_->Find<class Cases>()->Send(case_id, text); });
+}
+
+Async<Result<std::vector<CaseInfo>>> Client::Cases() {
+  return impl_->Run<Result<std::vector<CaseInfo>>>(
+      [this] { return impl_->Find<class Cases>()->List(); });
+}
+
+Async<Result<std::vector<CaseEntryInfo>>> Client::CaseEntries(const std::string& case_id) {
+  return impl_->Run<Result<std::vector<CaseEntryInfo>>>(
+      [=, this] { return impl_->Find<class Cases>()->Entries(case_id); });
+}
+
+Async<Result<bool>> Client::CloseCase(const std::string& case_id, bool heavy) {
+  return impl_->Run<Result<bool>>(
+      [=, this] { return impl_->Find<class Cases>()->Close(case_id, heavy); });
+}
+
+Async<Status> Client::ReferInCase(const std::string& case_id, const std::string& resource_id) {
+  return impl_->Run<Status>(
+      [=, this] { return impl_->Find<class Cases>()->Refer(case_id, resource_id); });
+}
+
+Async<Status> Client::AskHandover(const std::string& case_id, const std::string& helper) {
+  return impl_->Run<Status>(
+      [=, this] { return impl_->Find<class Cases>()->AskHandover(case_id, helper); });
+}
+
+Async<Result<std::string>> Client::AnswerHandover(const std::string& case_id, bool agreed,
+                                                  const std::string& pass_on) {
+  return impl_->Run<Result<std::string>>(
+      [=, this] { return impl_->Find<class Cases>()->AnswerHandover(case_id, agreed, pass_on); });
+}
+
+Async<Status> Client::StartConversation(const std::string& case_id) {
+  return impl_->Run<Status>(
+      [=, this] { return impl_->Find<class Cases>()->StartConversation(case_id); });
+}
+
+Async<Status> Client::SetSupportMinutes(const std::string& case_id, uint32_t minutes) {
+  return impl_->Run<Status>(
+      [=, this] { return impl_->Find<class Cases>()->SetSupportMinutes(case_id, minutes); });
 }
 
 Async<Status> Client::WithComponent(std::string name, std::function<Status(Component&)> fn) {

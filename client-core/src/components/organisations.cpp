@@ -270,6 +270,20 @@ Result<org::Policy> Organisations::PolicyOf(const std::string& org_id_hex) {
   return policy;
 }
 
+Result<org::HelperCertificate> Organisations::CertificateOf(const std::string& org_id_hex,
+                                                          const std::string& account) {
+  KOLLEGA_ASSIGN_OR_RETURN(org::PinnedOrganisation pinned, Load(org_id_hex));
+  for (const auto& bytes : pinned.certificates()) {
+    org::SignedObject object;
+    org::HelperCertificate c;
+    if (object.ParseFromString(bytes) && c.ParseFromString(object.body()) &&
+        c.account_id() == account && static_cast<int64_t>(c.expires_ms()) > kernel_.NowMs()) {
+      return c;
+    }
+  }
+  return NotFound("that account is not a helper in this organisation's directory");
+}
+
 Result<std::vector<HelperInfo>> Organisations::Helpers(const HelperFilter& filter) {
   std::vector<org::PinnedOrganisation> orgs;
   if (!filter.org_id.empty()) {

@@ -41,6 +41,10 @@ class Organisations final : public Component {
   Result<std::vector<HelperInfo>> Helpers(const HelperFilter& filter);
   // The verified policy of a pinned organisation.
   Result<org::Policy> PolicyOf(const std::string& org_id_hex);
+  // The unexpired certificate of `account` (16 bytes) in that organisation's
+  // directory: what a case pins the helper's identity from.
+  Result<org::HelperCertificate> CertificateOf(const std::string& org_id_hex,
+                                               const std::string& account);
   // Signs this account's availability with its identity key and publishes
   // it; it is shown with this account's certificates in every organisation.
   Status PublishAvailability(Availability state, int64_t back_at_ms);

@@ -5,6 +5,7 @@
 
 #include "components/conversations.h"
 #include "components/receipts.h"
+#include "components/cases.h"
 #include "components/organisations.h"
 #include "components/repair.h"
 #include "components/sync.h"
@@ -36,6 +37,7 @@ class StoreTable final : public ComponentTable {
     return store_.PutRecord(name_, key, value);
   }
   Status Delete(std::string_view key) override { return store_.DeleteRecord(name_, key); }
+  Status Erase(std::string_view key) override { return store_.DeleteRecord(name_, key, true); }
   Status Scan(std::string_view prefix, bool newest_first, const Visitor& visit) override {
     return store_.ScanRecords(name_, prefix, newest_first, visit);
   }
@@ -116,7 +118,10 @@ Status Kernel::Open(const std::string& data_dir) {
   Register(std::move(receipts));
   Register(std::move(sync));
   Register(std::make_unique<Repair>(*this));
-  Register(std::make_unique<Organisations>(*this));
+  auto organisations = std::make_unique<Organisations>(*this);
+  auto cases = std::make_unique<Cases>(*this, *organisations);
+  Register(std::move(organisations));
+  Register(std::move(cases));
   for (const auto& make : options_.extra_components) {
     if (make) Register(make());
   }

@@ -142,7 +142,10 @@ class ClientStore : public crypto::SignalStore {
                                                        std::string_view key) = 0;
   virtual Status PutRecord(std::string_view component, std::string_view key,
                            std::string_view value) = 0;
-  virtual Status DeleteRecord(std::string_view component, std::string_view key) = 0;
+  // `erase`: compacted out of the files when the write commits, not only
+  // hidden (messages past their retention, docs/organisations.md §11).
+  virtual Status DeleteRecord(std::string_view component, std::string_view key,
+                              bool erase = false) = 0;
   virtual Status ScanRecords(std::string_view component, std::string_view prefix, bool newest_first,
                              const RecordVisitor& visit) = 0;
 

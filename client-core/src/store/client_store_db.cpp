@@ -170,9 +170,9 @@ Status ClientDb::Put(const std::string& key, std::string_view value) {
   return FromRocks(batch_->Put(key, rocksdb::Slice(value.data(), value.size())), "batching");
 }
 
-Status ClientDb::Delete(const std::string& key) {
+Status ClientDb::Delete(const std::string& key, bool erase) {
   assert(batch_ && "writes happen inside Mutate()");
-  if (!key.empty() && fmt::IsKeyMaterialKind(key[0])) {
+  if (erase || (!key.empty() && fmt::IsKeyMaterialKind(key[0]))) {
     if (!deleted_range_) {
       deleted_range_.emplace(key, key);
     } else {

@@ -77,7 +77,9 @@ class ClientDb {
   // (undoing its writes if it fails), else as its own synced batch.
   Status Mutate(const std::function<Status()>& body);
   Status Put(const std::string& key, std::string_view value);
-  Status Delete(const std::string& key);
+  // `erase`: the old value must also leave the files once the write is
+  // committed (compacted away), as key material always does.
+  Status Delete(const std::string& key, bool erase = false);
 
   // --- Transactions ---
   Status BeginInner();

@@ -175,8 +175,9 @@ Status RocksClientStore::PutRecord(std::string_view component, std::string_view 
   return db_->Mutate([&] { return db_->Put(fmt::ComponentRecordKey(component, key), value); });
 }
 
-Status RocksClientStore::DeleteRecord(std::string_view component, std::string_view key) {
-  return db_->Mutate([&] { return db_->Delete(fmt::ComponentRecordKey(component, key)); });
+Status RocksClientStore::DeleteRecord(std::string_view component, std::string_view key,
+                                      bool erase) {
+  return db_->Mutate([&] { return db_->Delete(fmt::ComponentRecordKey(component, key), erase); });
 }
 
 Status RocksClientStore::ScanRecords(std::string_view component, std::string_view prefix,

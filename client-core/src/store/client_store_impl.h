@@ -91,7 +91,7 @@ class RocksClientStore final : public ClientStore {
                                                std::string_view key) override;
   Status PutRecord(std::string_view component, std::string_view key,
                    std::string_view value) override;
-  Status DeleteRecord(std::string_view component, std::string_view key) override;
+  Status DeleteRecord(std::string_view component, std::string_view key, bool erase) override;
   Status ScanRecords(std::string_view component, std::string_view prefix, bool newest_first,
                      const RecordVisitor& visit) override;
   Status Atomically(const std::function<Status()>& body) override { return db_->Mutate(body); }

@@ -33,6 +33,7 @@
 #include "kollega/base/clock.h"
 #include "kollega/base/status.h"
 #include "kollega/client-core/async.h"
+#include "kollega/client-core/cases.h"
 #include "kollega/client-core/component.h"
 #include "kollega/client-core/events.h"
 #include "kollega/client-core/relay_link.h"
@@ -179,6 +180,32 @@ class Client {
   Async<Result<std::vector<HelperInfo>>> Helpers(HelperFilter filter);
   // A helper's device: this account's availability, signed, on the relay.
   Async<Status> SetAvailability(Availability state, int64_t back_at_ms = 0);
+
+  // --- Cases (docs/organisations.md §8-11; cases.h) ---
+  // A seeker opens a case with a helper of the directory (`category`: one
+  // of the policy's category ids, or empty). Returns the case id (hex).
+  // Check OrganisationInfo::open_now first: outside opening hours the
+  // message is queued and delivered as usual, and the seeker should have
+  // seen the out-of-hours notice.
+  Async<Result<std::string>> OpenCase(const std::string& org_id, const std::string& helper,
+                                      const std::string& category, const std::string& text);
+  // "Whoever is available first" among the helpers `filter` matches.
+  Async<Result<std::string>> OfferCase(HelperFilter filter, const std::string& category,
+                                       const std::string& text);
+  // A helper takes an offered case (first come, first served at the relay).
+  Async<Status> AcceptCase(const std::string& case_id);
+  Async<Status> SendInCase(const std::string& case_id, const std::string& text);
+  Async<Result<std::vector<CaseInfo>>> Cases();
+  Async<Result<std::vector<CaseEntryInfo>>> CaseEntries(const std::string& case_id);
+  // Wipes the case here and tells the other side. True: prompt a debrief.
+  Async<Result<bool>> CloseCase(const std::string& case_id, bool heavy = false);
+  Async<Status> ReferInCase(const std::string& case_id, const std::string& resource_id);
+  Async<Status> AskHandover(const std::string& case_id, const std::string& helper);
+  // The seeker's consent (or not); returns the new case's id when agreed.
+  Async<Result<std::string>> AnswerHandover(const std::string& case_id, bool agreed,
+                                            const std::string& pass_on);
+  Async<Status> StartConversation(const std::string& case_id);
+  Async<Status> SetSupportMinutes(const std::string& case_id, uint32_t minutes);
 
   // --- Components ---
   // Runs `fn` on the worker thread with the component called `name` (one of

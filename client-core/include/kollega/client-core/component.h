@@ -45,6 +45,10 @@ class ComponentTable {
   virtual Result<std::optional<std::string>> Get(std::string_view key) = 0;
   virtual Status Put(std::string_view key, std::string_view value) = 0;
   virtual Status Delete(std::string_view key) = 0;
+  // As Delete, and the old value is compacted out of the store's files when
+  // the write commits, not only hidden: for what must be gone for good
+  // (messages past their retention, a closed case's history).
+  virtual Status Erase(std::string_view key) = 0;
   // Keys starting with `prefix`, in order (or reversed), until visit says stop.
   virtual Status Scan(std::string_view prefix, bool newest_first, const Visitor& visit) = 0;
 };

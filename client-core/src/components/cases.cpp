@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "components/cases.h"
+
+#include <date/date.h>
+
+#include <algorithm>
+
+#include "components/organisations.h"
+#include "kernel/link_manager.h"
+#include "kollega/base/hex.h"
+#include "organisations/case_ledger.h"
+
+namespace kollega::client {
+namespace {
+
+constexpr size_t kCaseIdSize = 16;
+constexpr int64_t kDayMs = 24LL * 3600 * 1000;
+
+std::string RecordKey(std::string_view case_id) { return "c" + std::string(case_id); }
+
+std::string EntryPrefix(std::string_view case_id) { return "e" + std::string(case_id); }
+
+std::string EntryKey(std::string_view case_id, uint64_t n) {
+  std::string key = EntryPrefix(case_id);
+  for (int shift = 56; shift >= 0; shift -= 8) key.push_back(static_cast<char>(n >> shift));
+  return key;
+}
+
+std::string Month(int64_t ms) {
+  auto day = std::chrono::floor<date::days>(
+      date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms)));
+  date::year_month_day ymd(day);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()));
+  return text;
+}
+
+CaseLedgerState LedgerOf(const cases::CaseRecord& r) {
+  CaseLedgerState s;
+  s.opened_ms = r.opened_ms();
+  s.conversations = r.conversations();
+  s.last_message_ms = r.last_message_ms();
+  s.stretch_start_ms = r.stretch_start_ms();
+  s.closed_stretches_ms = r.closed_stretches_ms();
+  s.correction_minutes = r.correction_minutes();
+  s.conversation_pending = r.conversation_pending();
+  return s;
+}
+
+void StoreLedger(const CaseLedgerState& s, cases::CaseRecord& r) {
+  r.set_conversations(s.conversations);
+  r.set_last_message_ms(s.last_message_ms);
+  r.set_stretch_start_ms(s.stretch_start_ms);
+  r.set_closed_stretches_ms(s.closed_stretches_ms);
+  r.set_correction_minutes(s.correction_minutes);
+  r.set_conversation_pending(s.conversation_pending);
+}
+
+Result<std::string> CaseIdFromHex(const std::string& hex) {
+  auto raw = FromHex(hex);
+  if (!raw || raw->size() != kCaseIdSize) return InvalidArgument("a case id is 32 hex digits");
+  return *raw;
+}
+
+cases::CaseMessage About(const std::string& case_id) {
+  cases::CaseMessage m;
+  m.set_case_id(case_id);
+  return m;
+}
+
+}  // namespace
+
+Result<cases::CaseRecord> Cases::Load(const std::string& case_id) {
+  KOLLEGA_ASSIGN_OR_RETURN(auto value, kernel_.Table(kName).Get(RecordKey(case_id)));
+  if (!value) return NotFound("no such case on this device");
+  cases::CaseRecord record;
+  if (!record.ParseFromString(*value)) return DataLoss("a case record is damaged");
+  return record;
+}
+
+Status Cases::Save(const cases::CaseRecord& record) {
+  return kernel_.Table(kName).Put(RecordKey(record.case_id()), record.SerializeAsString());
+}
+
+Status Cases::AddEntry(cases::CaseRecord& record, cases::CaseEntry entry) {
+  uint64_t n = record.next_entry();
+  record.set_next_entry(n + 1);
+  return kernel_.Table(kName).Put(EntryKey(record.case_id(), n), entry.SerializeAsString());
+}
+
+Status Cases::EraseCase(const std::string& case_id, bool keep_record) {
+  std::vector<std::string> keys;
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Scan(EntryPrefix(case_id), false,
+                                                    [&](std::string_view key, std::string_view) {
+                                                      keys.emplace_back(key);
+                                                      return true;
+                                                    }));
+  if (!keep_record) keys.push_back(RecordKey(case_id));
+  for (const auto& key : keys) KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Erase(key));
+  return Status::Ok();
+}
+
+Status Cases::SendTo(const std::string& peer, const cases::CaseMessage& message) {
+  content::Content content;
+  content.mutable_component()->set_type(std::string(kType));
+  content.mutable_component()->set_body(message.SerializeAsString());
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Enqueue(peer, content));
+  kernel_.RequestFlush();
+  return Status::Ok();
+}
+
+// The certificate binds the helper's account to its identity key; pinning
+// it before the first message means a relay cannot slip in another key
+// (docs/trust.md §1).
+Status Cases::PinHelper(const std::string& org_id, const std::string& account) {
+  KOLLEGA_ASSIGN_OR_RETURN(org::HelperCertificate certificate,
+                           organisations_.CertificateOf(org_id, account));
+  KOLLEGA_ASSIGN_OR_RETURN(auto pinned, kernel_.store().LoadPinnedIdentity(account));
+  if (!pinned) return kernel_.store().PinIdentity(account, certificate.identity_key());
+  if (*pinned != certificate.identity_key()) {
+    return FailedPrecondition(
+        "this helper's identity key differs from the one pinned on this device: compare safety "
+        "numbers before going on");
+  }
+  return Status::Ok();
+}
+
+Status Cases::Count(cases::CaseRecord& record, int64_t at_ms) {
+  auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
+  org::CaseLimit limit = policy.ok() ? policy->case_limit() : org::CaseLimit();
+  CaseLedger ledger(limit, LedgerOf(record));
+  ledger.RecordMessage(at_ms);
+  StoreLedger(ledger.state(), record);
+  LimitCheck check = ledger.Check(kernel_.NowMs());
+  if (static_cast<uint32_t>(check.level) > record.warned_level()) {
+    record.set_warned_level(static_cast<uint32_t>(check.level));
+    auto warning = std::make_shared<CaseLimitWarning>();
+    warning->case_id = ToHex(record.case_id());
+    warning->level = static_cast<CaseLimitLevel>(check.level);
+    warning->reason = check.reason;
+    kernel_.Emit(warning);
+  }
+  return Status::Ok();
+}
+
+Status Cases::RecordClosed(const cases::CaseRecord& record) {
+  if (record.role() != cases::HELPER || record.state() == cases::OFFERED) return Status::Ok();
+  std::string key = "s" + record.org_key() + Month(kernel_.NowMs()) + record.category();
+  KOLLEGA_ASSIGN_OR_RETURN(auto value, kernel_.Table(kName).Get(key));
+  uint32_t count = 0;
+  if (value && value->size() == 4) {
+    for (char c : *value) count = (count << 8) | static_cast<uint8_t>(c);
+  }
+  ++count;
+  std::string out;
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>(count >> shift));
+  return kernel_.Table(kName).Put(key, out);
+}
+
+Result<std::string> Cases::Open(const std::string& org_id, const std::string& helper_hex,
+                                const std::string& category, const std::string& text,
+                                const std::string& handed_over_from, const std::string& passed_on) {
+  KOLLEGA_ASSIGN_OR_RETURN(std::string helper, AccountFromHex(helper_hex));
+  KOLLEGA_ASSIGN_OR_RETURN(org::Policy policy, organisations_.PolicyOf(org_id));
+  if (!category.empty() &&
+      std::none_of(policy.categories().begin(), policy.categories().end(),
+                   [&](const org::Category& c) { return c.id() == category; })) {
+    return InvalidArgument("\"" + category + "\" is not one of the organisation's categories");
+  }
+  if (text.empty()) return InvalidArgument("a case opens with a message");
+  KOLLEGA_RETURN_IF_ERROR(PinHelper(org_id, helper));
+  cases::CaseRecord record;
+  record.set_case_id(kernel_.NewMessageId());
+  record.set_role(cases::SEEKER);
+  record.set_state(cases::OPEN);
+  record.set_peer(helper);
+  record.set_org_key(policy.org_key());
+  record.set_category(category);
+  record.set_opened_ms(kernel_.NowMs());
+  cases::CaseMessage message = About(record.case_id());
+  auto* open = message.mutable_open();
+  open->set_org_key(policy.org_key());
+  open->set_category(category);
+  open->set_text(text);
+  open->set_handed_over_from(handed_over_from);
+  open->set_passed_on(passed_on);
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
+    cases::CaseEntry entry;
+    entry.set_outgoing(true);
+    entry.set_at_ms(kernel_.NowMs());
+    entry.set_text(text);
+    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
+    KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
+    KOLLEGA_RETURN_IF_ERROR(Save(record));
+    return SendTo(helper, message);
+  }));
+  return ToHex(record.case_id());
+}
+
+Status Cases::Send(const std::string& case_hex, const std::string& text) {
+  KOLLEGA_ASSIGN_OR_RETURN(std::string case_id, CaseIdFromHex(case_hex));
+  if (text.empty()) return InvalidArgument("an empty message");
+  return kernel_.Transaction([&]() -> Status {
+    KOLLEGA_ASSIGN_OR_RETURN(cases::CaseRecord record, Load(case_id));
+    if (record.state() != cases::OPEN) return FailedPrecondition("the case is not open");
+    cases::CaseMessage message = About(case_id);
+    message.mutable_text()->set_text(text);
+    cases::CaseEntry entry;
+    entry.set_outgoing(true);
+    entry.set_at_ms(kernel_.NowMs());
+    entry.set_text(text);
+    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
+    KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
+    KOLLEGA_RETURN_IF_ERROR(Save(record));
+    return SendTo(record.peer(), message);
+  });
+}
+
+Result<bool> Cases::Close(const std::string& case_hex, bool heavy) {
+  KOLLEGA_ASSIGN_OR_RETURN(std::string case_id, CaseIdFromHex(case_hex));
+  KOLLEGA_ASSIGN_OR_RETURN(cases::CaseRecord record, Load(case_id));
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
+    if (record.state() == cases::OPEN) {
+      cases::CaseMessage closed = About(case_id);
+      closed.mutable_closed();
+      KOLLEGA_RETURN_IF_ERROR(SendTo(record.peer(), closed));
+    } else if (record.state() == cases::OFFERED && record.role() == cases::SEEKER) {
+      cases::CaseMessage withdrawn = About(case_id);
+      withdrawn.mutable_withdrawn();
+      for (const auto& helper : record.offered_to()) {
+        KOLLEGA_RETURN_IF_ERROR(SendTo(helper, withdrawn));
+      }
+    }
+    if (record.state() == cases::OPEN) KOLLEGA_RETURN_IF_ERROR(RecordClosed(record));
+    return EraseCase(case_id, false);
+  }));
+  return heavy && record.role() == cases::HELPER;
+}
+
+CaseInfo Cases::Describe(const cases::CaseRecord& record) {
+  CaseInfo info;
+  info.case_id = ToHex(record.case_id());
+  info.org_id = ToHex(record.org_key());
+  info.peer = record.peer().empty() ? std::string() : ToHex(record.peer());
+  info.category = record.category();
+  info.role = record.role() == cases::HELPER ? CaseRole::kHelper : CaseRole::kSeeker;
+  info.state = static_cast<CaseState>(record.state());
+  info.opened_ms = record.opened_ms();
+  info.handover_to = record.handover_to().empty() ? std::string() : ToHex(record.handover_to());
+  auto policy = organisations_.PolicyOf(info.org_id);
+  CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(), LedgerOf(record));
+  LimitCheck check = ledger.Check(kernel_.NowMs());
+  info.conversations = check.conversations;
+  info.support_minutes = check.support_minutes;
+  info.limit = static_cast<CaseLimitLevel>(check.level);
+  info.limit_reason = check.reason;
+  return info;
+}
+
+Result<std::vector<CaseInfo>> Cases::List() {
+  KOLLEGA_RETURN_IF_ERROR(SweepRetention());
+  std::vector<CaseInfo> out;
+  KOLLEGA_RETURN_IF_ERROR(
+      kernel_.Table(kName).Scan("c", false, [&](std::string_view, std::string_view value) {
+        cases::CaseRecord record;
+        if (record.ParseFromString(std::string(value))) out.push_back(Describe(record));
+        return true;
+      }));
+  return out;
+}
+
+Result<std::vector<CaseEntryInfo>> Cases::Entries(const std::string& case_hex) {
+  KOLLEGA_ASSIGN_OR_RETURN(std::string case_id, CaseIdFromHex(case_hex));
+  KOLLEGA_RETURN_IF_ERROR(Load(case_id).status());
+  KOLLEGA_RETURN_IF_ERROR(SweepRetention());
+  std::vector<CaseEntryInfo> out;
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Scan(
+      EntryPrefix(case_id), false, [&](std::string_view, std::string_view value) {
+        cases::CaseEntry entry;
+        if (!entry.ParseFromString(std::string(value))) return true;
+        out.push_back(
+            {entry.outgoing(), entry.at_ms(), entry.text(), entry.referral(), entry.notice()});
+        return true;
+      }));
+  return out;
+}
+
+Status Cases::SweepRetention() {
+  std::vector<cases::CaseRecord> records;
+  KOLLEGA_RETURN_IF_ERROR(
+      kernel_.Table(kName).Scan("c", false, [&](std::string_view, std::string_view value) {
+        cases::CaseRecord record;
+        if (record.ParseFromString(std::string(value))) records.push_back(std::move(record));
+        return true;
+      }));
+  std::vector<std::string> expired;
+  for (const auto& record : records) {
+    auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
+    if (!policy.ok() || policy->retention_days() == 0) continue;
+    const int64_t cutoff = kernel_.NowMs() - int64_t{policy->retention_days()} * kDayMs;
+    KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Scan(
+        EntryPrefix(record.case_id()), false, [&](std::string_view key, std::string_view value) {
+          cases::CaseEntry entry;
+          if (entry.ParseFromString(std::string(value)) && entry.at_ms() < cutoff) {
+            expired.emplace_back(key);
+          }
+          return true;
+        }));
+  }
+  if (expired.empty()) return Status::Ok();
+  return kernel_.Transaction([&]() -> Status {
+    for (const auto& key : expired) KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Erase(key));
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<std::pair<std::string, uint32_t>>> Cases::ClosedCounts(
+    const std::string& org_id, const std::string& month) {
+  auto org_key = FromHex(org_id);
+  if (!org_key || org_key->size() != 32)
+    return InvalidArgument("an organisation id is 64 hex digits");
+  std::string prefix = "s" + *org_key + month;
+  std::vector<std::pair<std::string, uint32_t>> out;
+  KOLLEGA_RETURN_IF_ERROR(
+      kernel_.Table(kName).Scan(prefix, false, [&](std::string_view key, std::string_view value) {
+        uint32_t count = 0;
+        for (char c : value) count = (count << 8) | static_cast<uint8_t>(c);
+        out.emplace_back(std::string(key.substr(prefix.size())), count);
+        return true;
+      }));
+  return out;
+}
+
+}  // namespace kollega::client

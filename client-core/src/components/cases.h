@@ -1,0 +1,99 @@
+// Cases (docs/organisations.md §8-11): a seeker opens one with a helper
+// chosen from an organisation's directory, or offers it to every available
+// helper who matches and the first to claim it at the relay takes it. Both
+// sides count the case against the organisation's limit and are warned as
+// it nears; a helper refers on with a resource card, hands over only with
+// the seeker's consent (the seeker's own client opens the case with the
+// new helper, passing on only what the seeker chose), and closing a case
+// leaves a helper's device with nothing but its category and month.
+// Entries older than the organisation's retention are erased — compacted
+// out of the store's files, not hidden.
+//
+// Table: 'c' case_id(16)              -> cases::CaseRecord
+//        'e' case_id(16) u64be(n)     -> cases::CaseEntry
+//        's' org_key(32) "YYYY-MM" category -> u32be count (closed cases)
+//
+// Wire: ComponentMessage{type "case", body cases::CaseMessage}.
+// Not yet: copies to one's own other devices (a case lives on the device
+// that opened or accepted it).
+//
+// Ownership: owned by the Kernel. Thread-safety: worker thread only.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cases.pb.h"
+#include "kernel/kernel.h"
+#include "kollega/client-core/cases.h"
+#include "kollega/client-core/types.h"
+
+namespace kollega::client {
+
+class Organisations;
+
+class Cases final : public Component {
+ public:
+  static constexpr std::string_view kName = "cases";
+  static constexpr std::string_view kType = "case";
+  Cases(Kernel& kernel, Organisations& organisations)
+      : kernel_(kernel), organisations_(organisations) {}
+
+  std::string_view name() const override { return kName; }
+  std::vector<std::string> content_types() const override { return {std::string(kType)}; }
+  void Attach(KernelServices*) override {}
+  Status OnReceive(const Incoming& from, const content::Content& content) override;
+
+  // --- A seeker ---
+  // `handed_over_from` and `passed_on`: a handover the seeker agreed to.
+  Result<std::string> Open(const std::string& org_id, const std::string& helper_hex,
+                           const std::string& category, const std::string& text,
+                           const std::string& handed_over_from = "",
+                           const std::string& passed_on = "");
+  // To every available helper matching `filter` (its org_id is required).
+  Result<std::string> Offer(const HelperFilter& filter, const std::string& category,
+                            const std::string& text);
+  // Consent to the handover the helper asked for, passing on `pass_on`
+  // only; returns the new case's id. Declining tells the helper no.
+  Result<std::string> AnswerHandover(const std::string& case_hex, bool agreed,
+                                     const std::string& pass_on);
+
+  // --- A helper ---
+  Status Accept(const std::string& case_hex);
+  Status Refer(const std::string& case_hex, const std::string& resource_id);
+  Status AskHandover(const std::string& case_hex, const std::string& helper_hex);
+  Status StartConversation(const std::string& case_hex);
+  Status SetSupportMinutes(const std::string& case_hex, uint32_t minutes);
+  // Counts of closed cases by category for `month` ("YYYY-MM").
+  Result<std::vector<std::pair<std::string, uint32_t>>> ClosedCounts(const std::string& org_id,
+                                                                     const std::string& month);
+
+  // --- Both ---
+  Status Send(const std::string& case_hex, const std::string& text);
+  // Tells the other side and wipes the case here. True when the helper
+  // marked it heavy: the app then prompts a debrief with a colleague.
+  Result<bool> Close(const std::string& case_hex, bool heavy);
+  Result<std::vector<CaseInfo>> List();
+  Result<std::vector<CaseEntryInfo>> Entries(const std::string& case_hex);
+  // Erases entries past their organisation's retention.
+  Status SweepRetention();
+
+ private:
+  Result<cases::CaseRecord> Load(const std::string& case_id);
+  Status Save(const cases::CaseRecord& record);
+  Status AddEntry(cases::CaseRecord& record, cases::CaseEntry entry);
+  Status EraseCase(const std::string& case_id, bool keep_record);
+  Status SendTo(const std::string& peer, const cases::CaseMessage& message);
+  Status PinHelper(const std::string& org_id, const std::string& account);
+  // Counts a message into the ledger and warns when the limit came nearer.
+  Status Count(cases::CaseRecord& record, int64_t at_ms);
+  Status RecordClosed(const cases::CaseRecord& record);
+  CaseInfo Describe(const cases::CaseRecord& record);
+  Status Receive(const Incoming& from, cases::CaseMessage& message);
+
+  Kernel& kernel_;
+  Organisations& organisations_;
+};
+
+}  // namespace kollega::client
