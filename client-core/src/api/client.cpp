@@ -62,6 +62,14 @@ struct Client::Impl {
     return result;
   }
 
+  // A case call queues its messages inside its own transaction; they go
+  // out once it has committed.
+  template <typename R>
+  R Flushed(R result) {
+    kernel.RequestFlush();
+    return result;
+  }
+
   template <typename T>
   T* Find() {
     return static_cast<T*>(kernel.ComponentNamed(T::kName));
@@ -253,22 +261,26 @@ Async<Status> Client::SetAvailability(Availability state, int64_t back_at_ms) {
 
 Async<Result<std::string>> Client::OpenCase(const std::string& org_id, const std::string& helper,
                                             const std::string& category, const std::string& text) {
-  return impl_->Run<Result<std::string>>(
-      [=, this] { return impl_->Find<class Cases>()->Open(org_id, helper, category, text); });
+  return impl_->Run<Result<std::string>>([=, this] {
+    return impl_->Flushed(impl_->Find<class Cases>()->Open(org_id, helper, category, text));
+  });
 }
 
 Async<Result<std::string>> Client::OfferCase(HelperFilter filter, const std::string& category,
                                              const std::string& text) {
-  return impl_->Run<Result<std::string>>(
-      [=, this] { return impl_->Find<class Cases>()->Offer(filter, category, text); });
+  return impl_->Run<Result<std::string>>([=, this] {
+    return impl_->Flushed(impl_->Find<class Cases>()->Offer(filter, category, text));
+  });
 }
 
 Async<Status> Client::AcceptCase(const std::string& case_id) {
-  return impl_->Run<Status>([=, this] { return impl_->Find<class Cases>()->Accept(case_id); });
+  return impl_->Run<Status>(
+      [=, this] { return impl_->Flushed(impl_->Find<class Cases>()->Accept(case_id)); });
 }
 
 Async<Status> Client::SendInCase(const std::string& case_id, const std::string& text) {
-  return impl_->Run<Status>([=, this] { return impl_->Find<class Cases>()->Send(case_id, text); });
+  return impl_->Run<Status>(
+      [=, this] { return impl_->Flushed(impl_->Find<class Cases>()->Send(case_id, text)); });
 }
 
 Async<Result<std::vector<CaseInfo>>> Client::Cases() {
@@ -283,23 +295,26 @@ Async<Result<std::vector<CaseEntryInfo>>> Client::CaseEntries(const std::string&
 
 Async<Result<bool>> Client::CloseCase(const std::string& case_id, bool heavy) {
   return impl_->Run<Result<bool>>(
-      [=, this] { return impl_->Find<class Cases>()->Close(case_id, heavy); });
+      [=, this] { return impl_->Flushed(impl_->Find<class Cases>()->Close(case_id, heavy)); });
 }
 
 Async<Status> Client::ReferInCase(const std::string& case_id, const std::string& resource_id) {
-  return impl_->Run<Status>(
-      [=, this] { return impl_->Find<class Cases>()->Refer(case_id, resource_id); });
+  return impl_->Run<Status>([=, this] {
+    return impl_->Flushed(impl_->Find<class Cases>()->Refer(case_id, resource_id));
+  });
 }
 
 Async<Status> Client::AskHandover(const std::string& case_id, const std::string& helper) {
-  return impl_->Run<Status>(
-      [=, this] { return impl_->Find<class Cases>()->AskHandover(case_id, helper); });
+  return impl_->Run<Status>([=, this] {
+    return impl_->Flushed(impl_->Find<class Cases>()->AskHandover(case_id, helper));
+  });
 }
 
 Async<Result<std::string>> Client::AnswerHandover(const std::string& case_id, bool agreed,
                                                   const std::string& pass_on) {
-  return impl_->Run<Result<std::string>>(
-      [=, this] { return impl_->Find<class Cases>()->AnswerHandover(case_id, agreed, pass_on); });
+  return impl_->Run<Result<std::string>>([=, this] {
+    return impl_->Flushed(impl_->Find<class Cases>()->AnswerHandover(case_id, agreed, pass_on));
+  });
 }
 
 Async<Status> Client::StartConversation(const std::string& case_id) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "components/organisations.h"
+#include "components/repair.h"
 #include "kernel/link_manager.h"
 #include "kollega/base/hex.h"
 #include "organisations/case_ledger.h"
@@ -105,9 +106,9 @@ Status Cases::SendTo(const std::string& peer, const cases::CaseMessage& message)
   content::Content content;
   content.mutable_component()->set_type(std::string(kType));
   content.mutable_component()->set_body(message.SerializeAsString());
-  KOLLEGA_RETURN_IF_ERROR(kernel_.Enqueue(peer, content));
-  kernel_.RequestFlush();
-  return Status::Ok();
+  // Sent once the caller's transaction is committed: the Client's case
+  // calls flush after them, a receive flushes after its delivery.
+  return kernel_.Enqueue(peer, content);
 }
 
 // The certificate binds the helper's account to its identity key; pinning
@@ -309,6 +310,11 @@ Status Cases::SweepRetention() {
         }));
   }
   if (expired.empty()) return Status::Ok();
+  // Copies kept for delivery repair are a day old at most, and a retention
+  // is at least a day: pruned now, the erase below compacts them away too.
+  if (auto* repair = dynamic_cast<Repair*>(kernel_.ComponentNamed(Repair::kName))) {
+    KOLLEGA_RETURN_IF_ERROR(repair->Prune());
+  }
   return kernel_.Transaction([&]() -> Status {
     for (const auto& key : expired) KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Erase(key));
     return Status::Ok();

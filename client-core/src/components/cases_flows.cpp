@@ -41,6 +41,7 @@ Status Cases::OnReceive(const Incoming& from, const content::Content& content) {
   // Cases are between two accounts; the message names its sender only by
   // the session it arrived on.
   Status s = Receive(from, message);
+  if (s.ok()) kernel_.RequestFlush();  // held until the delivery is committed
   if (s.code() == StatusCode::kInvalidArgument || s.code() == StatusCode::kNotFound ||
       s.code() == StatusCode::kPermissionDenied) {
     return Status::Ok();  // refused, and nothing changed
@@ -50,7 +51,9 @@ Status Cases::OnReceive(const Incoming& from, const content::Content& content) {
 
 Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
   const std::string& case_id = message.case_id();
-  const int64_t at = from.server_time_ms ? from.server_time_ms : kernel_.NowMs();
+  // Each side counts by its own clock, when it sends or receives
+  // (docs/organisations.md §10).
+  const int64_t at = kernel_.NowMs();
   auto event = [&](const std::string& what, const std::string& text = "") {
     auto e = std::make_shared<CaseChanged>();
     e->case_id = ToHex(case_id);

@@ -67,6 +67,11 @@ class Repair final : public Component {
                   uint64_t server_time_ms) override;
   Status OnUndecryptable(const Incoming& from, uint32_t envelope_type) override;
 
+  // Deletes kept messages and requests past their time (also run at each
+  // send). Retention (cases) runs it before it erases, so that no kept
+  // copy outlives the messages it erases.
+  Status Prune();
+
  private:
   enum class Ask : char { kToAsk = 0, kAsked = 1, kDone = 2 };
   struct Pending {
@@ -84,7 +89,6 @@ class Repair final : public Component {
   // Queues the recorded requests, starting new sessions where needed.
   Status SendRequests();
   // Deletes what expired; requests with no answer in time fail.
-  Status Prune();
   // The request under `key` is over; its record stays until it expires, so
   // a redelivered copy of the message is not asked for again.
   Status Finish(const std::string& key, const Pending& pending);

@@ -172,7 +172,11 @@ Status ClientDb::Put(const std::string& key, std::string_view value) {
 
 Status ClientDb::Delete(const std::string& key, bool erase) {
   assert(batch_ && "writes happen inside Mutate()");
-  if (erase || (!key.empty() && fmt::IsKeyMaterialKind(key[0]))) {
+  if (erase) {
+    // Everything: what is erased may have had copies under other keys that
+    // were only deleted (a sent message's outbox record), still in the files.
+    deleted_range_.emplace(std::string(), std::string(8, '\xff'));
+  } else if (!key.empty() && fmt::IsKeyMaterialKind(key[0])) {
     if (!deleted_range_) {
       deleted_range_.emplace(key, key);
     } else {

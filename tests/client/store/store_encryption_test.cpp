@@ -14,6 +14,7 @@
 #include <string>
 
 #include "client_store_fixture.h"
+#include "store/decrypted_files.h"
 #include "store/client_store_format.h"
 #include "store/encrypted_env.h"
 #include "store/store_key.h"
@@ -24,6 +25,7 @@ namespace {
 
 using kollega::testing::ScanFilesFor;
 using kollega::testing::TestStoreKey;
+using kollega::testing::DecryptedFiles;
 
 Client::Options::StoreKey Passphrase(const std::string& p) {
   Client::Options::StoreKey key;
@@ -81,25 +83,6 @@ TEST(StoreEncryptionTest, NoFileHoldsWhatWasStored) {
   EXPECT_EQ(history[0].text, marker);
 }
 
-// Every file of the store as RocksDB wrote it, decrypted through its Env:
-// what is still in the WAL and SST files, deleted or not.
-std::string DecryptedFiles(const std::string& dir) {
-  auto data_key = Must(store_internal::UnwrapDataKey(dir + ".key", TestStoreKey()));
-  auto env = Must(store_internal::NewEncryptedStoreEnv(data_key));
-  std::string all;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    std::unique_ptr<rocksdb::SequentialFile> file;
-    if (!env->NewSequentialFile(entry.path().string(), &file, rocksdb::EnvOptions()).ok()) {
-      continue;  // empty (LOCK) or not written through the Env
-    }
-    std::string scratch(1 << 16, '\0');
-    rocksdb::Slice chunk;
-    while (file->Read(scratch.size(), &chunk, scratch.data()).ok() && !chunk.empty()) {
-      all.append(chunk.data(), chunk.size());
-    }
-  }
-  return all;
-}
 
 TEST(StoreEncryptionTest, DeletedKeyMaterialLeavesTheFiles) {
   TempDir dir;

@@ -1,0 +1,267 @@
+// Cases between a seeker and helpers over the real relay (docs/organisations.md
+// §8-11): the organisation's directory is served by a man in the middle
+// (forged_directory.h) so these run whatever the relay keeps; the case
+// messages themselves go through the real relay, end to end encrypted.
+// All clients share one manual clock, so days pass at the test's word.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "components/cases.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "../client_test_util.h"
+#include "../event_log.h"
+#include "kollega/base/clock.h"
+#include "kollega/base/hex.h"
+#include "kollega/crypto/device_key.h"
+#include "kollega/org/card.h"
+#include "kollega/org/signed_object.h"
+#include "organisations/forged_directory.h"
+#include "store/decrypted_files.h"
+#include "support/hostile_link.h"
+
+namespace kollega::testing {
+namespace {
+
+using client::CaseChanged;
+using client::CaseLimitLevel;
+using client::CaseLimitWarning;
+
+constexpr int64_t kDay = 24LL * 3600 * 1000;
+
+class CasesTest : public ::testing::Test {
+ protected:
+  struct Person {
+    std::string name;
+    std::unique_ptr<client::Client> client;
+    std::unique_ptr<EventLog> log;
+    std::string hex, raw, identity;
+  };
+
+  void SetUp() override {
+    relay_ = MakeRelay();
+    ASSERT_TRUE(relay_->Start());
+    HostileRelay::Hooks hooks;
+    hooks.forge_response = [dir = dir_](const wire::Request& q, wire::Response& r) {
+      return dir->Answer(q, r);
+    };
+    mitm_.SetHooks(hooks);
+    ASSERT_NO_FATAL_FAILURE(Make("kari", &kari_));
+    ASSERT_NO_FATAL_FAILURE(Make("ola", &ola_));
+    ASSERT_NO_FATAL_FAILURE(Make("seeker", &seeker_));
+    org::Policy policy;
+    policy.set_format(1);
+    policy.set_org_key(key_.public_key());
+    policy.set_version(1);
+    policy.set_name("Støttekollega");
+    auto* burnout = policy.add_categories();
+    burnout->set_id("burnout");
+    (*burnout->mutable_names())["nb"] = "Utbrenthet";
+    policy.add_resources()->set_id("psychologist");
+    policy.mutable_case_limit()->set_max_conversations(3);
+    policy.set_retention_days(30);
+    policy.set_max_open_cases_per_helper(2);
+    dir_->policy = org::Sign(key_, org::POLICY, policy)->SerializeAsString();
+    dir_->certificates.push_back(Certificate(1, kari_));
+    dir_->certificates.push_back(Certificate(2, ola_));
+    for (Person* p : {&kari_, &ola_, &seeker_}) {
+      auto joined =
+          p->client->JoinOrganisation(org::EncodeCard({relay_->url(), key_.public_key()})).Get();
+      ASSERT_TRUE(joined.ok()) << joined.status().ToString();
+      KOLLEGA_ASSERT_OK(p->client->StartListening().Get());
+    }
+    org_id_ = ToHex(key_.public_key());
+  }
+
+  void Make(const std::string& name, Person* p) {
+    client::Client::Options options = FastOptions();
+    options.link_factory = mitm_.Factory();
+    options.clock = &clock_;
+    p->name = name;
+    p->client = OpenClient(tmp_.Sub(name), options);
+    ASSERT_TRUE(p->client);
+    size_t before = mitm_.SentRequests().size();
+    KOLLEGA_ASSERT_OK(p->client->CreateAccount(relay_->url()).Get());
+    auto sent = mitm_.SentRequests();
+    for (size_t i = before; i < sent.size(); ++i) {
+      if (sent[i].has_upload_prekeys() && !sent[i].upload_prekeys().identity_key().empty()) {
+        p->identity = sent[i].upload_prekeys().identity_key();
+      }
+    }
+    ASSERT_EQ(p->identity.size(), 33u);
+    p->hex = AccountOf(*p->client);
+    p->raw = *FromHex(p->hex);
+    p->log = std::make_unique<EventLog>(p->client.get());
+  }
+
+  std::string Certificate(uint64_t serial, const Person& p) {
+    org::HelperCertificate c;
+    c.set_format(1);
+    c.set_org_key(key_.public_key());
+    c.set_serial(serial);
+    c.set_account_id(p.raw);
+    c.set_identity_key(p.identity);
+    c.mutable_profile()->set_name(p.name == "kari" ? "Kari" : "Ola");
+    c.mutable_profile()->set_profession("dentist");
+    c.set_issued_ms(clock_.NowMs() - kDay);
+    c.set_expires_ms(clock_.NowMs() + 1000 * kDay);
+    return org::Sign(key_, org::HELPER_CERTIFICATE, c)->SerializeAsString();
+  }
+
+  static bool Saw(Person& p, const std::string& case_id, const std::string& what) {
+    return p.log->WaitFor<CaseChanged>(
+        [&](const CaseChanged& e) { return e.case_id == case_id && e.what == what; });
+  }
+  static bool Warned(Person& p, const std::string& case_id, CaseLimitLevel level) {
+    return p.log->WaitFor<CaseLimitWarning>(
+        [&](const CaseLimitWarning& e) { return e.case_id == case_id && e.level == level; });
+  }
+
+  std::string OpenWithKari(const std::string& text) {
+    auto opened = seeker_.client->OpenCase(org_id_, kari_.hex, "burnout", text).Get();
+    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+    if (!opened.ok()) return {};
+    EXPECT_TRUE(Saw(kari_, *opened, "opened"));
+    return *opened;
+  }
+
+  TempDir tmp_;
+  ManualClock clock_{Now()};
+  std::unique_ptr<RelayProcess> relay_;
+  HostileRelay mitm_;
+  std::shared_ptr<Directory> dir_ = std::make_shared<Directory>();
+  crypto::DeviceKey key_ = crypto::DeviceKey::Generate().value();
+  std::string org_id_;
+  Person kari_, ola_, seeker_;
+};
+
+TEST_F(CasesTest, ASeekerTalksHitsTheLimitIsReferredAndCloses) {
+  const std::string id = OpenWithKari("I cannot sleep after the complaint");
+  ASSERT_FALSE(id.empty());
+  KOLLEGA_ASSERT_OK(kari_.client->SendInCase(id, "I am here. Tell me more?").Get());
+  ASSERT_TRUE(Saw(seeker_, id, "message"));
+
+  clock_.Advance(2 * kDay);  // the second conversation: one more is left
+  KOLLEGA_ASSERT_OK(seeker_.client->SendInCase(id, "It got worse this week").Get());
+  ASSERT_TRUE(Saw(kari_, id, "message"));
+  EXPECT_TRUE(Warned(seeker_, id, CaseLimitLevel::kNearing));
+  EXPECT_TRUE(Warned(kari_, id, CaseLimitLevel::kNearing));
+
+  clock_.Advance(2 * kDay);  // the third and last
+  KOLLEGA_ASSERT_OK(kari_.client->SendInCase(id, "Let us talk about next steps").Get());
+  ASSERT_TRUE(Saw(seeker_, id, "message"));
+  EXPECT_TRUE(Warned(kari_, id, CaseLimitLevel::kReached));
+  EXPECT_TRUE(Warned(seeker_, id, CaseLimitLevel::kReached));
+  auto cases = kari_.client->Cases().Get();
+  ASSERT_TRUE(cases.ok());
+  ASSERT_EQ(cases->size(), 1u);
+  EXPECT_EQ((*cases)[0].conversations, 3u);
+  EXPECT_EQ((*cases)[0].limit_reason, "3 of 3 conversations: this is the last one");
+
+  EXPECT_FALSE(kari_.client->ReferInCase(id, "astrologer").Get().ok());
+  KOLLEGA_ASSERT_OK(kari_.client->ReferInCase(id, "psychologist").Get());
+  ASSERT_TRUE(Saw(seeker_, id, "referral"));
+  auto entries = seeker_.client->CaseEntries(id).Get();
+  ASSERT_TRUE(entries.ok());
+  EXPECT_EQ(entries->back().referral, "psychologist");
+
+  auto closed = seeker_.client->CloseCase(id).Get();
+  ASSERT_TRUE(closed.ok());
+  ASSERT_TRUE(Saw(kari_, id, "closed"));
+  EXPECT_TRUE(seeker_.client->Cases().Get()->empty());
+  EXPECT_TRUE(kari_.client->CaseEntries(id).Get()->empty()) << "a helper keeps no history";
+  const std::string month = [&] {
+    std::time_t t = clock_.NowMs() / 1000;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m", &tm);
+    return std::string(text);
+  }();
+  // What the helper's device keeps of it: the category and the month.
+  auto counted = [&] {
+    std::vector<std::pair<std::string, uint32_t>> counts;
+    Status s =
+        kari_.client
+            ->WithComponent("cases",
+                            [&](client::Component& c) -> Status {
+                              auto r = static_cast<client::Cases&>(c).ClosedCounts(org_id_, month);
+                              if (r.ok()) counts = *r;
+                              return r.status();
+                            })
+            .Get();
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return counts;
+  };
+  using Counts = std::vector<std::pair<std::string, uint32_t>>;
+  EXPECT_EQ(counted(), (Counts{{"burnout", 1}}));
+  auto heavy = kari_.client->CloseCase(id, true).Get();
+  ASSERT_TRUE(heavy.ok());
+  EXPECT_TRUE(*heavy) << "a heavy case prompts a debrief";
+  EXPECT_TRUE(kari_.client->Cases().Get()->empty());
+  EXPECT_EQ(counted(), (Counts{{"burnout", 1}})) << "counted once";
+}
+
+TEST_F(CasesTest, AHandoverWaitsForTheSeekersConsentAndPassesOnOnlyWhatTheyChose) {
+  const std::string id = OpenWithKari("Something private about my colleague");
+  ASSERT_FALSE(id.empty());
+  KOLLEGA_ASSERT_OK(kari_.client->AskHandover(id, ola_.hex).Get());
+  ASSERT_TRUE(Saw(seeker_, id, "handover-asked"));
+  // Ola has heard nothing of it.
+  ola_.log->Drain();
+  EXPECT_TRUE(ola_.client->Cases().Get()->empty());
+  EXPECT_TRUE(ola_.log->All<CaseChanged>().empty());
+
+  auto declined = seeker_.client->AnswerHandover(id, false, "").Get();
+  ASSERT_TRUE(declined.ok()) << declined.status().ToString();
+  ASSERT_TRUE(Saw(kari_, id, "handover-declined"));
+  EXPECT_TRUE(ola_.client->Cases().Get()->empty());
+
+  KOLLEGA_ASSERT_OK(kari_.client->AskHandover(id, ola_.hex).Get());
+  ASSERT_TRUE(seeker_.log->WaitFor<CaseChanged>(
+      [&](const CaseChanged& e) { return e.case_id == id && e.what == "handover-asked"; }, kWait,
+      2));
+  auto handed = seeker_.client->AnswerHandover(id, true, "Night shifts, since spring").Get();
+  ASSERT_TRUE(handed.ok()) << handed.status().ToString();
+  ASSERT_TRUE(Saw(ola_, *handed, "opened"));
+  ASSERT_TRUE(Saw(kari_, id, "closed"));
+  auto entries = ola_.client->CaseEntries(*handed).Get();
+  ASSERT_TRUE(entries.ok());
+  ASSERT_GE(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].notice, "handed over by Kari: Night shifts, since spring");
+  for (const auto& e : *entries) {
+    EXPECT_EQ(e.text.find("colleague"), std::string::npos) << "only what the seeker passed on";
+  }
+}
+
+TEST_F(CasesTest, RetentionErasesMessagesFromTheStoreFilesOnBothSides) {
+  const std::string marker = "retention-marker-8c1e";
+  const std::string id = OpenWithKari("first words " + marker);
+  ASSERT_FALSE(id.empty());
+  const std::string kari_store = tmp_.Sub("kari") + "/store";
+  ASSERT_NE(DecryptedFiles(kari_store).find(marker), std::string::npos)
+      << "the files hold it while it is kept";
+  clock_.Advance(29 * kDay);
+  ASSERT_EQ(kari_.client->CaseEntries(id).Get()->size(), 1u) << "within retention";
+  clock_.Advance(2 * kDay);
+  auto entries = kari_.client->CaseEntries(id).Get();
+  ASSERT_TRUE(entries.ok());
+  EXPECT_TRUE(entries->empty());
+  EXPECT_EQ(DecryptedFiles(kari_store).find(marker), std::string::npos)
+      << "erased from the files, not hidden";
+  EXPECT_TRUE(seeker_.client->CaseEntries(id).Get()->empty());
+  EXPECT_EQ(DecryptedFiles(tmp_.Sub("seeker") + "/store").find(marker), std::string::npos);
+}
+
+TEST_F(CasesTest, ACaseWithSomeoneOutsideTheDirectoryIsRefused) {
+  auto opened = seeker_.client->OpenCase(org_id_, seeker_.hex, "burnout", "hello").Get();
+  ASSERT_FALSE(opened.ok());
+  EXPECT_NE(opened.status().message().find("not a helper"), std::string::npos);
+  auto bad_category = seeker_.client->OpenCase(org_id_, kari_.hex, "gossip", "hello").Get();
+  ASSERT_FALSE(bad_category.ok());
+  EXPECT_TRUE(seeker_.client->Cases().Get()->empty());
+}
+
+}  // namespace
+}  // namespace kollega::testing
