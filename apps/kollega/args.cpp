@@ -8,7 +8,7 @@ namespace {
 
 // Options that take no value.
 bool IsFlag(const std::string& name) {
-  return name == "help" || name == "all" || name == "available";
+  return name == "help" || name == "all" || name == "available" || name == "heavy";
 }
 
 }  // namespace

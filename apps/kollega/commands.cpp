@@ -336,6 +336,39 @@ const std::vector<Command>& Commands() {
        "Signed with this account's identity key; clients check it against the key in the\n"
        "helper's certificate. Shown for three days; publish again to keep it current.\n",
        RunAvailability},
+      {"safety", "safety [--org ID] [--country CC]",
+       "emergency and crisis numbers, on-call contact",
+       "From the organisation's signed policy, kept on this device: works offline.\n", RunSafety},
+      {"open-case", "open-case <org-id> <helper> [--category C] <text...>",
+       "open a case with a helper of the directory",
+       "The helper's identity key is pinned from their certificate. Outside opening hours\n"
+       "you are told when it opens; the message is kept and delivered as usual.\n",
+       RunOpenCase},
+      {"offer-case",
+       "offer-case <org-id> [--region R] [--profession P] [--language L] [--category C] "
+       "<text...>",
+       "offer a case to whoever is available first",
+       "Goes to every available helper who matches; the first to accept takes it and the\n"
+       "others see it withdrawn. The relay learns only which helpers claimed it.\n",
+       RunOfferCase},
+      {"cases", "cases", "your cases, with their limits", "", RunCases},
+      {"case", "case <case-id>", "a case's messages", "", RunCase},
+      {"case-send", "case-send <case-id> <text...>", "write in a case", "", RunCaseSend},
+      {"accept-case", "accept-case <case-id>", "a helper takes an offered case", "", RunAcceptCase},
+      {"close-case", "close-case <case-id> [--heavy]", "close a case and wipe it here",
+       "A helper's device keeps only the case's category and month. --heavy: a prompt to\n"
+       "debrief with a colleague.\n",
+       RunCloseCase},
+      {"refer", "refer <case-id> <resource-id>", "share one of the organisation's resource cards",
+       "", RunRefer},
+      {"handover", "handover <case-id> <helper>", "ask the seeker to move the case to a colleague",
+       "", RunHandover},
+      {"handover-answer", "handover-answer <case-id> yes|no [--pass-on TEXT]",
+       "the seeker's consent to a handover",
+       "Yes opens a case with the new helper carrying only --pass-on, and closes this one.\n",
+       RunHandoverAnswer},
+      {"case-time", "case-time <case-id> <minutes>", "a helper corrects a case's support time", "",
+       RunCaseTime},
   };
   return kCommands;
 }

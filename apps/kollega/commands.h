@@ -30,4 +30,18 @@ int RunOrgs(const Args& args);
 int RunHelpers(const Args& args);
 int RunAvailability(const Args& args);
 
+// commands_cases.cpp
+int RunOpenCase(const Args& args);
+int RunOfferCase(const Args& args);
+int RunCases(const Args& args);
+int RunCase(const Args& args);
+int RunCaseSend(const Args& args);
+int RunAcceptCase(const Args& args);
+int RunCloseCase(const Args& args);
+int RunRefer(const Args& args);
+int RunHandover(const Args& args);
+int RunHandoverAnswer(const Args& args);
+int RunCaseTime(const Args& args);
+int RunSafety(const Args& args);
+
 }  // namespace kollega::cli

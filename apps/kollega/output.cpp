@@ -93,6 +93,14 @@ void PrintEvent(const client::Event& e) {
   } else if (auto* f = As<client::SendFailed>(e)) {
     std::printf("!! giving up sending %s to %s: %s\n", f->message_id.c_str(), f->peer.c_str(),
                 f->detail.c_str());
+  } else if (auto* k = As<client::CaseChanged>(e)) {
+    std::printf("case %s: %s%s%s\n", k->case_id.c_str(), k->what.c_str(),
+                k->text.empty() ? "" : ": ", k->text.c_str());
+  } else if (auto* w = As<client::CaseLimitWarning>(e)) {
+    std::printf("case %s: %s — %s\n", w->case_id.c_str(),
+                w->level == client::CaseLimitLevel::kReached ? "limit reached, refer on"
+                                                             : "nearing the limit",
+                w->reason.c_str());
   } else if (!PrintDeviceEvent(e)) {
     return;
   }

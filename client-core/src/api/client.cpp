@@ -253,6 +253,18 @@ Async<Result<std::vector<HelperInfo>>> Client::Helpers(HelperFilter filter) {
   });
 }
 
+Async<Result<std::vector<ContactInfo>>> Client::SafetyContacts(const std::string& org_id,
+                                                               const std::string& country) {
+  return impl_->Run<Result<std::vector<ContactInfo>>>(
+      [=, this] { return impl_->Find<class Organisations>()->SafetyContacts(org_id, country); });
+}
+
+Async<Result<std::vector<ContactInfo>>> Client::Resources(const std::string& org_id,
+                                                          const std::string& language) {
+  return impl_->Run<Result<std::vector<ContactInfo>>>(
+      [=, this] { return impl_->Find<class Organisations>()->Resources(org_id, language); });
+}
+
 Async<Status> Client::SetAvailability(Availability state, int64_t back_at_ms) {
   return impl_->Run<Status>([this, state, back_at_ms] {
     return impl_->Find<class Organisations>()->PublishAvailability(state, back_at_ms);

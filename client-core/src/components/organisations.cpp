@@ -271,7 +271,7 @@ Result<org::Policy> Organisations::PolicyOf(const std::string& org_id_hex) {
 }
 
 Result<org::HelperCertificate> Organisations::CertificateOf(const std::string& org_id_hex,
-                                                          const std::string& account) {
+                                                            const std::string& account) {
   KOLLEGA_ASSIGN_OR_RETURN(org::PinnedOrganisation pinned, Load(org_id_hex));
   for (const auto& bytes : pinned.certificates()) {
     org::SignedObject object;
@@ -282,6 +282,70 @@ Result<org::HelperCertificate> Organisations::CertificateOf(const std::string& o
     }
   }
   return NotFound("that account is not a helper in this organisation's directory");
+}
+
+namespace {
+
+ContactInfo FromContact(const org::Contact& c) {
+  ContactInfo info;
+  info.label = c.label();
+  info.phone = c.phone();
+  info.email = c.email();
+  info.hours = c.hours();
+  return info;
+}
+
+// The text in `language`, else English, else any (the smallest key, so it
+// is the same one every time).
+std::string InLanguage(const google::protobuf::Map<std::string, std::string>& texts,
+                       const std::string& language) {
+  if (auto it = texts.find(language); it != texts.end()) return it->second;
+  if (auto it = texts.find("en"); it != texts.end()) return it->second;
+  const std::string* best = nullptr;
+  const std::string* best_key = nullptr;
+  for (const auto& [key, text] : texts) {
+    if (!best_key || key < *best_key) {
+      best_key = &key;
+      best = &text;
+    }
+  }
+  return best ? *best : std::string();
+}
+
+}  // namespace
+
+Result<std::vector<ContactInfo>> Organisations::SafetyContacts(const std::string& org_id_hex,
+                                                               const std::string& country) {
+  KOLLEGA_ASSIGN_OR_RETURN(org::Policy policy, PolicyOf(org_id_hex));
+  std::vector<ContactInfo> out;
+  for (const auto& entry : policy.emergency()) {
+    if (!country.empty() && !SameText(entry.country(), country)) continue;
+    for (const auto& contact : entry.contacts()) {
+      ContactInfo info = FromContact(contact);
+      info.id = entry.country();
+      out.push_back(std::move(info));
+    }
+  }
+  if (policy.has_on_call()) {
+    ContactInfo on_call = FromContact(policy.on_call());
+    if (on_call.label.empty()) on_call.label = "On-call contact";
+    out.push_back(std::move(on_call));
+  }
+  return out;
+}
+
+Result<std::vector<ContactInfo>> Organisations::Resources(const std::string& org_id_hex,
+                                                          const std::string& language) {
+  KOLLEGA_ASSIGN_OR_RETURN(org::Policy policy, PolicyOf(org_id_hex));
+  std::vector<ContactInfo> out;
+  for (const auto& card : policy.resources()) {
+    ContactInfo info = FromContact(card.contact());
+    info.id = card.id();
+    info.label = InLanguage(card.titles(), language);
+    info.description = InLanguage(card.descriptions(), language);
+    out.push_back(std::move(info));
+  }
+  return out;
 }
 
 Result<std::vector<HelperInfo>> Organisations::Helpers(const HelperFilter& filter) {

@@ -45,6 +45,10 @@ class Organisations final : public Component {
   // directory: what a case pins the helper's identity from.
   Result<org::HelperCertificate> CertificateOf(const std::string& org_id_hex,
                                                const std::string& account);
+  Result<std::vector<ContactInfo>> SafetyContacts(const std::string& org_id_hex,
+                                                  const std::string& country);
+  Result<std::vector<ContactInfo>> Resources(const std::string& org_id_hex,
+                                             const std::string& language);
   // Signs this account's availability with its identity key and publishes
   // it; it is shown with this account's certificates in every organisation.
   Status PublishAvailability(Availability state, int64_t back_at_ms);

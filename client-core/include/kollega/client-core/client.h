@@ -178,6 +178,15 @@ class Client {
   Async<Result<std::vector<OrganisationInfo>>> Organisations();
   // From the directories held on this device (refresh first for news).
   Async<Result<std::vector<HelperInfo>>> Helpers(HelperFilter filter);
+  // The safety action (docs/organisations.md §9): the emergency and crisis
+  // numbers for `country` (ISO 3166 alpha-2; empty: every country's), then
+  // the organisation's on-call contact. From the pinned policy: works
+  // offline.
+  Async<Result<std::vector<ContactInfo>>> SafetyContacts(const std::string& org_id,
+                                                         const std::string& country);
+  // The resource cards helpers refer to, in `language` where given.
+  Async<Result<std::vector<ContactInfo>>> Resources(const std::string& org_id,
+                                                    const std::string& language);
   // A helper's device: this account's availability, signed, on the relay.
   Async<Status> SetAvailability(Availability state, int64_t back_at_ms = 0);
 

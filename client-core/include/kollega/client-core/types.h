@@ -101,6 +101,13 @@ struct HelperInfo {
   int64_t back_at_ms = 0;  // kAway only; 0 = not said
 };
 
+// A number or card an organisation's policy gives: an emergency or crisis
+// line, its on-call contact, or a resource a helper refers to.
+struct ContactInfo {
+  std::string id;  // resource cards only
+  std::string label, phone, email, hours, description;
+};
+
 // Empty fields match anything; text matches exactly (ignoring case).
 struct HelperFilter {
   std::string org_id, region, profession, language, gender, sector;
