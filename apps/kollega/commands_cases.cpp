@@ -141,10 +141,24 @@ int RunCase(const Args& args) {
   CatchUp(*c);
   auto entries = c->CaseEntries(args.positional[0]).Get();
   if (!entries.ok()) return Failed("case", entries.status());
+  // A referral names a resource card of the signed policy: shown from it.
+  std::vector<client::ContactInfo> resources;
+  if (auto cases = c->Cases().Get(); cases.ok()) {
+    for (const auto& k : *cases) {
+      if (k.case_id != args.positional[0]) continue;
+      if (auto r = c->Resources(k.org_id, Option(args, "language")).Get(); r.ok()) resources = *r;
+    }
+  }
   for (const auto& e : *entries) {
     std::printf("[%s] %s ", FormatTime(e.at_ms).c_str(), e.outgoing ? ">" : "<");
     if (!e.notice.empty()) std::printf("(%s)", e.notice.c_str());
-    if (!e.referral.empty()) std::printf("referred to: %s", e.referral.c_str());
+    if (!e.referral.empty()) {
+      std::printf("referred to: %s", e.referral.c_str());
+      for (const auto& r : resources) {
+        if (r.id != e.referral) continue;
+        std::printf(" — %s %s %s", r.label.c_str(), r.phone.c_str(), r.email.c_str());
+      }
+    }
     std::printf("%s\n", e.text.c_str());
   }
   return 0;
