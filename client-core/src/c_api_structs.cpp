@@ -71,6 +71,16 @@ bool FillDeviceEvent(const client::Event& e, kollega_event* out) {
     out->kind = KOLLEGA_EVENT_SIGNUP_PROGRESS;
     out->progress = p->tried;
     out->progress_total = p->expected;
+  } else if (auto* k = As<CaseChanged>(e)) {
+    out->kind = KOLLEGA_EVENT_CASE_CHANGED;
+    out->message_id = k->case_id.c_str();
+    out->detail = k->what.c_str();
+    out->text = k->text.c_str();
+  } else if (auto* w = As<CaseLimitWarning>(e)) {
+    out->kind = KOLLEGA_EVENT_CASE_LIMIT;
+    out->message_id = w->case_id.c_str();
+    out->status = static_cast<int>(w->level);
+    out->detail = w->reason.c_str();
   } else {
     return false;
   }

@@ -118,7 +118,9 @@ typedef enum kollega_event_kind {
   KOLLEGA_EVENT_UNLISTED_SENDER = 9,
   KOLLEGA_EVENT_SILENT_DEVICE_UNLINKED = 10,
   KOLLEGA_EVENT_REPAIR_FAILED = 11,
-  KOLLEGA_EVENT_SIGNUP_PROGRESS = 12
+  KOLLEGA_EVENT_SIGNUP_PROGRESS = 12,
+  KOLLEGA_EVENT_CASE_CHANGED = 13, /* kollega_cases.h */
+  KOLLEGA_EVENT_CASE_LIMIT = 14
 } kollega_event_kind;
 
 /* Message statuses: the numbers of client::MessageStatus (types.h), stored
@@ -340,5 +342,7 @@ int kollega_unlink_device_sync(kollega_client* client, uint32_t device_id);
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
+
+#include "kollega/client-core/kollega_cases.h"
 
 #endif /* KOLLEGA_CLIENT_CORE_KOLLEGA_H_ */
