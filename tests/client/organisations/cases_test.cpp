@@ -254,6 +254,40 @@ TEST_F(CasesTest, RetentionErasesMessagesFromTheStoreFilesOnBothSides) {
   EXPECT_EQ(DecryptedFiles(tmp_.Sub("seeker") + "/store").find(marker), std::string::npos);
 }
 
+TEST_F(CasesTest, AnOfferGoesToTheFirstHelperToAcceptAndIsWithdrawnFromTheOther) {
+  for (Person* h : {&kari_, &ola_}) {
+    KOLLEGA_ASSERT_OK(h->client->SetAvailability(client::Availability::kAvailable).Get());
+  }
+  ASSERT_TRUE(seeker_.client->RefreshOrganisation(org_id_).Get().ok());
+  client::HelperFilter everyone;
+  everyone.org_id = org_id_;
+  auto offered = seeker_.client->OfferCase(everyone, "burnout", "Anyone there tonight?").Get();
+  ASSERT_TRUE(offered.ok()) << offered.status().ToString();
+  ASSERT_TRUE(Saw(kari_, *offered, "offered"));
+  ASSERT_TRUE(Saw(ola_, *offered, "offered"));
+
+  // Both accept at once; the relay lets exactly one win.
+  auto kari = kari_.client->AcceptCase(*offered);
+  auto ola = ola_.client->AcceptCase(*offered);
+  Status kari_status = kari.Get();
+  Status ola_status = ola.Get();
+  ASSERT_NE(kari_status.ok(), ola_status.ok())
+      << kari_status.ToString() << " / " << ola_status.ToString();
+  Person& winner = kari_status.ok() ? kari_ : ola_;
+  Person& loser = kari_status.ok() ? ola_ : kari_;
+  const Status& lost = kari_status.ok() ? ola_status : kari_status;
+  EXPECT_NE(lost.message().find("another helper has taken"), std::string::npos) << lost.ToString();
+  ASSERT_TRUE(Saw(seeker_, *offered, "accepted"));
+  EXPECT_TRUE(loser.client->Cases().Get()->empty());
+  auto seeker_cases = seeker_.client->Cases().Get();
+  ASSERT_TRUE(seeker_cases.ok());
+  ASSERT_EQ(seeker_cases->size(), 1u);
+  EXPECT_EQ((*seeker_cases)[0].peer, winner.hex);
+  EXPECT_EQ((*seeker_cases)[0].state, client::CaseState::kOpen);
+  KOLLEGA_ASSERT_OK(winner.client->SendInCase(*offered, "I am here").Get());
+  ASSERT_TRUE(Saw(seeker_, *offered, "message"));
+}
+
 TEST_F(CasesTest, ACaseWithSomeoneOutsideTheDirectoryIsRefused) {
   auto opened = seeker_.client->OpenCase(org_id_, seeker_.hex, "burnout", "hello").Get();
   ASSERT_FALSE(opened.ok());
