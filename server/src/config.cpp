@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "kollega/base/base64.h"
 #include "kollega/base/origin.h"
 
 namespace kollega::server {
@@ -80,7 +81,29 @@ Result<std::string> CanonicalAddress(const std::string& text) {
 }
 
 // Options that take no value on the command line (`--name` means yes).
-bool IsFlag(const std::string& name) { return name == "behind-proxy"; }
+bool IsFlag(const std::string& name) {
+  return name == "behind-proxy" || name == "any-organisation";
+}
+
+std::string Trim(const std::string& s);
+
+// --organisation-keys FILE: one base64url key per line, '#' comments.
+std::string ReadOrganisationKeys(RelayConfig& c, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return "cannot read " + path;
+  std::string line;
+  for (int line_no = 1; std::getline(in, line); ++line_no) {
+    if (size_t hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    line = Trim(line);
+    if (line.empty()) continue;
+    Result<std::string> key = Base64UrlDecode(line);
+    if (!key.ok() || key->size() != 32) {
+      return path + ":" + std::to_string(line_no) + ": not a base64url 32-byte key";
+    }
+    c.organisation_keys.push_back(*std::move(key));
+  }
+  return std::string();
+}
 
 const std::vector<Option>& Options() {
   constexpr uint32_t kU32Max = std::numeric_limits<uint32_t>::max();
@@ -236,6 +259,34 @@ const std::vector<Option>& Options() {
                return std::string();
              },
              [](const RelayConfig&) { return std::string(); }},
+      // Organisations (docs/organisations.md §5).
+      Option{"organisation-keys", "FILE",
+             "organisation keys this relay hosts, one base64url key per line ('#' comments)",
+             ReadOrganisationKeys, [](const RelayConfig&) { return std::string(); }},
+      Option{"any-organisation", "",
+             "(a flag) FOR TESTS ONLY: host every organisation key, so anyone may fill "
+             "slots for any key",
+             [](RelayConfig& c, const std::string& v) {
+               if (v != "yes" && v != "no") return std::string("must be yes or no");
+               c.any_organisation = v == "yes";
+               return std::string();
+             },
+             [](const RelayConfig& c) { return std::string(c.any_organisation ? "yes" : "no"); }},
+      Number<uint32_t>("org-max-certificates", "helper certificates kept per organisation",
+                       &RelayConfig::org_max_certificates, 1, 1'000'000),
+      Number<uint64_t>("org-page-bytes", "about the most bytes of one GetOrganisation page",
+                       &RelayConfig::org_page_bytes, 16 * 1024, 768 * 1024),
+      Number<uint32_t>("org-publish-rate",
+                       "PublishOrgObject per minute per source address; 0 = no limit",
+                       &RelayConfig::org_publish_rate, 0, kU32Max),
+      Number<uint32_t>("org-fetch-rate",
+                       "GetOrganisation pages per minute per account; 0 = no limit",
+                       &RelayConfig::org_fetch_rate, 0, kU32Max),
+      Number<uint32_t>("availability-rate",
+                       "PublishAvailability per minute per account; 0 = no limit",
+                       &RelayConfig::availability_rate, 0, kU32Max),
+      Number<uint32_t>("claim-rate", "ClaimCase per hour per account; 0 = no limit",
+                       &RelayConfig::claim_rate, 0, kU32Max),
       Text("metrics-listen", "ADDR", "IP address of the /metrics and /healthz listener",
            &RelayConfig::metrics_listen),
       Number<uint16_t>("metrics-port", "TCP port of /metrics and /healthz; 0 picks a free one",

@@ -196,7 +196,7 @@ void Connection::CloseWith(uint16_t code, const std::string& reason, bool tell) 
 }
 
 void Connection::OnAuthDeadline() {
-  if (Authenticated() || closing_) return;
+  if (FrameCapLifted() || closing_) return;
   ctx_.metrics.Add(ctx_.metrics.auth_timeouts, 1);
   CloseWith(kCloseAuthTimeout, "authentication timeout", true);
 }

@@ -10,6 +10,7 @@
 //   handlers_devices.cpp    signed device lists, unlinking, device caps
 //   handlers_messages.cpp   send and ack
 //   delivery.cpp            mailbox drain, live pushes, write backpressure
+//   handlers_org.cpp        organisations, availability, case claims
 //
 // Ownership: a member of its WebSocket session; the shared_ptr handed out
 // (Bind) aliases the session, so anyone holding it keeps the whole session
@@ -70,6 +71,10 @@ class Connection final : public DeliveryTarget {
   // Logged in (Authenticate succeeded): the session then lifts its
   // pre-login frame cap and forgets the authentication deadline.
   bool LoggedIn() const { return Authenticated(); }
+  // Logged in, or (not logged in) published an object signed by a hosted
+  // organisation key (docs/organisations.md §5): either lifts the pre-login
+  // frame cap and the authentication deadline.
+  bool FrameCapLifted() const { return Authenticated() || org_proven_; }
   // The authentication deadline passed (docs/abuse.md): closes with 4003
   // unless the connection has logged in meanwhile.
   void OnAuthDeadline();
@@ -162,6 +167,12 @@ class Connection final : public DeliveryTarget {
   void OnRemoveDone(uint64_t id, size_t asked, bool quiet, const Status& status,
                     std::vector<uint64_t> unknown);
 
+  // handlers_org.cpp
+  void HandlePublishOrgObject(uint64_t id, const wire::Request& request);
+  void HandleGetOrganisation(uint64_t id, const wire::Request& request);
+  void HandlePublishAvailability(uint64_t id, const wire::Request& request);
+  void HandleClaimCase(uint64_t id, const wire::Request& request);
+
   // delivery.cpp
   void StartDelivery();
   void ScheduleDrain();
@@ -182,6 +193,7 @@ class Connection final : public DeliveryTarget {
   uint32_t nonce_pow_bits_ = 0;  // the difficulty announced with nonce_
   std::optional<DeviceAddress> address_;
   uint32_t accounts_created_ = 0;
+  bool org_proven_ = false;  // see FrameCapLifted()
 
   // Flood control.
   TokenBucket request_bucket_;

@@ -60,6 +60,10 @@ const Connection::Route* Connection::FindRoute(R::OpCase op) {
     {R::kFetchBundle,     {&Connection::HandleFetchBundle,     Access::kAuthenticated}},
     {R::kSend,            {&Connection::HandleSend,            Access::kAuthenticated}},
     {R::kAck,             {&Connection::HandleAck,             Access::kAuthenticated}},
+    {R::kPublishOrgObject, {&Connection::HandlePublishOrgObject, Access::kAnyone}},
+    {R::kGetOrganisation, {&Connection::HandleGetOrganisation, Access::kAuthenticated}},
+    {R::kPublishAvailability, {&Connection::HandlePublishAvailability, Access::kAuthenticated}},
+    {R::kClaimCase,       {&Connection::HandleClaimCase,       Access::kAuthenticated}},
   };
   // clang-format on
   static constexpr size_t kSlots = [] {

@@ -22,6 +22,7 @@ inline constexpr std::string_view kFeatures[] = {
     "ack.quiet",          // Ack.quiet is honoured: a successful quiet Ack gets no answer
     "auth.bound",         // Authenticate must sign DeviceAuthMessageV2 (origin, TLS exporter)
     "link.provisioning",  // CreateLinkToken parks a sealed provisioning blob
+    "organisations",      // PublishOrgObject, GetOrganisation, PublishAvailability, ClaimCase
 };
 
 }  // namespace kollega::server

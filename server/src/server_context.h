@@ -6,6 +6,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <algorithm>
+
 #include "kollega/base/clock.h"
 #include "kollega/server/config.h"
 #include "kollega/storage/relay_store.h"
@@ -35,7 +37,12 @@ struct ServerContext {
         signup(k, SignupGuard::Options{.base_bits = c.pow_bits,
                                        .base_rate = c.signup_base_rate,
                                        .max_extra_bits = c.pow_bits_max_extra,
-                                       .source_rate = c.signup_source_rate}) {}
+                                       .source_rate = c.signup_source_rate}),
+        // Organisations (docs/organisations.md §5).
+        org_publish_limiter(k, c.org_publish_rate, 60'000, c.org_publish_rate),
+        org_fetch_limiter(k, c.org_fetch_rate, 60'000, c.org_fetch_rate),
+        availability_limiter(k, c.availability_rate, 60'000, std::min(c.availability_rate, 3u)),
+        claim_limiter(k, c.claim_rate, 3'600'000, c.claim_rate) {}
 
   const RelayConfig config;
   storage::RelayStore* const store;
@@ -53,6 +60,10 @@ struct ServerContext {
   KeyedRateLimiter bundle_pair_limiter;    // one-time prekeys: per (requester, device)
   KeyedRateLimiter link_token_limiter;     // CreateLinkToken: per account
   SignupGuard signup;                      // CreateAccount: difficulty, per source
+  KeyedRateLimiter org_publish_limiter;    // PublishOrgObject: per source address
+  KeyedRateLimiter org_fetch_limiter;      // GetOrganisation: per account
+  KeyedRateLimiter availability_limiter;   // PublishAvailability: per account
+  KeyedRateLimiter claim_limiter;          // ClaimCase: per account
   // Account, device, token and prekey writes, off the io threads
   // (docs/abuse-limits.md, "Writes off the I/O threads"). Last: its tasks
   // use the members above, so it stops (finishing them) before they go.

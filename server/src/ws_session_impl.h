@@ -222,7 +222,7 @@ class WsSession final : public Transport, public std::enable_shared_from_this<Ws
     } else {
       auto data = buffer_.cdata();
       connection_.OnMessage(std::string_view(static_cast<const char*>(data.data()), data.size()));
-      if (!logged_in_ && connection_.LoggedIn()) {
+      if (!logged_in_ && connection_.FrameCapLifted()) {
         logged_in_ = true;
         auth_deadline_ = Clock::time_point::max();
         ws_.read_message_max(ctx_.config.max_frame_bytes);

@@ -13,6 +13,14 @@
 //       entry := device:u32 len:u32 auth_public_key:byte[len]
 //   'S' account[16] device:u32          -> last_seen_ms:i64
 //   'P' account[16] device:u32          -> created_ms:i64   (registered, never listed)
+//   Organisations (docs/organisations.md §5):
+//   'Q' org_key[32] slot:u8             -> version:u64 signed_object:bytes
+//       slot := 1 policy | 3 revocation list | 4 key rotation (version 0)
+//   'K' org_key[32] serial:u64          -> expires_ms:i64 account[16]
+//                                          signed_object:bytes
+//   'H' key[32]                         -> old_key[32]   (reached by a rotation)
+//   'V' account[16]                     -> signed_availability:bytes
+//   'C' claim_id[16]                    -> expires_ms:i64 winner[16] created_ms:i64
 //
 // column family "prekeys"
 //   'I' account[16] device:u32          -> identity
@@ -94,6 +102,21 @@ std::string U32PrefixEnd(std::string_view prefix) {
 }
 
 // ---------------------------------------------------------------- accounts
+
+std::string OrgSlotKey(std::string_view org_key, uint8_t slot) {
+  std::string k = Tagged('Q', org_key);
+  k.push_back(static_cast<char>(slot));
+  return k;
+}
+std::string CertificatePrefix(std::string_view org_key) { return Tagged('K', org_key); }
+std::string CertificateKey(std::string_view org_key, uint64_t serial) {
+  std::string k = CertificatePrefix(org_key);
+  PutU64(&k, serial);
+  return k;
+}
+std::string RotatedToKey(std::string_view key) { return Tagged('H', key); }
+std::string AvailabilityKey(std::string_view account) { return Tagged('V', account); }
+std::string ClaimKey(std::string_view claim_id) { return Tagged(kClaimTag, claim_id); }
 
 std::string AccountKey(std::string_view account) { return Tagged('A', account); }
 std::string DevicePrefix(std::string_view account) { return Tagged('D', account); }

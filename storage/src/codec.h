@@ -45,6 +45,15 @@ inline constexpr char kPendingTag = 'P';
 // Splits a PendingKey; false if it is not one.
 bool ParsePendingKey(std::string_view key, DeviceAddress* out);
 
+// Organisations, availability and claims (docs/organisations.md §5, §8).
+std::string OrgSlotKey(std::string_view org_key, uint8_t slot);
+std::string CertificatePrefix(std::string_view org_key);
+std::string CertificateKey(std::string_view org_key, uint64_t serial);
+std::string RotatedToKey(std::string_view key);
+std::string AvailabilityKey(std::string_view account);
+std::string ClaimKey(std::string_view claim_id);
+inline constexpr char kClaimTag = 'C';
+
 std::string EncodeDeviceList(const DeviceList& list);
 std::optional<DeviceList> DecodeDeviceList(std::string_view in);
 

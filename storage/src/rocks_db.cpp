@@ -43,13 +43,16 @@ class EnvelopeExpiryFilter final : public rocksdb::CompactionFilter {
   std::shared_ptr<std::atomic<uint64_t>> dropped_;
 };
 
-// Link tokens that were never consumed would otherwise stay forever.
+// Link tokens that were never consumed, and case claims past their week
+// (docs/organisations.md §8), would otherwise stay forever. Both values
+// start with expires_ms.
 class LinkTokenExpiryFilter final : public rocksdb::CompactionFilter {
  public:
   explicit LinkTokenExpiryFilter(const Clock* clock) : clock_(clock) {}
   bool Filter(int, const rocksdb::Slice& key, const rocksdb::Slice& value, std::string*,
               bool*) const override {
-    if (key.empty() || key[0] != codec::kLinkTokenTag || value.size() < 8) return false;
+    if (key.empty() || value.size() < 8) return false;
+    if (key[0] != codec::kLinkTokenTag && key[0] != codec::kClaimTag) return false;
     int64_t expires = static_cast<int64_t>(codec::GetU64({value.data(), value.size()}));
     return expires <= clock_->NowMs();
   }

@@ -4,7 +4,8 @@
 // single MailboxWriter; reads go straight to RocksDB.
 //
 // The method bodies are split by concern: account_store.cpp,
-// device_list_store.cpp, prekey_store.cpp, mailbox_store.cpp.
+// device_list_store.cpp, prekey_store.cpp, mailbox_store.cpp,
+// organisation_store.cpp.
 //
 // Ownership: owns the RocksDb and the MailboxWriter; borrows the Clock.
 // Thread-safety: as RelayStore. Close() waits for calls in flight (they hold
@@ -26,7 +27,7 @@
 
 namespace kollega::storage {
 
-class RocksRelayStore final : public RelayStore {
+class RocksRelayStore final : public RelayStore, public OrganisationStore {
  public:
   RocksRelayStore(std::unique_ptr<RocksDb> db, const RocksRelayStoreOptions& options);
   ~RocksRelayStore() override;
@@ -70,6 +71,24 @@ class RocksRelayStore final : public RelayStore {
   StoreStats Stats() override;
 
   void Close() override;
+  OrganisationStore* organisations() override { return this; }
+
+  // OrganisationStore
+  Result<OrganisationHead> GetOrganisationHead(const std::string& org_key) override;
+  Result<bool> ReachedByRotation(const std::string& key) override;
+  Status PutVersioned(const std::string& org_key, OrgSlot slot, const VersionedObject& object,
+                      const std::vector<uint64_t>& revoked) override;
+  Status PutRotation(const std::string& old_key, const std::string& new_key,
+                     const std::string& blob) override;
+  Status PutCertificate(const std::string& org_key, const StoredCertificate& cert,
+                        size_t max_certificates, int64_t now_ms) override;
+  Result<std::vector<StoredCertificate>> ListCertificates(const std::string& org_key,
+                                                          uint64_t from_serial, size_t max,
+                                                          int64_t now_ms) override;
+  Status PutAvailability(const std::string& account, const std::string& blob) override;
+  Result<std::optional<std::string>> GetAvailability(const std::string& account) override;
+  Result<bool> Claim(const std::string& claim_id, const std::string& account, int64_t now_ms,
+                     int64_t expires_ms) override;
 
   Status CompactAllForTesting();
 
@@ -114,6 +133,9 @@ class RocksRelayStore final : public RelayStore {
   std::atomic<bool> closing_{false};
   std::unique_ptr<Scrubber> scrubber_;  // null when scrubbing is off
   std::array<std::mutex, kStripes> account_locks_;
+  // Serialises organisation and claim writes (organisation_store.h): each
+  // is a read, a check and a write that must be one step.
+  std::mutex org_mu_;
   // Devices and signed lists, read on every Send; dropped whenever a write
   // changes them (AddDevice, a first signed prekey, a list, a removal) and
   // updated in place by TouchDevice. Striped

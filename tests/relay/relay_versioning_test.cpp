@@ -37,10 +37,11 @@ std::string FrameWithRequestField(uint64_t id, int field) {
 
 void ExpectAnnouncement(const wire::Challenge& challenge) {
   EXPECT_EQ(challenge.protocol_version(), 1u);
-  ASSERT_EQ(challenge.features_size(), 3);
+  ASSERT_EQ(challenge.features_size(), 4);
   EXPECT_EQ(challenge.features(0), "ack.quiet");
   EXPECT_EQ(challenge.features(1), "auth.bound");
   EXPECT_EQ(challenge.features(2), "link.provisioning");
+  EXPECT_EQ(challenge.features(3), "organisations");
 }
 
 TEST_F(RelayTest, ChallengePushAndGetChallengeAnnounceVersionAndFeatures) {

@@ -111,6 +111,19 @@ struct RelayConfig {
   uint16_t metrics_port = 8421;   // 0 = ephemeral (see metrics_port_file)
   std::string metrics_port_file;  // written with the bound metrics port
 
+  // Organisations (docs/organisations.md §5).
+  // The organisation keys this relay hosts (raw 32 bytes each), read from
+  // --organisation-keys; keys a hosted key rotated to are hosted too.
+  std::vector<std::string> organisation_keys;
+  // Testing only: host every organisation key.
+  bool any_organisation = false;
+  uint32_t org_max_certificates = 5000;  // kept per organisation (TOO_MANY)
+  uint64_t org_page_bytes = 256 * 1024;  // one GetOrganisation answer, about
+  uint32_t org_publish_rate = 600;       // PublishOrgObject per minute per source
+  uint32_t org_fetch_rate = 120;         // GetOrganisation pages per minute per account
+  uint32_t availability_rate = 6;        // PublishAvailability per minute per account
+  uint32_t claim_rate = 60;              // ClaimCase per hour per account
+
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
 };
 

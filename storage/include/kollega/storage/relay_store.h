@@ -36,6 +36,7 @@
 
 #include "kollega/base/clock.h"
 #include "kollega/base/status.h"
+#include "kollega/storage/organisation_store.h"
 
 namespace kollega::storage {
 
@@ -341,6 +342,11 @@ class RelayStore : public AccountStore, public PrekeyStore, public MailboxStore 
   // Stops the writer after it has finished every queued write (their
   // callbacks run), then closes the database. Idempotent.
   virtual void Close() = 0;
+
+  // What the store keeps for organisations (organisation_store.h); null
+  // when this backend has none, and the relay then offers no
+  // organisation operations.
+  virtual OrganisationStore* organisations() { return nullptr; }
 };
 
 struct RocksRelayStoreOptions {
