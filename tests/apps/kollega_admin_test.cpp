@@ -372,6 +372,28 @@ TEST_F(KollegaAdminTest, VerifyShowsWhatAClientWouldAcceptAndRefuses) {
   EXPECT_NE(out.find("REFUSED"), std::string::npos) << out;
 }
 
+// Whatever the relay answers, each file gets its own line; a file clients
+// would refuse is never sent.
+TEST_F(KollegaAdminTest, PublishChecksFirstAndReportsTheRelaysAnswerPerFile) {
+  RelayProcess relay(KOLLEGA_RELAY_BIN, {"--port", "0"});
+  ASSERT_TRUE(relay.Start());
+  const std::string url = "ws://127.0.0.1:" + std::to_string(relay.port());
+  Run({"init", "--dir", dir_, "--relay", url});
+  Run({"sign-policy", "--dir", dir_, KOLLEGA_EXAMPLES_DIR "/no-dentists.json"});
+  int rc = 0;
+  std::string out = Run({"publish", "--dir", dir_, dir_ + "/policy-1.signed"}, &rc);
+  EXPECT_TRUE(std::regex_search(out, std::regex("policy-1\\.signed: (published|refused by the "
+                                                "relay: [A-Z_]+)")))
+      << out;
+  std::string bytes = Slurp(dir_ + "/policy-1.signed");
+  bytes[bytes.size() - 1] ^= 0x01;
+  std::ofstream(tmp_ + "/tampered.signed", std::ios::binary) << bytes;
+  out = Run({"publish", "--dir", dir_, "--relay", "ws://127.0.0.1:1", tmp_ + "/tampered.signed"},
+            &rc);
+  EXPECT_NE(rc, 0);
+  EXPECT_NE(out.find("clients would refuse it"), std::string::npos) << out;
+}
+
 // Publishing needs the relay's side of PublishOrgObject (docs/organisations.md
 // §5); until the relay hosts organisations it answers UNSUPPORTED_OPERATION.
 TEST_F(KollegaAdminTest, DISABLED_PublishSendsEverythingToTheRelayInOrder) {
