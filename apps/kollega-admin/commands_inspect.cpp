@@ -154,8 +154,9 @@ Status Publish(const Args& args) {
   }
   std::vector<Checked> checked = CheckAll(args.positional(), key);
   for (const Checked& c : checked) {
-    if (!c.status.ok())
+    if (!c.status.ok()) {
       return InvalidArgument(c.path + ": clients would refuse it: " + c.status.message());
+    }
   }
   if (key != dir.org_key()) {
     return InvalidArgument("these files do not end at the key in " + path);
