@@ -164,6 +164,10 @@ Result<std::string> ReadPassphrase(const Args& args, bool creating) {
 
 uint8_t NewBoxCost() {
   if (const char* cost = std::getenv("KOLLEGA_TEST_SCRYPT_LOG2N"); cost && *cost) {
+    // Said out loud: a key sealed at a test's cost is cheap to guess at.
+    std::fprintf(stderr,
+                 "kollega-admin: KOLLEGA_TEST_SCRYPT_LOG2N is set: the key is sealed at a "
+                 "test's cost; unset it for a real organisation\n");
     return static_cast<uint8_t>(std::atoi(cost));
   }
   return crypto::kDefaultScryptLog2N;
