@@ -153,11 +153,13 @@ Status Publish(const Args& args) {
     }
   }
   std::vector<Checked> checked = CheckAll(args.positional(), key);
+  std::string refusal;
   for (const Checked& c : checked) {
-    if (!c.status.ok()) {
-      return InvalidArgument(c.path + ": clients would refuse it: " + c.status.message());
+    if (!c.status.ok() && refusal.empty()) {
+      refusal = c.path + ": clients would refuse it: " + c.status.message();
     }
   }
+  if (!refusal.empty()) return InvalidArgument(refusal);
   if (key != dir.org_key()) {
     return InvalidArgument("these files do not end at the key in " + path);
   }
