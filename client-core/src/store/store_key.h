@@ -2,7 +2,8 @@
 // data key, wrapped (AES-256-GCM) by a key-encryption key that comes from the
 // user's passphrase (scrypt) or from a key the app holds. The data key never
 // reaches the disk unwrapped. docs/storage-encryption.md explains the choice
-// of parameters.
+// of parameters. The file is a crypto/passphrase_box.h box with the magic
+// "KLGSTKEY" and a 32-byte secret:
 //
 // File format (95 bytes, integers big-endian):
 //   header := magic "KLGSTKEY" (8) || version u8 (1) || kdf u8
@@ -21,12 +22,13 @@
 
 #include "kollega/base/status.h"
 #include "kollega/client-core/client.h"
+#include "kollega/crypto/passphrase_box.h"
 
 namespace kollega::client::store_internal {
 
 using StoreKeySource = Client::Options::StoreKey;
 
-inline constexpr uint8_t kDefaultScryptLog2N = 17;  // 128 MiB with r = 8
+inline constexpr uint8_t kDefaultScryptLog2N = crypto::kDefaultScryptLog2N;  // 128 MiB, r = 8
 
 // True when `source` holds a passphrase or a key.
 bool HasKeySource(const StoreKeySource& source);
