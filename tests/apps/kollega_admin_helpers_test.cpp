@@ -2,6 +2,9 @@
 // revocation, key rotation, `verify` and `publish`, each result checked with
 // the function a client runs (org/verify.h).
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <fstream>
+
+#include "kollega/base/base64.h"
 #include "kollega_admin_fixture.h"
 
 namespace kollega::admin_test {
@@ -125,7 +128,8 @@ TEST_F(KollegaAdminTest, VerifyShowsWhatAClientWouldAcceptAndRefuses) {
   const std::string card = CardText(dir_);
   Run({"sign-policy", "--dir", dir_, KOLLEGA_EXAMPLES_DIR "/dk-doctors.json"});
   Run({"enrol", "--dir", dir_, Request(), "--expires", "2035-01-01", "--yes"});
-  Run({"revoke", "--dir", dir_, "1"});
+  Run({"enrol", "--dir", dir_, Request(), "--expires", "2035-01-01", "--yes"});
+  Run({"revoke", "--dir", dir_, "2"});
   int rc = 0;
   std::string out = Run({"verify", "--card", card, dir_ + "/certificate-1.signed",
                          dir_ + "/policy-1.signed", dir_ + "/revocations-1.signed"},
@@ -173,26 +177,22 @@ TEST_F(KollegaAdminTest, PublishChecksFirstAndReportsTheRelaysAnswerPerFile) {
   EXPECT_NE(out.find("clients would refuse it"), std::string::npos) << out;
 }
 
-// Publishing needs the relay's side of PublishOrgObject (docs/organisations.md
-// §5); until the relay hosts organisations it answers UNSUPPORTED_OPERATION.
-TEST_F(KollegaAdminTest, DISABLED_PublishSendsEverythingToTheRelayInOrder) {
+// Publishing to a real relay that hosts the organisation: its operator
+// lists the key in --organisation-keys (docs/organisations.md §5).
+TEST_F(KollegaAdminTest, PublishSendsEverythingToTheRelayInOrder) {
   Init();
-  const std::string key_hex = [&] {
-    std::string hex;
-    for (unsigned char c : CardKey()) {
-      hex += "0123456789abcdef"[c >> 4];
-      hex += "0123456789abcdef"[c & 15];
-    }
-    return hex;
-  }();
-  // The relay must host the organisation: how its operator names hosted
-  // keys is the relay's option (adjust the flag when it lands).
-  RelayProcess relay(KOLLEGA_RELAY_BIN, {"--port", "0", "--org-key", key_hex});
+  const std::string keys_file = tmp_ + "/organisation-keys";
+  {
+    std::ofstream keys(keys_file);
+    keys << "# the test organisation\n" << Base64UrlEncode(CardKey()) << "\n";
+  }
+  RelayProcess relay(KOLLEGA_RELAY_BIN, {"--organisation-keys", keys_file});
   ASSERT_TRUE(relay.Start());
   const std::string url = "ws://127.0.0.1:" + std::to_string(relay.port());
   Run({"sign-policy", "--dir", dir_, KOLLEGA_EXAMPLES_DIR "/dk-doctors.json"});
   Run({"enrol", "--dir", dir_, Request(), "--expires", "2035-01-01", "--yes"});
-  Run({"revoke", "--dir", dir_, "1"});
+  Run({"enrol", "--dir", dir_, Request(), "--expires", "2035-01-01", "--yes"});
+  Run({"revoke", "--dir", dir_, "2"});
   const std::string out =
       Run({"publish", "--dir", dir_, "--relay", url, dir_ + "/certificate-1.signed",
            dir_ + "/revocations-1.signed", dir_ + "/policy-1.signed"});
