@@ -13,12 +13,18 @@
 #include "commands.h"
 #include "kollega/client-core/relay_connection.h"
 #include "kollega/org/card.h"
+#include "kollega/org/enrol_request.h"
 #include "kollega/org/verify.h"
 #include "org_dir.h"
-#include "request.h"
 #include "util.h"
 
 namespace kollega::admin {
+
+using org::DecodeRequest;
+using org::EncodeRequest;
+using org::EnrolRequest;
+using org::ParseJson;
+using org::ToJson;
 namespace {
 
 struct Checked {

@@ -7,13 +7,19 @@
 #include <ctime>
 
 #include "commands.h"
+#include "kollega/org/enrol_request.h"
 #include "kollega/org/signed_object.h"
 #include "kollega/org/verify.h"
 #include "org_dir.h"
-#include "request.h"
 #include "util.h"
 
 namespace kollega::admin {
+
+using org::DecodeRequest;
+using org::EncodeRequest;
+using org::EnrolRequest;
+using org::ParseJson;
+using org::ToJson;
 namespace {
 
 // The organisation key, opened with the passphrase (which is wiped here).

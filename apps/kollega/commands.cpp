@@ -336,6 +336,13 @@ const std::vector<Command>& Commands() {
        "Signed with this account's identity key; clients check it against the key in the\n"
        "helper's certificate. Shown for three days; publish again to keep it current.\n",
        RunAvailability},
+      {"enrol-request",
+       "enrol-request --name N --profession P [--region R] [--gender G] [--sector S] "
+       "[--languages a,b] [--introduction T] --out FILE",
+       "a helper's request to be enrolled by an organisation",
+       "Writes this account's id, public identity key and the profile to certify; the\n"
+       "administrators sign it offline with kollega-admin enrol (docs/admin.md).\n",
+       RunEnrolRequest},
       {"safety", "safety [--org ID] [--country CC]",
        "emergency and crisis numbers, on-call contact",
        "From the organisation's signed policy, kept on this device: works offline.\n", RunSafety},

@@ -29,6 +29,7 @@ int RunJoinOrg(const Args& args);
 int RunOrgs(const Args& args);
 int RunHelpers(const Args& args);
 int RunAvailability(const Args& args);
+int RunEnrolRequest(const Args& args);
 
 // commands_cases.cpp
 int RunOpenCase(const Args& args);

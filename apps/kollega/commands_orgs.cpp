@@ -8,7 +8,9 @@
 #include <string>
 
 #include "commands.h"
+#include "kollega/base/hex.h"
 #include "kollega/client-core/client.h"
+#include "kollega/org/enrol_request.h"
 #include "output.h"
 #include "session.h"
 
@@ -156,6 +158,60 @@ int RunAvailability(const Args& args) {
     return Failed("availability", s);
   }
   std::printf("availability: %s\n", word.c_str());
+  return 0;
+}
+
+}  // namespace kollega::cli
+
+namespace kollega::cli {
+
+// The helper's side of enrolment (docs/admin.md §3): a request file with
+// this account's id and public identity key and the profile to certify,
+// for the organisation's administrators to sign offline.
+int RunEnrolRequest(const Args& args) {
+  const std::string out = Option(args, "out");
+  if (out.empty() || Option(args, "name").empty() || Option(args, "profession").empty()) {
+    std::fprintf(stderr, "kollega enrol-request: needs --name, --profession and --out\n");
+    return 2;
+  }
+  auto c = OpenClient(args, true);
+  if (!c) return 1;
+  auto who = c->WhoAmI().Get();
+  if (!who.ok()) return Failed("enrol-request", who.status());
+  org::EnrolRequest request;
+  auto account = FromHex(who->account_id);
+  auto identity = FromHex(who->identity_key);
+  if (!account || !identity) return Failed("enrol-request", Internal("this account's keys"));
+  request.account_id = *account;
+  request.identity_key = *identity;
+  auto& p = request.profile;
+  p.set_name(Option(args, "name"));
+  p.set_profession(Option(args, "profession"));
+  p.set_region(Option(args, "region"));
+  p.set_gender(Option(args, "gender"));
+  p.set_sector(Option(args, "sector"));
+  p.set_introduction(Option(args, "introduction"));
+  std::string languages = Option(args, "languages");
+  for (size_t start = 0; !languages.empty() && start <= languages.size();) {
+    size_t comma = languages.find(',', start);
+    if (comma == std::string::npos) comma = languages.size();
+    if (comma > start) p.add_languages(languages.substr(start, comma - start));
+    start = comma + 1;
+  }
+  const std::string json = org::EncodeRequest(request);
+  if (Status checked = org::DecodeRequest(json).status(); !checked.ok()) {
+    return Failed("enrol-request", checked);
+  }
+  FILE* f = std::fopen(out.c_str(), "wx");
+  if (!f) {
+    std::fprintf(stderr, "kollega enrol-request: cannot create %s (it may exist)\n", out.c_str());
+    return 1;
+  }
+  bool written = std::fwrite(json.data(), 1, json.size(), f) == json.size();
+  written = std::fclose(f) == 0 && written;
+  if (!written) return Failed("enrol-request", Internal("writing " + out));
+  std::printf("wrote %s: send it to your organisation's administrators; it holds no secret\n",
+              out.c_str());
   return 0;
 }
 

@@ -157,7 +157,10 @@ Async<Result<WhoAmIInfo>> Client::WhoAmI() {
     Kernel& k = impl_->kernel;
     if (!k.has_account())
       return FailedPrecondition("no account yet: create one or link this device");
-    return WhoAmIInfo{ToHex(k.account().account_id), k.account().device_id, k.account().relay_url};
+    KOLLEGA_ASSIGN_OR_RETURN(auto identity, k.store().LoadLocalIdentity());
+    crypto::Wipe(identity.private_key);
+    return WhoAmIInfo{ToHex(k.account().account_id), k.account().device_id,
+                      k.account().relay_url, ToHex(identity.public_key)};
   });
 }
 

@@ -52,6 +52,9 @@ struct WhoAmIInfo {
   std::string account_id;  // hex
   uint32_t device_id = 0;
   std::string relay_url;
+  // The account's public identity key (hex, 33 bytes): what an
+  // organisation's helper certificate binds (docs/admin.md §3).
+  std::string identity_key;
 };
 
 // One identity change per account (docs/trust.md §1); `device` is the one

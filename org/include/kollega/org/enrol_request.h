@@ -1,5 +1,5 @@
 // The enrolment request a helper hands to the organisation's administrators
-// (docs/organisations.md, "Enrolment request"): a small JSON file, so that
+// (docs/admin.md §3): a small JSON file, so that
 // enrolment needs neither side online and can travel by any channel. It
 // holds nothing secret — an account id, a public identity key, a profile —
 // and the administrator checks it by eye before signing:
@@ -19,12 +19,12 @@
 #include "kollega/base/status.h"
 #include "organisation.pb.h"
 
-namespace kollega::admin {
+namespace kollega::org {
 
 struct EnrolRequest {
   std::string account_id;    // 16 bytes
   std::string identity_key;  // 33 bytes
-  org::HelperProfile profile;
+  HelperProfile profile;
 };
 
 std::string EncodeRequest(const EnrolRequest& request);
@@ -35,4 +35,4 @@ Result<EnrolRequest> DecodeRequest(const std::string& json);
 Status ParseJson(const std::string& json, google::protobuf::Message* out, const std::string& what);
 std::string ToJson(const google::protobuf::Message& message);
 
-}  // namespace kollega::admin
+}  // namespace kollega::org

@@ -1,14 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "request.h"
+#include "kollega/org/enrol_request.h"
 
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 
+#include "kollega/base/hex.h"
 #include "kollega/crypto/device_key.h"
-#include "util.h"
 
-namespace kollega::admin {
+namespace kollega::org {
 namespace {
+
+// Exactly `size` bytes as 2*size hex digits, or an error naming `what`.
+Result<std::string> Unhex(std::string_view hex, size_t size, std::string_view what) {
+  auto bytes = FromHex(hex);
+  if (!bytes || bytes->size() != size) {
+    return InvalidArgument(std::string(what) + " must be " + std::to_string(2 * size) +
+                           " hex digits");
+  }
+  return *bytes;
+}
 
 constexpr char kTag[] = "kollega_enrol_request";
 
@@ -36,8 +46,8 @@ std::string EncodeRequest(const EnrolRequest& request) {
   google::protobuf::Struct root;
   auto& fields = *root.mutable_fields();
   fields[kTag].set_number_value(1);
-  fields["account_id"].set_string_value(Hex(request.account_id));
-  fields["identity_key"].set_string_value(Hex(request.identity_key));
+  fields["account_id"].set_string_value(ToHex(request.account_id));
+  fields["identity_key"].set_string_value(ToHex(request.identity_key));
   google::protobuf::Struct profile;
   (void)google::protobuf::util::JsonStringToMessage(ToJson(request.profile), &profile);
   *fields["profile"].mutable_struct_value() = profile;
@@ -76,4 +86,4 @@ Result<EnrolRequest> DecodeRequest(const std::string& json) {
   return request;
 }
 
-}  // namespace kollega::admin
+}  // namespace kollega::org
