@@ -326,7 +326,9 @@ Result<std::vector<ContactInfo>> Organisations::SafetyContacts(const std::string
       out.push_back(std::move(info));
     }
   }
-  if (policy.has_on_call()) {
+  // An on-call contact without a number or address is nothing to call.
+  if (policy.has_on_call() &&
+      (!policy.on_call().phone().empty() || !policy.on_call().email().empty())) {
     ContactInfo on_call = FromContact(policy.on_call());
     if (on_call.label.empty()) on_call.label = "On-call contact";
     out.push_back(std::move(on_call));
