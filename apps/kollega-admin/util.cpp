@@ -16,34 +16,11 @@
 #include <iostream>
 #include <iterator>
 
+#include "kollega/base/prompt.h"
 #include "kollega/crypto/device_key.h"
 #include "kollega/crypto/passphrase_box.h"
 
 namespace kollega::admin {
-namespace {
-
-Result<std::string> Prompt(const char* question) {
-  std::fprintf(stderr, "%s", question);
-  std::fflush(stderr);
-  termios old_mode{};
-  const bool tty = ::tcgetattr(STDIN_FILENO, &old_mode) == 0;
-  if (tty) {
-    termios quiet = old_mode;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-  }
-  std::string line;
-  const bool got = static_cast<bool>(std::getline(std::cin, line));
-  if (tty) {
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old_mode);
-    std::fprintf(stderr, "\n");
-  }
-  if (!got) return InvalidArgument("nothing was entered");
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
-}
-
-}  // namespace
 
 Result<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -148,10 +125,10 @@ Result<std::string> ReadPassphrase(const Args& args, bool creating) {
   }
   KOLLEGA_ASSIGN_OR_RETURN(
       std::string first,
-      Prompt(creating ? "new passphrase for the organisation key: " : "passphrase: "));
+      PromptHidden(creating ? "new passphrase for the organisation key: " : "passphrase: "));
   if (first.empty()) return InvalidArgument("the passphrase is empty");
   if (creating) {
-    auto again = Prompt("the same passphrase again: ");
+    auto again = PromptHidden("the same passphrase again: ");
     const bool same = again.ok() && *again == first;
     if (again.ok()) WipeString(*again);
     if (!same) {

@@ -13,32 +13,12 @@
 #include <iostream>
 #include <iterator>
 
+#include "kollega/base/prompt.h"
+
 namespace kollega::cli {
 namespace {
 
 constexpr size_t kKeySize = 32;
-
-// Reads one line from the terminal without echoing it.
-Result<std::string> Prompt(const char* question) {
-  std::fprintf(stderr, "%s", question);
-  std::fflush(stderr);
-  termios old_mode{};
-  const bool tty = ::tcgetattr(STDIN_FILENO, &old_mode) == 0;
-  if (tty) {
-    termios quiet = old_mode;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-  }
-  std::string line;
-  const bool got = static_cast<bool>(std::getline(std::cin, line));
-  if (tty) {
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old_mode);
-    std::fprintf(stderr, "\n");
-  }
-  if (!got) return InvalidArgument("nothing was entered");
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
-}
 
 int HexDigit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -122,11 +102,11 @@ Result<client::Client::Options::StoreKey> ReadStoreKey(const Args& args, bool cr
         "kollega keeps its data encrypted and needs the passphrase: set KOLLEGA_PASSPHRASE, "
         "pass --key-file FILE, or run it on a terminal to type it");
   }
-  auto first = Prompt(creating ? "new passphrase for this device's data: " : "passphrase: ");
+  auto first = PromptHidden(creating ? "new passphrase for this device's data: " : "passphrase: ");
   if (!first.ok()) return first.status();
   if (first->empty()) return InvalidArgument("the passphrase is empty");
   if (creating) {
-    auto again = Prompt("the same passphrase again: ");
+    auto again = PromptHidden("the same passphrase again: ");
     const bool same = again.ok() && *again == *first;
     if (again.ok()) WipeString(*again);
     if (!same) {
@@ -139,7 +119,8 @@ Result<client::Client::Options::StoreKey> ReadStoreKey(const Args& args, bool cr
 }
 
 Result<std::string> ReadLinkingCode() {
-  auto code = Prompt(::isatty(STDIN_FILENO) ? "linking code (shown on your other device): " : "");
+  auto code =
+      PromptHidden(::isatty(STDIN_FILENO) ? "linking code (shown on your other device): " : "");
   if (!code.ok()) return InvalidArgument("no linking code on standard input");
   // Tolerate what a paste brings along.
   std::string trimmed;

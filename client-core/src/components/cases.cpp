@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "components/case_records.h"
 #include "components/organisations.h"
 #include "components/repair.h"
 #include "kernel/link_manager.h"
@@ -14,7 +15,12 @@
 namespace kollega::client {
 namespace {
 
-constexpr size_t kCaseIdSize = 16;
+using case_records::About;
+using case_records::CaseIdFromHex;
+using case_records::Entry;
+using case_records::LedgerOf;
+using case_records::StoreLedger;
+
 constexpr int64_t kDayMs = 24LL * 3600 * 1000;
 
 std::string RecordKey(std::string_view case_id) { return "c" + std::string(case_id); }
@@ -35,39 +41,6 @@ std::string Month(int64_t ms) {
   std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()));
   return text;
-}
-
-CaseLedgerState LedgerOf(const cases::CaseRecord& r) {
-  CaseLedgerState s;
-  s.opened_ms = r.opened_ms();
-  s.conversations = r.conversations();
-  s.last_message_ms = r.last_message_ms();
-  s.stretch_start_ms = r.stretch_start_ms();
-  s.closed_stretches_ms = r.closed_stretches_ms();
-  s.correction_minutes = r.correction_minutes();
-  s.conversation_pending = r.conversation_pending();
-  return s;
-}
-
-void StoreLedger(const CaseLedgerState& s, cases::CaseRecord& r) {
-  r.set_conversations(s.conversations);
-  r.set_last_message_ms(s.last_message_ms);
-  r.set_stretch_start_ms(s.stretch_start_ms);
-  r.set_closed_stretches_ms(s.closed_stretches_ms);
-  r.set_correction_minutes(s.correction_minutes);
-  r.set_conversation_pending(s.conversation_pending);
-}
-
-Result<std::string> CaseIdFromHex(const std::string& hex) {
-  auto raw = FromHex(hex);
-  if (!raw || raw->size() != kCaseIdSize) return InvalidArgument("a case id is 32 hex digits");
-  return *raw;
-}
-
-cases::CaseMessage About(const std::string& case_id) {
-  cases::CaseMessage m;
-  m.set_case_id(case_id);
-  return m;
 }
 
 }  // namespace
@@ -187,11 +160,7 @@ Result<std::string> Cases::Open(const std::string& org_id, const std::string& he
   open->set_handed_over_from(handed_over_from);
   open->set_passed_on(passed_on);
   KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
-    cases::CaseEntry entry;
-    entry.set_outgoing(true);
-    entry.set_at_ms(kernel_.NowMs());
-    entry.set_text(text);
-    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
+    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, Entry(true, kernel_.NowMs(), text)));
     KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
     return SendTo(helper, message);
@@ -207,11 +176,7 @@ Status Cases::Send(const std::string& case_hex, const std::string& text) {
     if (record.state() != cases::OPEN) return FailedPrecondition("the case is not open");
     cases::CaseMessage message = About(case_id);
     message.mutable_text()->set_text(text);
-    cases::CaseEntry entry;
-    entry.set_outgoing(true);
-    entry.set_at_ms(kernel_.NowMs());
-    entry.set_text(text);
-    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
+    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, Entry(true, kernel_.NowMs(), text)));
     KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
     return SendTo(record.peer(), message);

@@ -3,6 +3,7 @@
 // referral and handover (docs/organisations.md §8-10).
 #include <algorithm>
 
+#include "components/case_records.h"
 #include "components/cases.h"
 #include "components/organisations.h"
 #include "kernel/link_manager.h"
@@ -12,23 +13,9 @@
 namespace kollega::client {
 namespace {
 
-Result<std::string> CaseIdFromHex(const std::string& hex) {
-  auto raw = FromHex(hex);
-  if (!raw || raw->size() != 16) return InvalidArgument("a case id is 32 hex digits");
-  return *raw;
-}
-
-cases::CaseMessage About(const std::string& case_id) {
-  cases::CaseMessage m;
-  m.set_case_id(case_id);
-  return m;
-}
-
-cases::CaseEntry Received(int64_t at_ms) {
-  cases::CaseEntry entry;
-  entry.set_at_ms(at_ms);
-  return entry;
-}
+using case_records::About;
+using case_records::CaseIdFromHex;
+using case_records::Entry;
 
 }  // namespace
 
@@ -78,13 +65,13 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
     record.set_opened_ms(at);
     if (offer) record.set_claim_id(message.offer().claim_id());
     if (!offer && !message.open().handed_over_from().empty()) {
-      cases::CaseEntry note = Received(at);
+      cases::CaseEntry note = Entry(false, at);
       note.set_notice(
           "handed over by " + message.open().handed_over_from() +
           (message.open().passed_on().empty() ? "" : ": " + message.open().passed_on()));
       KOLLEGA_RETURN_IF_ERROR(AddEntry(record, note));
     }
-    cases::CaseEntry entry = Received(at);
+    cases::CaseEntry entry = Entry(false, at);
     entry.set_text(offer ? message.offer().text() : message.open().text());
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
     if (!offer) KOLLEGA_RETURN_IF_ERROR(Count(record, at));
@@ -139,7 +126,7 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
   }
   if (record.state() != cases::OPEN) return PermissionDenied("the case is not open");
   if (message.has_text()) {
-    cases::CaseEntry entry = Received(at);
+    cases::CaseEntry entry = Entry(false, at);
     entry.set_text(message.text().text());
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
     KOLLEGA_RETURN_IF_ERROR(Count(record, at));
@@ -148,7 +135,7 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
     return Status::Ok();
   }
   if (message.has_referral() && record.role() == cases::SEEKER) {
-    cases::CaseEntry entry = Received(at);
+    cases::CaseEntry entry = Entry(false, at);
     entry.set_referral(message.referral().resource_id());
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
@@ -208,11 +195,7 @@ Result<std::string> Cases::Offer(const HelperFilter& filter, const std::string& 
     record.add_offered_to(account);
   }
   KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
-    cases::CaseEntry entry;
-    entry.set_outgoing(true);
-    entry.set_at_ms(kernel_.NowMs());
-    entry.set_text(text);
-    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
+    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, Entry(true, kernel_.NowMs(), text)));
     KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
     for (const auto& account : record.offered_to())
@@ -346,14 +329,8 @@ Status Cases::SetSupportMinutes(const std::string& case_hex, uint32_t minutes) {
     KOLLEGA_ASSIGN_OR_RETURN(cases::CaseRecord record, Load(case_id));
     if (record.role() != cases::HELPER) return FailedPrecondition("the helper's figure counts");
     auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
-    CaseLedgerState state;
-    state.opened_ms = record.opened_ms();
-    state.conversations = record.conversations();
-    state.last_message_ms = record.last_message_ms();
-    state.stretch_start_ms = record.stretch_start_ms();
-    state.closed_stretches_ms = record.closed_stretches_ms();
-    state.correction_minutes = record.correction_minutes();
-    CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(), state);
+    CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(),
+                      case_records::LedgerOf(record));
     ledger.SetSupportMinutes(minutes);
     record.set_correction_minutes(ledger.state().correction_minutes);
     return Save(record);
