@@ -210,5 +210,36 @@ TEST_F(KollegaAdminTest, PublishSendsEverythingToTheRelayInOrder) {
   EXPECT_NE(rc, 0);
 }
 
+// A policy over the relay's 8 KiB pre-login frame goes after a smaller
+// object on the same connection (docs/organisations.md §5).
+TEST_F(KollegaAdminTest, ALargePolicyIsPublishedAfterASmallObject) {
+  Init();
+  const std::string keys_file = tmp_ + "/organisation-keys";
+  {
+    std::ofstream keys(keys_file);
+    keys << Base64UrlEncode(CardKey()) << "\n";
+    std::ofstream policy(tmp_ + "/large.json");
+    policy << "{\"name\": \"Large\", \"resources\": [";
+    for (int i = 0; i < 3; ++i) {
+      policy << (i ? "," : "") << "{\"id\": \"r" << i << "\", \"descriptions\": {\"en\": \""
+             << std::string(3500, 'x') << "\"}}";
+    }
+    policy << "]}";
+  }
+  RelayProcess relay(KOLLEGA_RELAY_BIN, {"--organisation-keys", keys_file});
+  ASSERT_TRUE(relay.Start());
+  const std::string url = "ws://127.0.0.1:" + std::to_string(relay.port());
+  Run({"sign-policy", "--dir", dir_, tmp_ + "/large.json"});
+  int rc = 0;
+  std::string out = Run({"publish", "--dir", dir_, "--relay", url, dir_ + "/policy-1.signed"}, &rc);
+  EXPECT_NE(rc, 0);
+  EXPECT_NE(out.find("publish a certificate with it"), std::string::npos) << out;
+  Run({"enrol", "--dir", dir_, Request(), "--expires", "2035-01-01", "--yes"});
+  out = Run({"publish", "--dir", dir_, "--relay", url, dir_ + "/policy-1.signed",
+             dir_ + "/certificate-1.signed"});
+  EXPECT_NE(out.find("policy-1.signed: published"), std::string::npos) << out;
+  EXPECT_NE(out.find("certificate-1.signed: published"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace kollega::admin_test
