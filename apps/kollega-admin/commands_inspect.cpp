@@ -9,11 +9,14 @@
 #include <chrono>
 #include <cstdio>
 #include <optional>
+#include <utility>
 
 #include "commands.h"
 #include "kollega/client-core/relay_connection.h"
+#include "kollega/crypto/device_key.h"
 #include "kollega/org/card.h"
 #include "kollega/org/enrol_request.h"
+#include "kollega/org/signed_object.h"
 #include "kollega/org/verify.h"
 #include "org_dir.h"
 #include "util.h"
@@ -169,28 +172,41 @@ Status Publish(const Args& args) {
   if (key != dir.org_key()) {
     return InvalidArgument("these files do not end at the key in " + path);
   }
-  // Before a connection has proved it acts for an organisation the relay
-  // takes frames of at most 8 KiB (docs/organisations.md §5): a small
-  // object goes first, unless a rotation must (it is small anyway).
-  constexpr size_t kFirstFrameBudget = 7 * 1024;
-  if (!checked.empty() && checked.front().bytes.size() > kFirstFrameBudget) {
-    auto smallest = std::min_element(
-        checked.begin(), checked.end(),
-        [](const auto& a, const auto& b) { return a.bytes.size() < b.bytes.size(); });
-    if (smallest->bytes.size() > kFirstFrameBudget || smallest->signer != checked.front().signer) {
-      return InvalidArgument(
-          "every file is over 7 KiB: the relay takes a large object only after a small one from "
-          "the same organisation on the connection; publish a certificate with it");
-    }
-    std::rotate(checked.begin(), smallest, smallest + 1);
-  }
   const std::string url = args.Get("--relay", dir.relay_url());
   KOLLEGA_ASSIGN_OR_RETURN(client::RelayEndpoint endpoint, client::RelayEndpoint::Parse(url));
   client::RelayConnection::Options options;
   options.tls_ca_file = args.Get("--ca-file");
+  // The key signs this connection's challenge: the relay then takes objects
+  // larger than its 8 KiB pre-login frames, which a replayed object could
+  // not earn (docs/organisations.md §5, "Frame size").
+  KOLLEGA_ASSIGN_OR_RETURN(std::string passphrase, ReadPassphrase(args, false));
+  auto org_key = dir.UnlockKey(passphrase);
+  crypto::Wipe(passphrase);
+  KOLLEGA_RETURN_IF_ERROR(org_key.status());
   KOLLEGA_ASSIGN_OR_RETURN(auto connection, client::RelayConnection::Connect(endpoint, options));
+  KOLLEGA_ASSIGN_OR_RETURN(
+      std::string proof,
+      org_key->Sign(org::PublishProofInput(connection->TakeChallenge().nonce())));
   int refused = 0;
   for (const Checked& c : checked) {
+    // Before the first object under this directory's key (a rotation comes
+    // before it, under the old key, and is small), the proof on its own.
+    if (!proof.empty() && c.signer == dir.org_key()) {
+      wire::Request prove;
+      prove.mutable_publish_org_object()->set_org_key(c.signer);
+      prove.mutable_publish_org_object()->set_challenge_signature(std::exchange(proof, {}));
+      auto proved = connection->Call(std::move(prove), std::chrono::seconds(15));
+      if (!proved.ok() || proved->code() != wire::OK) {
+        connection->Close();
+        if (!proved.ok())
+          return Unavailable("the relay did not answer: " + proved.status().message());
+        return FailedPrecondition(
+            "the relay did not take the key's proof: " + wire::ErrorCode_Name(proved->code()) +
+            " " + proved->message() +
+            (proved->code() == wire::ORG_NOT_HOSTED ? " (ask the relay's operator to host your key)"
+                                                    : ""));
+      }
+    }
     wire::Request request;
     request.mutable_publish_org_object()->set_org_key(c.signer);
     request.mutable_publish_org_object()->set_signed_object(c.bytes);

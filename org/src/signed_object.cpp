@@ -20,6 +20,13 @@ std::string SignedInput(ObjectKind kind, std::string_view body) {
   return input;
 }
 
+std::string PublishProofInput(std::string_view nonce) {
+  std::string input = "kollega-org-publish-v1";
+  AppendU32(input, static_cast<uint32_t>(nonce.size()));
+  input.append(nonce);
+  return input;
+}
+
 Result<SignedObject> Sign(const crypto::DeviceKey& key, ObjectKind kind,
                           const google::protobuf::MessageLite& message) {
   SignedObject object;

@@ -169,9 +169,14 @@ void Connection::HandlePublishOrgObject(uint64_t id, const wire::Request& reques
   if (!object.ParseFromString(req.signed_object())) {
     return Reply(id, wire::INVALID_ARGUMENT, "the signed object does not parse");
   }
+  // No object at all: a request that only carries the proof below.
+  const bool proof_only = req.signed_object().empty() && !req.challenge_signature().empty();
   const std::optional<size_t> limit = MaxOrgBodyBytes(object.kind());
-  if (!limit) return Reply(id, wire::INVALID_ARGUMENT, "unknown kind of signed object");
-  if (object.body().size() > *limit || req.signed_object().size() > *limit + kOrgObjectOverhead) {
+  if (!limit && !proof_only) {
+    return Reply(id, wire::INVALID_ARGUMENT, "unknown kind of signed object");
+  }
+  if (limit &&
+      (object.body().size() > *limit || req.signed_object().size() > *limit + kOrgObjectOverhead)) {
     return Reply(id, wire::INVALID_ARGUMENT, "the signed object is over its size limit");
   }
   Result<HostedState> hosted = OrgKeyHosted(ctx_, org_key);
@@ -179,15 +184,24 @@ void Connection::HandlePublishOrgObject(uint64_t id, const wire::Request& reques
   if (*hosted == HostedState::kNotHosted) {
     return Reply(id, wire::ORG_NOT_HOSTED, "this relay does not host that organisation");
   }
+  // A fresh signature of this connection's nonce by a hosted key proves
+  // that the publisher holds the key now (a published object could be
+  // replayed by anyone who fetched it): it may then send frames as large
+  // as the objects (docs/organisations.md §5, "Frame size").
+  if (!req.challenge_signature().empty()) {
+    const std::optional<std::string> nonce = TakeNonce();  // valid once, as for a login
+    if (!nonce || !crypto::VerifySignature(org_key, org::PublishProofInput(*nonce),
+                                           req.challenge_signature())) {
+      return Reply(id, wire::AUTH_FAILED, "the challenge signature does not verify");
+    }
+    org_proven_ = true;
+    if (proof_only) return Reply(id, wire::OK, "");
+  }
   const auto kind = static_cast<org::ObjectKind>(object.kind());
   if (!crypto::VerifySignature(org_key, org::SignedInput(kind, object.body()),
                                object.signature())) {
     return Reply(id, wire::AUTH_FAILED, "not signed by the organisation's key");
   }
-  // A valid signature by a hosted key is this connection's proof that it
-  // publishes for an organisation: it may now send frames as large as the
-  // objects (docs/organisations.md §5, "Frame size").
-  org_proven_ = true;
   OffThread(id, [ctx = &ctx_, org_key, blob = req.signed_object()] {
     return Publish(*ctx, org_key, blob);
   });

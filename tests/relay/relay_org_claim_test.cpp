@@ -169,13 +169,56 @@ TEST_F(OrgClaimTest, APublisherProvesItselfBeforeSendingBigObjects) {
             wire::AUTH_FAILED);
   forger->SendRequest(PublishRequest(org.public_key(), big_policy));
   ASSERT_TRUE(forger->WaitClosed());
-  // One small object signed by the organisation lifts the cap.
+  // A valid object that anyone could have fetched and replays proves
+  // nothing either: the publisher must sign this connection's nonce.
+  const org::SignedObject certificate =
+      MustSign(org, org::HELPER_CERTIFICATE, Certificate(org, 1, AccountFor(1)));
+  auto replayer = TestClient::Connect(port());
+  ASSERT_TRUE(replayer);
+  ASSERT_EQ(Publish(*replayer, org.public_key(), certificate), wire::OK);
+  replayer->SendRequest(PublishRequest(org.public_key(), big_policy));
+  ASSERT_TRUE(replayer->WaitClosed());
+  EXPECT_EQ(replayer->close_info().code, 1009);
+  // A nonce signed by someone else's key is refused.
+  auto pretender = TestClient::Connect(port());
+  ASSERT_TRUE(pretender);
+  auto pretender_nonce = FreshChallenge(*pretender);
+  ASSERT_TRUE(pretender_nonce);
+  wire::Request forged = PublishRequest(org.public_key(), certificate);
+  forged.mutable_publish_org_object()->set_challenge_signature(
+      mallory.Sign(org::PublishProofInput(pretender_nonce->nonce())).value());
+  auto refused = pretender->Call(forged);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code(), wire::AUTH_FAILED);
+  // The organisation signing this connection's nonce lifts the cap.
   auto publisher = TestClient::Connect(port());
   ASSERT_TRUE(publisher);
-  ASSERT_EQ(Publish(*publisher, org.public_key(),
-                    MustSign(org, org::HELPER_CERTIFICATE, Certificate(org, 1, AccountFor(1)))),
-            wire::OK);
+  auto challenge = FreshChallenge(*publisher);
+  ASSERT_TRUE(challenge);
+  wire::Request proven = PublishRequest(org.public_key(), certificate);
+  proven.mutable_publish_org_object()->set_challenge_signature(
+      org.Sign(org::PublishProofInput(challenge->nonce())).value());
+  auto answer = publisher->Call(proven);
+  ASSERT_TRUE(answer);
+  ASSERT_EQ(answer->code(), wire::OK) << answer->message();
   EXPECT_EQ(Publish(*publisher, org.public_key(), big_policy), wire::OK);
+  // The proof alone, without an object, does the same and stores nothing.
+  auto prover = TestClient::Connect(port());
+  ASSERT_TRUE(prover);
+  auto nonce = FreshChallenge(*prover);
+  ASSERT_TRUE(nonce);
+  wire::Request proof_only;
+  proof_only.mutable_publish_org_object()->set_org_key(org.public_key());
+  proof_only.mutable_publish_org_object()->set_challenge_signature(
+      org.Sign(org::PublishProofInput(nonce->nonce())).value());
+  auto proved = prover->Call(proof_only);
+  ASSERT_TRUE(proved);
+  ASSERT_EQ(proved->code(), wire::OK) << proved->message();
+  EXPECT_EQ(Publish(*prover, org.public_key(), big_policy), wire::OK);
+  // And a nonce is good for one proof only.
+  auto again = prover->Call(proof_only);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->code(), wire::AUTH_FAILED);
 }
 
 }  // namespace

@@ -19,6 +19,11 @@ namespace kollega::org {
 // The bytes an organisation key signs for `kind` and `body`.
 std::string SignedInput(org::ObjectKind kind, std::string_view body);
 
+// What a publisher signs to prove, on one relay connection, that it holds
+// the organisation key (relay.proto PublishOrgObject.challenge_signature):
+//   "kollega-org-publish-v1" || u32be(len(nonce)) || nonce
+std::string PublishProofInput(std::string_view nonce);
+
 // `message` serialized and signed by `key` (an Ed25519 key; the type is
 // named for its first use, device authentication).
 Result<SignedObject> Sign(const crypto::DeviceKey& key, ObjectKind kind,
