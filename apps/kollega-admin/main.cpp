@@ -74,10 +74,11 @@ const std::vector<Command>& Commands() {
        {{"--card"}, {}},
        Verify},
       {"publish",
-       "publish --dir D FILE... [--relay URL] [--ca-file PEM]",
+       "publish --dir D FILE... [--relay URL] [--ca-file PEM] [--passphrase-file F]",
        "Checks the files, then sends each to the relay (rotation, policy, revocations,\n"
-       "certificates, in that order) and prints the relay's answer to each.",
-       {{"--dir", "--relay", "--ca-file"}, {}},
+       "certificates, in that order) and prints the relay's answer to each. The key\n"
+       "first signs the relay's one-time challenge, so the passphrase is asked for.",
+       {{"--dir", "--relay", "--ca-file", "--passphrase-file"}, {}},
        Publish},
   };
   return commands;

@@ -9,7 +9,8 @@
 //   retired-<fp>.key   each earlier key after a rotation, sealed the same way
 //   *.signed           what the tool signed (SignedObject, binary)
 // The public key and the counters live outside the box, so `card` and
-// `publish` need no passphrase; only signing opens the key.
+// `verify` need no passphrase; signing and `publish` (which signs the
+// relay's challenge) open the key.
 //
 // Ownership: an OrgDir is a value; Save() writes its state back.
 // Thread-safety: one process at a time per directory (the tool is run by
