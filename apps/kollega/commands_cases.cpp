@@ -76,13 +76,13 @@ int RunOpenCase(const Args& args) {
   }
   auto c = OpenClient(args, true);
   if (!c) return 1;
-  Status online = c->Connect().Get();
+  const bool online = c->Connect().Get().ok();  // offline, it is queued
   ShowOpeningHours(*c, args.positional[0]);
   auto id = c->OpenCase(args.positional[0], args.positional[1], Option(args, "category"),
                         Rest(args.positional, 2))
                 .Get();
   if (!id.ok()) return Failed("open-case", id.status());
-  std::printf("case %s opened%s\n", id->c_str(), online.ok() ? "" : " (queued: offline)");
+  std::printf("case %s opened%s\n", id->c_str(), online ? "" : " (queued: offline)");
   return 0;
 }
 
