@@ -159,8 +159,8 @@ Async<Result<WhoAmIInfo>> Client::WhoAmI() {
       return FailedPrecondition("no account yet: create one or link this device");
     KOLLEGA_ASSIGN_OR_RETURN(auto identity, k.store().LoadLocalIdentity());
     crypto::Wipe(identity.private_key);
-    return WhoAmIInfo{ToHex(k.account().account_id), k.account().device_id,
-                      k.account().relay_url, ToHex(identity.public_key)};
+    return WhoAmIInfo{ToHex(k.account().account_id), k.account().device_id, k.account().relay_url,
+                      ToHex(identity.public_key)};
   });
 }
 
@@ -338,8 +338,9 @@ Async<Status> Client::StartConversation(const std::string& case_id) {
 }
 
 Async<Status> Client::SetSupportMinutes(const std::string& case_id, uint32_t minutes) {
-  return impl_->Run<Status>(
-      [=, this] { return impl_->Find<class Cases>()->SetSupportMinutes(case_id, minutes); });
+  return impl_->Run<Status>([=, this] {
+    return impl_->Flushed(impl_->Find<class Cases>()->SetSupportMinutes(case_id, minutes));
+  });
 }
 
 Async<Status> Client::WithComponent(std::string name, std::function<Status(Component&)> fn) {

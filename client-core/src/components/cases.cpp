@@ -54,6 +54,7 @@ Result<cases::CaseRecord> Cases::Load(const std::string& case_id) {
 }
 
 Status Cases::Save(const cases::CaseRecord& record) {
+  if (record.role() == cases::HELPER) availability_stale_ = true;
   return kernel_.Table(kName).Put(RecordKey(record.case_id()), record.SerializeAsString());
 }
 
@@ -70,6 +71,7 @@ Status Cases::EraseCase(const std::string& case_id, bool keep_record) {
                                                       keys.emplace_back(key);
                                                       return true;
                                                     }));
+  availability_stale_ = true;
   if (!keep_record) keys.push_back(RecordKey(case_id));
   for (const auto& key : keys) KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Erase(key));
   return Status::Ok();
@@ -82,6 +84,13 @@ Status Cases::SendTo(const std::string& peer, const cases::CaseMessage& message)
   // Sent once the caller's transaction is committed: the Client's case
   // calls flush after them, a receive flushes after its delivery.
   return kernel_.Enqueue(peer, content);
+}
+
+Status Cases::Tell(const std::vector<std::string>& peers, const cases::CaseMessage& message) {
+  for (const auto& peer : peers) KOLLEGA_RETURN_IF_ERROR(SendTo(peer, message));
+  cases::CaseMessage copy = message;
+  for (const auto& peer : peers) copy.add_copy_sent_to(peer);
+  return SendTo(kernel_.own_account(), copy);
 }
 
 // The certificate binds the helper's account to its identity key; pinning
@@ -106,6 +115,22 @@ Status Cases::Count(cases::CaseRecord& record, int64_t at_ms) {
   CaseLedger ledger(limit, LedgerOf(record));
   ledger.RecordMessage(at_ms);
   StoreLedger(ledger.state(), record);
+  Warn(record);
+  return Status::Ok();
+}
+
+Status Cases::CorrectSupportTime(cases::CaseRecord& record, uint32_t minutes) {
+  auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
+  CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(), LedgerOf(record));
+  ledger.SetSupportMinutes(minutes);
+  record.set_correction_minutes(ledger.state().correction_minutes);
+  Warn(record);
+  return Status::Ok();
+}
+
+void Cases::Warn(cases::CaseRecord& record) {
+  auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
+  CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(), LedgerOf(record));
   LimitCheck check = ledger.Check(kernel_.NowMs());
   if (static_cast<uint32_t>(check.level) > record.warned_level()) {
     record.set_warned_level(static_cast<uint32_t>(check.level));
@@ -115,7 +140,6 @@ Status Cases::Count(cases::CaseRecord& record, int64_t at_ms) {
     warning->reason = check.reason;
     kernel_.Emit(warning);
   }
-  return Status::Ok();
 }
 
 Status Cases::RecordClosed(const cases::CaseRecord& record) {
@@ -163,7 +187,7 @@ Result<std::string> Cases::Open(const std::string& org_id, const std::string& he
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, Entry(true, kernel_.NowMs(), text)));
     KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
-    return SendTo(helper, message);
+    return Tell(helper, message);
   }));
   return ToHex(record.case_id());
 }
@@ -176,10 +200,11 @@ Status Cases::Send(const std::string& case_hex, const std::string& text) {
     if (record.state() != cases::OPEN) return FailedPrecondition("the case is not open");
     cases::CaseMessage message = About(case_id);
     message.mutable_text()->set_text(text);
+    message.mutable_text()->set_new_conversation(record.conversation_pending());
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, Entry(true, kernel_.NowMs(), text)));
     KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
-    return SendTo(record.peer(), message);
+    return Tell(record.peer(), message);
   });
 }
 
@@ -187,20 +212,29 @@ Result<bool> Cases::Close(const std::string& case_hex, bool heavy) {
   KOLLEGA_ASSIGN_OR_RETURN(std::string case_id, CaseIdFromHex(case_hex));
   KOLLEGA_ASSIGN_OR_RETURN(cases::CaseRecord record, Load(case_id));
   KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
+    cases::CaseMessage said = About(case_id);
     if (record.state() == cases::OPEN) {
-      cases::CaseMessage closed = About(case_id);
-      closed.mutable_closed();
-      KOLLEGA_RETURN_IF_ERROR(SendTo(record.peer(), closed));
+      said.mutable_closed();
+      KOLLEGA_RETURN_IF_ERROR(Tell(record.peer(), said));
+      KOLLEGA_RETURN_IF_ERROR(RecordClosed(record));
+      KOLLEGA_RETURN_IF_ERROR(ForgetPeerLater(record.peer(), /*now=*/false));
     } else if (record.state() == cases::OFFERED && record.role() == cases::SEEKER) {
-      cases::CaseMessage withdrawn = About(case_id);
-      withdrawn.mutable_withdrawn();
-      for (const auto& helper : record.offered_to()) {
-        KOLLEGA_RETURN_IF_ERROR(SendTo(helper, withdrawn));
-      }
+      said.mutable_withdrawn();
+      std::vector<std::string> asked(record.offered_to().begin(), record.offered_to().end());
+      KOLLEGA_RETURN_IF_ERROR(Tell(asked, said));
+      for (const auto& helper : asked) KOLLEGA_RETURN_IF_ERROR(ForgetPeerLater(helper, false));
+    } else {
+      // Nothing goes out (the other side closed it, or an offer not taken
+      // yet): this side's copies go too.
+      cases::CaseMessage copy = said;
+      copy.mutable_closed();
+      copy.add_copy_sent_to(record.peer());
+      KOLLEGA_RETURN_IF_ERROR(SendTo(kernel_.own_account(), copy));
+      if (!record.peer().empty()) KOLLEGA_RETURN_IF_ERROR(ForgetPeerLater(record.peer(), true));
     }
-    if (record.state() == cases::OPEN) KOLLEGA_RETURN_IF_ERROR(RecordClosed(record));
     return EraseCase(case_id, false);
   }));
+  AfterCaseChange();
   return heavy && record.role() == cases::HELPER;
 }
 

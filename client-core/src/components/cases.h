@@ -13,9 +13,16 @@
 //        'e' case_id(16) u64be(n)     -> cases::CaseEntry
 //        's' org_key(32) "YYYY-MM" category -> u32be count (closed cases)
 //
-// Wire: ComponentMessage{type "case", body cases::CaseMessage}.
-// Not yet: copies to one's own other devices (a case lives on the device
-// that opened or accepted it).
+//        'w' peer(16)                -> 1 now | 0 once the close is sent:
+//                                       the peer's sessions are to go
+//
+// Wire: ComponentMessage{type "case", body cases::CaseMessage}. What a
+// device sends in a case also goes, as a copy naming the recipients, to
+// its own account's other devices, which apply it as their own
+// (cases_copies.cpp); what the peer sends reaches every device anyway.
+// When no case with a peer is left on a device, its Signal sessions with
+// the peer and the copies kept for delivery repair are erased
+// (docs/organisations.md §12).
 //
 // Ownership: owned by the Kernel. Thread-safety: worker thread only.
 // SPDX-License-Identifier: GPL-3.0-or-later
@@ -44,6 +51,10 @@ class Cases final : public Component {
   std::vector<std::string> content_types() const override { return {std::string(kType)}; }
   void Attach(KernelServices*) override {}
   Status OnReceive(const Incoming& from, const content::Content& content) override;
+  void OnReceiveBatchDone() override;
+  void OnSent(const std::string& recipient, const content::Content& content) override;
+  void OnSendFailed(const std::string& recipient, const content::Content& content,
+                    const Status& why) override;
 
   // --- A seeker ---
   // `handed_over_from` and `passed_on`: a handover the seeker agreed to.
@@ -85,15 +96,39 @@ class Cases final : public Component {
   Status AddEntry(cases::CaseRecord& record, cases::CaseEntry entry);
   Status EraseCase(const std::string& case_id, bool keep_record);
   Status SendTo(const std::string& peer, const cases::CaseMessage& message);
+  // SendTo each of `peers`, and one copy to this account's other devices.
+  Status Tell(const std::vector<std::string>& peers, const cases::CaseMessage& message);
+  Status Tell(const std::string& peer, const cases::CaseMessage& message) {
+    return Tell(std::vector<std::string>{peer}, message);
+  }
+  // A copy of what another device of this account sent (cases_copies.cpp).
+  Status ReceiveCopy(cases::CaseMessage& message);
+  // The case is gone here: once `peer` has no case left on this device,
+  // its sessions go too; `now` false waits until the close is sent.
+  Status ForgetPeerLater(const std::string& peer, bool now);
+  Status ForgetPeer(const std::string& peer);
+  Status ForgetMarked();
+  Result<bool> HasCaseWith(const std::string& peer);
+  // After cases changed outside a receive (and after each receive): wipes
+  // what ForgetPeerLater marked, and updates availability.
+  void AfterCaseChange();
+  // A helper at an organisation's cap on open cases shows as full, and as
+  // chosen again below it (docs/organisations.md §7).
+  void UpdateAvailability();
+  void Changed(const std::string& case_id, const std::string& what, const std::string& text = "");
   Status PinHelper(const std::string& org_id, const std::string& account);
   // Counts a message into the ledger and warns when the limit came nearer.
   Status Count(cases::CaseRecord& record, int64_t at_ms);
+  void Warn(cases::CaseRecord& record);
+  Status CorrectSupportTime(cases::CaseRecord& record, uint32_t minutes);
   Status RecordClosed(const cases::CaseRecord& record);
   CaseInfo Describe(const cases::CaseRecord& record);
   Status Receive(const Incoming& from, cases::CaseMessage& message);
 
   Kernel& kernel_;
   Organisations& organisations_;
+  bool availability_stale_ = false;  // a helper's open cases changed
+  bool marked_ = true;               // peers may be marked "now" (from before a restart)
 };
 
 }  // namespace kollega::client

@@ -6,6 +6,7 @@
 #include "components/case_records.h"
 #include "components/cases.h"
 #include "components/organisations.h"
+#include "kernel/device_list_manager.h"
 #include "kernel/link_manager.h"
 #include "kollega/base/hex.h"
 #include "organisations/case_ledger.h"
@@ -21,13 +22,20 @@ using case_records::Entry;
 
 Status Cases::OnReceive(const Incoming& from, const content::Content& content) {
   cases::CaseMessage message;
-  if (from.from_own_account || !message.ParseFromString(content.component().body()) ||
-      message.case_id().size() != 16) {
+  if (!message.ParseFromString(content.component().body()) || message.case_id().size() != 16 ||
+      from.from_own_account != (message.copy_sent_to_size() > 0)) {
     return Status::Ok();  // nothing a case can use; acknowledged and dropped
+  }
+  if (from.from_own_account) {
+    // "Sent by this account" only from a device in its signed list
+    // (docs/trust.md §6): the relay's label alone proves nothing.
+    KOLLEGA_ASSIGN_OR_RETURN(
+        bool listed, kernel_.device_lists().IsListed(from.sender_account, from.sender_device));
+    if (!listed) return Status::Ok();
   }
   // Cases are between two accounts; the message names its sender only by
   // the session it arrived on.
-  Status s = Receive(from, message);
+  Status s = from.from_own_account ? ReceiveCopy(message) : Receive(from, message);
   if (s.ok()) kernel_.RequestFlush();  // held until the delivery is committed
   if (s.code() == StatusCode::kInvalidArgument || s.code() == StatusCode::kNotFound ||
       s.code() == StatusCode::kPermissionDenied) {
@@ -98,7 +106,9 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
     cases::CaseMessage withdrawn = About(case_id);
     withdrawn.mutable_withdrawn();
     for (const auto& helper : asked) {
-      if (helper != from.sender_account) KOLLEGA_RETURN_IF_ERROR(SendTo(helper, withdrawn));
+      if (helper == from.sender_account) continue;
+      KOLLEGA_RETURN_IF_ERROR(SendTo(helper, withdrawn));
+      KOLLEGA_RETURN_IF_ERROR(ForgetPeerLater(helper, /*now=*/false));
     }
     KOLLEGA_RETURN_IF_ERROR(Save(record));
     event("accepted");
@@ -109,6 +119,7 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
   if (message.has_withdrawn()) {
     if (record.role() != cases::HELPER) return PermissionDenied("only a seeker withdraws");
     KOLLEGA_RETURN_IF_ERROR(EraseCase(case_id, false));
+    KOLLEGA_RETURN_IF_ERROR(ForgetPeerLater(from.sender_account, /*now=*/true));
     event("withdrawn");
     return Status::Ok();
   }
@@ -121,6 +132,7 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
     }
     record.set_state(cases::CLOSED);
     KOLLEGA_RETURN_IF_ERROR(Save(record));
+    KOLLEGA_RETURN_IF_ERROR(ForgetPeerLater(record.peer(), /*now=*/true));
     event("closed");
     return Status::Ok();
   }
@@ -128,6 +140,7 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
   if (message.has_text()) {
     cases::CaseEntry entry = Entry(false, at);
     entry.set_text(message.text().text());
+    if (message.text().new_conversation()) record.set_conversation_pending(true);
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
     KOLLEGA_RETURN_IF_ERROR(Count(record, at));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
@@ -151,6 +164,12 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
     record.set_handover_to(message.handover_ask().helper_account());
     KOLLEGA_RETURN_IF_ERROR(Save(record));
     event("handover-asked", ToHex(record.handover_to()));
+    return Status::Ok();
+  }
+  if (message.has_support_time() && record.role() == cases::SEEKER) {
+    KOLLEGA_RETURN_IF_ERROR(CorrectSupportTime(record, message.support_time().minutes()));
+    KOLLEGA_RETURN_IF_ERROR(Save(record));
+    event("support-time");
     return Status::Ok();
   }
   if (message.has_handover_answer() && record.role() == cases::HELPER) {
@@ -198,9 +217,8 @@ Result<std::string> Cases::Offer(const HelperFilter& filter, const std::string& 
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, Entry(true, kernel_.NowMs(), text)));
     KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
-    for (const auto& account : record.offered_to())
-      KOLLEGA_RETURN_IF_ERROR(SendTo(account, message));
-    return Status::Ok();
+    return Tell(std::vector<std::string>(record.offered_to().begin(), record.offered_to().end()),
+                message);
   }));
   return ToHex(record.case_id());
 }
@@ -229,17 +247,23 @@ Status Cases::Accept(const std::string& case_hex) {
   wire::Response response;
   KOLLEGA_RETURN_IF_ERROR(kernel_.link().CallOk(std::move(request), &response));
   if (!response.claim_result().won()) {
-    KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&] { return EraseCase(case_id, false); }));
+    KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
+      KOLLEGA_RETURN_IF_ERROR(EraseCase(case_id, false));
+      return ForgetPeerLater(record.peer(), /*now=*/true);
+    }));
+    AfterCaseChange();
     return FailedPrecondition("another helper has taken this case");
   }
-  return kernel_.Transaction([&]() -> Status {
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
     record.set_state(cases::OPEN);
     KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
     cases::CaseMessage accepted = About(case_id);
     accepted.mutable_accepted();
-    return SendTo(record.peer(), accepted);
-  });
+    return Tell(record.peer(), accepted);
+  }));
+  AfterCaseChange();
+  return Status::Ok();
 }
 
 Status Cases::Refer(const std::string& case_hex, const std::string& resource_id) {
@@ -262,7 +286,7 @@ Status Cases::Refer(const std::string& case_hex, const std::string& resource_id)
     entry.set_referral(resource_id);
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
-    return SendTo(record.peer(), message);
+    return Tell(record.peer(), message);
   });
 }
 
@@ -294,7 +318,7 @@ Result<std::string> Cases::AnswerHandover(const std::string& case_hex, bool agre
     record.clear_handover_to();
     KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
       KOLLEGA_RETURN_IF_ERROR(Save(record));
-      return SendTo(record.peer(), answer);
+      return Tell(record.peer(), answer);
     }));
     return std::string();
   }
@@ -305,10 +329,11 @@ Result<std::string> Cases::AnswerHandover(const std::string& case_hex, bool agre
                            Open(org_id, ToHex(record.handover_to()), record.category(), text,
                                 from.profile().name(), pass_on));
   KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
-    KOLLEGA_RETURN_IF_ERROR(SendTo(record.peer(), answer));
+    KOLLEGA_RETURN_IF_ERROR(Tell(record.peer(), answer));
     cases::CaseMessage closed = About(case_id);
     closed.mutable_closed();
-    KOLLEGA_RETURN_IF_ERROR(SendTo(record.peer(), closed));
+    KOLLEGA_RETURN_IF_ERROR(Tell(record.peer(), closed));
+    KOLLEGA_RETURN_IF_ERROR(ForgetPeerLater(record.peer(), /*now=*/false));
     return EraseCase(case_id, false);
   }));
   return new_case;
@@ -328,12 +353,13 @@ Status Cases::SetSupportMinutes(const std::string& case_hex, uint32_t minutes) {
   return kernel_.Transaction([&]() -> Status {
     KOLLEGA_ASSIGN_OR_RETURN(cases::CaseRecord record, Load(case_id));
     if (record.role() != cases::HELPER) return FailedPrecondition("the helper's figure counts");
-    auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
-    CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(),
-                      case_records::LedgerOf(record));
-    ledger.SetSupportMinutes(minutes);
-    record.set_correction_minutes(ledger.state().correction_minutes);
-    return Save(record);
+    if (record.state() != cases::OPEN) return FailedPrecondition("the case is not open");
+    KOLLEGA_RETURN_IF_ERROR(CorrectSupportTime(record, minutes));
+    KOLLEGA_RETURN_IF_ERROR(Save(record));
+    // The seeker's client counts against the same limit (§10).
+    cases::CaseMessage corrected = About(case_id);
+    corrected.mutable_support_time()->set_minutes(minutes);
+    return Tell(record.peer(), corrected);
   });
 }
 

@@ -414,29 +414,4 @@ Result<std::vector<HelperInfo>> Organisations::Helpers(const HelperFilter& filte
   return out;
 }
 
-Status Organisations::PublishAvailability(Availability state, int64_t back_at_ms) {
-  if (!kernel_.has_account()) return FailedPrecondition("no account yet");
-  org::Availability availability;
-  availability.set_format(1);
-  availability.set_account_id(kernel_.account().account_id);
-  availability.set_state(static_cast<org::AvailabilityState>(state));
-  if (state == Availability::kAway && back_at_ms > 0) {
-    availability.set_back_at_ms(static_cast<uint64_t>(back_at_ms));
-  }
-  availability.set_issued_ms(static_cast<uint64_t>(kernel_.NowMs()));
-  org::SignedAvailability signed_availability;
-  signed_availability.set_body(availability.SerializeAsString());
-  KOLLEGA_ASSIGN_OR_RETURN(auto identity, kernel_.store().LoadLocalIdentity());
-  auto signature =
-      crypto::SignWithIdentity(kernel_.signal_context(), identity,
-                               org::AvailabilitySigningInput(signed_availability.body()));
-  crypto::Wipe(identity.private_key);
-  KOLLEGA_RETURN_IF_ERROR(signature.status());
-  signed_availability.set_signature(*signature);
-  wire::Request request;
-  request.mutable_publish_availability()->set_signed_availability(
-      signed_availability.SerializeAsString());
-  return kernel_.link().CallOk(std::move(request));
-}
-
 }  // namespace kollega::client

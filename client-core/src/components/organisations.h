@@ -7,6 +7,8 @@
 // not sign is refused whole and changes nothing.
 //
 // Table: 'o' org_key(32) -> PinnedOrganisation (organisation.proto)
+//        'a'               -> this helper's availability: chosen(1) full(1)
+//                             published(1) back_at_ms(8, big-endian)
 //
 // The directory is fetched whole, every page, so the relay learns which
 // organisation a device looks at but never which helper (§6).
@@ -51,13 +53,28 @@ class Organisations final : public Component {
                                              const std::string& language);
   // Signs this account's availability with its identity key and publishes
   // it; it is shown with this account's certificates in every organisation.
+  // While the helper is at a cap on open cases (SetFull) an "available" is
+  // published as full.
   Status PublishAvailability(Availability state, int64_t back_at_ms);
+  // The cases component's word that this helper is at (or below) an
+  // organisation's cap: publishes the change when what shows would change.
+  Status SetFull(bool full);
 
  private:
   Result<org::PinnedOrganisation> Fetch(org::PinnedOrganisation held);
   Result<org::PinnedOrganisation> Load(const std::string& org_id_hex);
   Status Save(const org::PinnedOrganisation& pinned);
   OrganisationInfo Describe(const org::PinnedOrganisation& pinned);
+  struct AvailabilityChoice {
+    Availability chosen = Availability::kUnknown;
+    bool full = false;
+    Availability published = Availability::kUnknown;
+    int64_t back_at_ms = 0;
+  };
+  Result<AvailabilityChoice> LoadChoice();
+  // Publishes what `choice` shows, if it differs from what was published.
+  Status Publish(AvailabilityChoice choice, bool always);
+  Status Sign(Availability state, int64_t back_at_ms);
 
   Kernel& kernel_;
 };

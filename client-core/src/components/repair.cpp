@@ -342,6 +342,40 @@ Status Repair::Prune() {
   return Status::Ok();
 }
 
+Status Repair::Forget(const std::string& recipient, const Which& which) {
+  if (recipient.size() != kIdSize) return InvalidArgument("an account id is 16 bytes");
+  ComponentTable& table = kernel_.Table(kName);
+  std::vector<std::pair<std::string, std::string>> kept;  // key, its expiry index
+  KOLLEGA_RETURN_IF_ERROR(table.Scan(
+      std::string(1, kKeptTag) + recipient, false,
+      [&](std::string_view key, std::string_view value) {
+        if (value.size() < 8) return true;
+        if (which) {
+          content::Content kept;
+          const bool picked =
+              kept.ParseFromArray(value.data() + 8, static_cast<int>(value.size() - 8)) &&
+              which(kept);
+          if (kept.has_component()) {
+            crypto::Wipe(*kept.mutable_component()->mutable_body());
+          }
+          if (!picked) return true;
+        }
+        std::string index(1, kExpiryTag);
+        index.append(value.substr(0, 8));
+        index.append(key);
+        kept.emplace_back(std::string(key), std::move(index));
+        return true;
+      }));
+  if (kept.empty()) return Status::Ok();
+  return kernel_.Transaction([&]() -> Status {
+    for (const auto& [key, index] : kept) {
+      KOLLEGA_RETURN_IF_ERROR(table.Erase(key));
+      KOLLEGA_RETURN_IF_ERROR(table.Delete(index));
+    }
+    return Status::Ok();
+  });
+}
+
 Status Repair::Finish(const std::string& key, const Pending& pending) {
   const int64_t now = kernel_.NowMs();
   return PutExpiring(key, EncodePending(char(Ask::kDone), pending.broken, now),

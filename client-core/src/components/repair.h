@@ -38,6 +38,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "kernel/kernel.h"
@@ -71,6 +72,11 @@ class Repair final : public Component {
   // send). Retention (cases) runs it before it erases, so that no kept
   // copy outlives the messages it erases.
   Status Prune();
+  // Erases the messages kept for `recipient` (16 bytes) that `which`
+  // picks (all when it is empty), compacted out of the store's files: a
+  // closed case leaves no copy of what was said.
+  using Which = std::function<bool(const content::Content&)>;
+  Status Forget(const std::string& recipient, const Which& which = nullptr);
 
  private:
   enum class Ask : char { kToAsk = 0, kAsked = 1, kDone = 2 };

@@ -17,12 +17,14 @@
 namespace kollega::testing {
 
 // Every file of the store as RocksDB wrote it, decrypted through its Env:
-// what is still in the WAL and SST files, deleted or not.
-inline std::string DecryptedFiles(const std::string& dir) {
+// what is still in the WAL and SST files, deleted or not. The MANIFEST
+// records the smallest and largest key of each table file (keys only).
+inline std::string DecryptedFiles(const std::string& dir, bool with_manifest = true) {
   auto data_key = client::store_internal::UnwrapDataKey(dir + ".key", TestStoreKey()).value();
   auto env = client::store_internal::NewEncryptedStoreEnv(data_key).value();
   std::string all;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (!with_manifest && entry.path().filename().string().rfind("MANIFEST", 0) == 0) continue;
     std::unique_ptr<rocksdb::SequentialFile> file;
     if (!env->NewSequentialFile(entry.path().string(), &file, rocksdb::EnvOptions()).ok()) {
       continue;  // empty (LOCK) or not written through the Env

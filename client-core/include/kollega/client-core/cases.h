@@ -44,7 +44,9 @@ struct CaseEntryInfo {
 
 // Something happened to a case: "opened", "offered", "message",
 // "accepted", "withdrawn", "closed", "referral", "handover-asked",
-// "handover-declined".
+// "handover-declined", "support-time" (the helper corrected it). What
+// another device of this account did in a case comes as "own-" and the
+// same word ("own-message", "own-closed", ...).
 struct CaseChanged final : EventKind<CaseChanged> {
   static constexpr std::string_view kName = "case.changed";
   std::string case_id;  // hex

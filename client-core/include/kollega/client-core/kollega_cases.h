@@ -134,7 +134,9 @@ int kollega_resources(kollega_client* client, const char* org_id, const char* la
 /* --- Cases ------------------------------------------------------------------
  * Events: KOLLEGA_EVENT_CASE_CHANGED (message_id = case id, detail = what:
  * "opened", "offered", "message", "accepted", "withdrawn", "closed",
- * "referral", "handover-asked", "handover-declined"; text = the message) and
+ * "referral", "handover-asked", "handover-declined", "support-time", and
+ * what another device of this account did as "own-" and the same word, such
+ * as "own-message" or "own-closed"; text = the message) and
  * KOLLEGA_EVENT_CASE_LIMIT (message_id = case id, status = KOLLEGA_LIMIT_*,
  * detail = the reason). */
 /* `done` gets the new case's id. `category` may be NULL or "". */
