@@ -8,6 +8,7 @@
 #include <mutex>
 #include <vector>
 
+#include "c_api_test_util.h"
 #include "client_test_util.h"
 #include "kollega/client-core/kollega.h"
 
@@ -31,19 +32,6 @@ TEST(CApiTest, WorksFromCAsynchronously) {
   ASSERT_TRUE(relay->Start());
   EXPECT_EQ(kollega_c_api_async(relay->url().c_str(), tmp.Sub("a").c_str(), tmp.Sub("b").c_str()),
             0);
-}
-
-kollega_client* OpenWithTestKey(const std::string& dir) {
-  static const unsigned char kKey[32] = {7};
-  kollega_open_options options;
-  std::memset(&options, 0, sizeof options);
-  options.size = sizeof options;
-  options.store_key = kKey;
-  options.store_key_len = sizeof kKey;
-  kollega_client* c = nullptr;
-  EXPECT_EQ(kollega_open_with_options(dir.c_str(), &options, &c), KOLLEGA_OK)
-      << kollega_last_error();
-  return c;
 }
 
 struct DeviceRow {

@@ -295,23 +295,6 @@ ContactInfo FromContact(const org::Contact& c) {
   return info;
 }
 
-// The text in `language`, else English, else any (the smallest key, so it
-// is the same one every time).
-std::string InLanguage(const google::protobuf::Map<std::string, std::string>& texts,
-                       const std::string& language) {
-  if (auto it = texts.find(language); it != texts.end()) return it->second;
-  if (auto it = texts.find("en"); it != texts.end()) return it->second;
-  const std::string* best = nullptr;
-  const std::string* best_key = nullptr;
-  for (const auto& [key, text] : texts) {
-    if (!best_key || key < *best_key) {
-      best_key = &key;
-      best = &text;
-    }
-  }
-  return best ? *best : std::string();
-}
-
 }  // namespace
 
 Result<std::vector<ContactInfo>> Organisations::SafetyContacts(const std::string& org_id_hex,

@@ -68,13 +68,12 @@ Result<OpeningState> EvaluateOpeningHours(const org::OpeningHours& hours, int64_
   return state;
 }
 
-std::string OutOfHoursNotice(const org::OpeningHours& hours, std::string_view language) {
-  const auto& notices = hours.out_of_hours_notice();
-  if (auto it = notices.find(std::string(language)); it != notices.end()) return it->second;
-  if (auto it = notices.find("en"); it != notices.end()) return it->second;
-  if (notices.empty()) return {};
-  // Any, but the same one every time: the map's order is not stable.
-  auto first = std::min_element(notices.begin(), notices.end(),
+std::string InLanguage(const google::protobuf::Map<std::string, std::string>& texts,
+                       std::string_view language) {
+  if (auto it = texts.find(std::string(language)); it != texts.end()) return it->second;
+  if (auto it = texts.find("en"); it != texts.end()) return it->second;
+  if (texts.empty()) return {};
+  auto first = std::min_element(texts.begin(), texts.end(),
                                 [](const auto& a, const auto& b) { return a.first < b.first; });
   return first->second;
 }

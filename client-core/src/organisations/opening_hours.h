@@ -28,7 +28,15 @@ struct OpeningState {
 // intervals and without a time zone is always open.
 Result<OpeningState> EvaluateOpeningHours(const org::OpeningHours& hours, int64_t now_ms);
 
-// The notice in `language`, else English, else any; empty when none.
-std::string OutOfHoursNotice(const org::OpeningHours& hours, std::string_view language);
+// Of an organisation's texts keyed by language: the one in `language`,
+// else English, else any (the smallest key, the same one every time: a
+// map's order is not stable); empty when none.
+std::string InLanguage(const google::protobuf::Map<std::string, std::string>& texts,
+                       std::string_view language);
+
+// The out-of-hours notice, by InLanguage.
+inline std::string OutOfHoursNotice(const org::OpeningHours& hours, std::string_view language) {
+  return InLanguage(hours.out_of_hours_notice(), language);
+}
 
 }  // namespace kollega::client

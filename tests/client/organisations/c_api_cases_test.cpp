@@ -9,6 +9,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "../c_api_test_util.h"
 #include "../client_test_util.h"
 #include "kollega/client-core/kollega.h"
 #include "kollega/client-core/relay_connection.h"
@@ -107,18 +108,7 @@ class CApiCasesTest : public ::testing::Test {
     Publish(org::HELPER_CERTIFICATE, c);
   }
 
-  kollega_client* OpenSeeker() {
-    static const unsigned char kKey[32] = {9};
-    kollega_open_options options;
-    std::memset(&options, 0, sizeof options);
-    options.size = sizeof options;
-    options.store_key = kKey;
-    options.store_key_len = sizeof kKey;
-    kollega_client* c = nullptr;
-    EXPECT_EQ(kollega_open_with_options(tmp_.Sub("seeker").c_str(), &options, &c), KOLLEGA_OK)
-        << kollega_last_error();
-    return c;
-  }
+  kollega_client* OpenSeeker() { return OpenWithTestKey(tmp_.Sub("seeker")); }
 
   TempDir tmp_;
   std::unique_ptr<RelayProcess> relay_;

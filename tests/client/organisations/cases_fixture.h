@@ -66,11 +66,7 @@ class CasesTest : public ::testing::Test {
   void SetUp() override {
     relay_ = MakeRelay();
     ASSERT_TRUE(relay_->Start());
-    HostileRelay::Hooks hooks;
-    hooks.forge_response = [dir = dir_](const wire::Request& q, wire::Response& r) {
-      return dir->Answer(q, r);
-    };
-    mitm_.SetHooks(hooks);
+    mitm_.SetHooks(ServeDirectory(dir_));
     ASSERT_NO_FATAL_FAILURE(Make("kari", &kari_));
     ASSERT_NO_FATAL_FAILURE(Make("ola", &ola_));
     ASSERT_NO_FATAL_FAILURE(Make("seeker", &seeker_));

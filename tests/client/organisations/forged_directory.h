@@ -7,12 +7,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "organisation.pb.h"
 #include "relay.pb.h"
+#include "support/hostile_link.h"
 
 namespace kollega::testing {
 
@@ -66,5 +68,15 @@ struct Directory {
     return true;
   }
 };
+
+// Hooks that make a HostileRelay answer organisation requests as `dir`'s
+// operator, and pass everything else to the real relay.
+inline HostileRelay::Hooks ServeDirectory(std::shared_ptr<Directory> dir) {
+  HostileRelay::Hooks hooks;
+  hooks.forge_response = [dir](const wire::Request& q, wire::Response& r) {
+    return dir->Answer(q, r);
+  };
+  return hooks;
+}
 
 }  // namespace kollega::testing

@@ -34,11 +34,7 @@ class OrgDirectoryTest : public ::testing::Test {
     relay_ = MakeRelay();
     ASSERT_TRUE(relay_->Start());
 
-    HostileRelay::Hooks hooks;
-    hooks.forge_response = [dir = dir_](const wire::Request& q, wire::Response& r) {
-      return dir->Answer(q, r);
-    };
-    mitm_.SetHooks(hooks);
+    mitm_.SetHooks(ServeDirectory(dir_));
   }
 
   std::unique_ptr<client::Client> NewClient(const std::string& name) {
