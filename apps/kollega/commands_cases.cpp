@@ -259,9 +259,10 @@ int RunCaseTime(const Args& args) {
   if (!end || *end || minutes > 100000) return Usage("case-time", "minutes: 0..100000");
   auto c = OpenClient(args, true);
   if (!c) return 1;
+  c->Connect().Get().IgnoreError();  // offline, the seeker's copy waits in the queue
   Status s = c->SetSupportMinutes(args.positional[0], static_cast<uint32_t>(minutes)).Get();
   if (!s.ok()) return Failed("case-time", s);
-  std::printf("support time set to %lu min\n", minutes);
+  std::printf("support time set to %lu min, for the seeker's count too\n", minutes);
   return 0;
 }
 

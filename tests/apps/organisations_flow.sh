@@ -97,6 +97,9 @@ resource=psychologist
 "$cli" --data-dir helper refer "$case_id" "$resource" >/dev/null
 out=$("$cli" --data-dir seeker case "$case_id")
 expect "referral" "referred to: $resource" "$out"
+# The helper's count of the call reached the seeker's client too.
+out=$("$cli" --data-dir seeker cases)
+expect "the seeker sees the limit" "limit reached" "$out"
 
 # The seeker closes; the helper's device keeps no history.
 "$cli" --data-dir seeker close-case "$case_id" >/dev/null
