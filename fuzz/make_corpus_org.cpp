@@ -200,10 +200,11 @@ void RelayDispatchOrg(const wire::Request& challenge) {
 
 namespace {
 
-// Mode 2 of org_fuzzer.cpp: kind, u16 body length, body, ledger events.
+// Mode 2 of org_fuzzer.cpp: kind and the version held (5), u16 body
+// length, body, ledger events.
 std::string HarnessSigned(org::ObjectKind kind, const std::string& body,
                           const std::string& events) {
-  std::string out(1, static_cast<char>(kind));
+  std::string out(1, static_cast<char>(5 << 3 | kind));
   out.push_back(static_cast<char>(body.size() >> 8));
   out.push_back(static_cast<char>(body.size() & 0xFF));
   return out + body + events;
@@ -238,6 +239,16 @@ void Org() {
   org::HelperCertificate revoked = ExampleCertificate(pub, 13);
   Write(t, "signed_certificate_revoked",
         Sel(2, HarnessSigned(org::HELPER_CERTIFICATE, revoked.SerializeAsString(), "")));
+  Write(t, "signed_revocations",
+        Sel(2, HarnessSigned(org::REVOCATION_LIST, ExampleRevocations(pub, 6).SerializeAsString(),
+                             "")));
+  org::KeyRotation handover;
+  handover.set_format(1);
+  handover.set_old_key(pub);
+  handover.set_new_key(next.public_key());
+  handover.set_issued_ms(1'779'000'000'000);
+  Write(t, "signed_rotation",
+        Sel(2, HarnessSigned(org::KEY_ROTATION, handover.SerializeAsString(), "")));
   Write(t, "availability", Sel(3, ExampleAvailability(1'779'990'000'000)));
   org::EnrolRequest request;
   request.account_id = std::string(16, '\x11');

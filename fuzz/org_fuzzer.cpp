@@ -12,10 +12,11 @@
 //   1: a SignedObject as a relay serves it, put through every Verify*
 //      with the pinned key (the seeds are validly signed, so mutations
 //      start next to an accepted object);
-//   2: kind byte, u16 big-endian body length, body, then ledger events:
-//      the harness signs the body as that kind with the pinned key (and
-//      a rotation with the new key too), so the checks after the
-//      signature see every body;
+//   2: a byte (kind in bits 0-2, the version held in bits 3-7), u16
+//      big-endian body length, body, then ledger events: the harness
+//      signs the body as that kind with the pinned key (and a rotation
+//      with the new key too), so the checks after the signature see every
+//      body;
 //   3: a SignedAvailability as served;
 //   4: an enrolment request (JSON) as a helper hands it over.
 // Ledger events (mode 2, policies only): 3 bytes each, an op byte and a
@@ -24,8 +25,9 @@
 // Besides a crash, a hang or a sanitizer report, these fail: an accepted
 // object that breaks what its verifier promises (key, version, format,
 // expiry, revocation, bounds); a card or a request that does not
-// round-trip through its encoder; a ledger whose counts go backwards or
-// that misstates a reached conversation limit; an opening-hours change
+// round-trip through its encoder; a ledger whose conversations or support
+// time go backwards (but for the helper's correction) or that misstates a
+// reached conversation limit; an opening-hours change
 // that is not after the instant asked about.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <algorithm>
@@ -56,7 +58,7 @@ namespace org = kollega::org;
 const std::string kOrgSeed(32, 'O');
 const std::string kNewOrgSeed(32, 'N');
 const std::string kHelperAccount(16, '\x11');
-constexpr uint64_t kLastVersion = 5;           // the policy and revocation list held
+constexpr uint64_t kLastVersion = 5;           // the policy and revocation list held (mode 1)
 constexpr uint64_t kRevokedSerial = 13;        // named by the held revocation list
 constexpr int64_t kNowMs = 1'780'000'000'000;  // 2026-05-28 20:26 UTC, a Thursday
 constexpr size_t kMaxEvents = 64;
@@ -108,7 +110,9 @@ uint16_t U16(std::string_view in, size_t pos) {
 void OpeningHours(const org::Policy& policy, bool verified, int64_t extra_instant) {
   for (int64_t now : kInstants) {
     auto state = client::EvaluateOpeningHours(policy.hours(), now);
-    if (verified && state.ok() && state->changes_at_ms != 0) Require(state->changes_at_ms > now);
+    // Read either way: an unread failure aborts in checked-status mode.
+    if (!state.ok() || !verified) continue;
+    if (state->changes_at_ms != 0) Require(state->changes_at_ms > now);
   }
   client::EvaluateOpeningHours(policy.hours(), extra_instant).status().IgnoreError();
   (void)client::OutOfHoursNotice(policy.hours(), "da");
@@ -122,6 +126,7 @@ int64_t Ledger(const org::CaseLimit& limit, std::string_view events) {
   int64_t t = kNowMs;
   client::CaseLedger ledger(limit, t);
   uint32_t conversations = 0;
+  uint32_t support = 0;  // only the helper's own figure may lower it
   for (size_t i = 0; i + 3 <= events.size() && i / 3 < kMaxEvents; i += 3) {
     const uint8_t op = static_cast<uint8_t>(events[i]);
     const int64_t v = U16(events, i + 1);
@@ -144,10 +149,13 @@ int64_t Ledger(const org::CaseLimit& limit, std::string_view events) {
         } else {
           ledger.SetSupportMinutes(static_cast<uint32_t>(v));
           Require(ledger.support_minutes() == static_cast<uint32_t>(v));
+          support = ledger.support_minutes();
         }
     }
     Require(ledger.conversations() >= conversations);
     conversations = ledger.conversations();
+    Require(ledger.support_minutes() >= support);
+    support = ledger.support_minutes();
     const client::LimitCheck check = ledger.Check(t);
     Require(check.conversations == conversations);
     if (limit.max_conversations() != 0 && conversations >= limit.max_conversations()) {
@@ -160,11 +168,12 @@ int64_t Ledger(const org::CaseLimit& limit, std::string_view events) {
 
 // ----------------------------------------------------------- signed objects
 
-void AfterPolicy(const org::Policy& policy, bool verified, std::string_view events) {
+void AfterPolicy(const org::Policy& policy, bool verified, uint64_t last_version,
+                 std::string_view events) {
   if (verified) {
     Require(policy.format() == 1);
     Require(policy.org_key() == Get().org_key->public_key());
-    Require(policy.version() >= kLastVersion);
+    Require(policy.version() >= last_version && policy.version() != 0);
     Require(!policy.name().empty());
     for (const auto& i : policy.hours().open()) {
       Require(i.weekday() >= 1 && i.weekday() <= 7);
@@ -177,14 +186,14 @@ void AfterPolicy(const org::Policy& policy, bool verified, std::string_view even
 
 // Every verifier on one object; `events` feed the ledger of an accepted
 // (or merely parsing) policy.
-void VerifyAll(const org::SignedObject& object, std::string_view events) {
+void VerifyAll(const org::SignedObject& object, uint64_t last_version, std::string_view events) {
   Fixture& f = Get();
   const std::string& key = f.org_key->public_key();
-  auto policy = org::VerifyPolicy(object, key, kLastVersion);
+  auto policy = org::VerifyPolicy(object, key, last_version);
   if (policy.ok()) {
-    AfterPolicy(*policy, true, events);
+    AfterPolicy(*policy, true, last_version, events);
   } else if (org::Policy parsed; parsed.ParseFromString(object.body())) {
-    AfterPolicy(parsed, false, events);
+    AfterPolicy(parsed, false, last_version, events);
   }
   auto cert = org::VerifyCertificate(object, key, kNowMs, &f.revocations);
   if (cert.ok()) {
@@ -194,8 +203,11 @@ void VerifyAll(const org::SignedObject& object, std::string_view events) {
     Require(cert->serial() != kRevokedSerial);
     Require(!cert->profile().name().empty());
   }
-  auto list = org::VerifyRevocations(object, key, kLastVersion);
-  if (list.ok()) Require(list->format() == 1 && list->version() >= kLastVersion);
+  auto list = org::VerifyRevocations(object, key, last_version);
+  if (list.ok()) {
+    Require(list->format() == 1 && list->org_key() == key);
+    Require(list->version() >= last_version && list->version() != 0);
+  }
   auto rotation = org::VerifyRotation(object, key);
   if (rotation.ok()) {
     Require(rotation->old_key() == key);
@@ -211,13 +223,14 @@ void VerifyAll(const org::SignedObject& object, std::string_view events) {
 void Served(std::string_view in) {
   org::SignedObject object;
   if (!object.ParseFromString(std::string(in))) return;
-  VerifyAll(object, {});
+  VerifyAll(object, kLastVersion, {});
 }
 
 void HarnessSigned(std::string_view in) {
   if (in.size() < 3) return;
   Fixture& f = Get();
-  const uint32_t kind = static_cast<uint8_t>(in[0]) % 6;  // 0 and 5: no such kind
+  const uint32_t kind = static_cast<uint8_t>(in[0]) % 8;  // 0, 5-7: no such kind
+  const uint64_t last_version = static_cast<uint8_t>(in[0]) >> 3;
   const size_t len = std::min<size_t>(U16(in, 1), in.size() - 3);
   const std::string_view body = in.substr(3, len);
   org::SignedObject object;
@@ -232,7 +245,7 @@ void HarnessSigned(std::string_view in) {
     Require(second.ok());
     object.set_new_key_signature(*second);
   }
-  VerifyAll(object, in.substr(3 + len));
+  VerifyAll(object, last_version, in.substr(3 + len));
 }
 
 // ------------------------------------------------------------- other formats
