@@ -27,8 +27,8 @@
 // expiry, revocation, bounds); a card or a request that does not
 // round-trip through its encoder; a ledger whose conversations or support
 // time go backwards (but for the helper's correction) or that misstates a
-// reached conversation limit; an opening-hours change
-// that is not after the instant asked about.
+// reached conversation limit; an opening-hours change that is not after
+// the instant asked about.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <algorithm>
 #include <cstddef>
@@ -54,7 +54,7 @@ namespace client = kollega::client;
 namespace crypto = kollega::crypto;
 namespace org = kollega::org;
 
-// The seeds' keys: make_corpus.cpp derives the same ones.
+// The seeds' keys: make_corpus_org.cpp derives the same ones.
 const std::string kOrgSeed(32, 'O');
 const std::string kNewOrgSeed(32, 'N');
 const std::string kHelperAccount(16, '\x11');
@@ -63,7 +63,8 @@ constexpr uint64_t kRevokedSerial = 13;        // named by the held revocation l
 constexpr int64_t kNowMs = 1'780'000'000'000;  // 2026-05-28 20:26 UTC, a Thursday
 constexpr size_t kMaxEvents = 64;
 
-// Around daylight-saving changes and midnights, in UTC ms.
+// Instants the opening hours are evaluated at, in UTC ms: around
+// daylight-saving changes, and "now".
 constexpr int64_t kInstants[] = {
     1'774'746'000'000,  // 2026-03-29 01:00 UTC: EU clocks spring forward
     1'792'890'000'000,  // 2026-10-25 01:00 UTC: EU clocks fall back
