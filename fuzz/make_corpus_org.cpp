@@ -236,6 +236,16 @@ void Org() {
                              Event(1, 60000);
   Write(t, "signed_policy_ledger",
         Sel(2, HarnessSigned(org::POLICY, ExamplePolicy(pub, 9).SerializeAsString(), events)));
+  // Open on Sundays 01:00-02:30 in Copenhagen: on 25 October 2026 the
+  // clocks fall back from 03:00 to 02:00, so the end comes twice.
+  org::Policy night = ExamplePolicy(pub, 9);
+  night.mutable_hours()->clear_open();
+  auto* sunday = night.mutable_hours()->add_open();
+  sunday->set_weekday(7);
+  sunday->set_start_minute(60);
+  sunday->set_end_minute(150);
+  Write(t, "signed_policy_fall_back",
+        Sel(2, HarnessSigned(org::POLICY, night.SerializeAsString(), "")));
   org::HelperCertificate revoked = ExampleCertificate(pub, 13);
   Write(t, "signed_certificate_revoked",
         Sel(2, HarnessSigned(org::HELPER_CERTIFICATE, revoked.SerializeAsString(), "")));

@@ -46,6 +46,7 @@
 #include "kollega/org/verify.h"
 #include "organisations/case_ledger.h"
 #include "organisations/opening_hours.h"
+#include "organisations/time_zone.h"
 #include "quiet_protobuf.h"
 
 namespace {
@@ -106,17 +107,43 @@ uint16_t U16(std::string_view in, size_t pos) {
 
 // --------------------------------------------------------------- client side
 
-// Opening hours at a few instants; for a verified policy, a change is
-// always after the instant asked about.
+// For a verified policy, the next change is after the instant asked
+// about, and nothing changes until just before it.
+void OpenAt(const org::Policy& policy, bool verified, int64_t now) {
+  auto state = client::EvaluateOpeningHours(policy.hours(), now);
+  // Read either way: an unread failure aborts in checked-status mode.
+  if (!state.ok() || !verified || state->changes_at_ms == 0) return;
+  Require(state->changes_at_ms > now);
+  auto before = client::EvaluateOpeningHours(policy.hours(), state->changes_at_ms - 1);
+  Require(before.ok() && before->open == state->open);
+}
+
+// Opening hours at fixed instants, at the ledger's last one, and exactly
+// at (and just before) the edges of the first few intervals in the week
+// after kNowMs, where an off-by-one in the search for the next change
+// would show.
 void OpeningHours(const org::Policy& policy, bool verified, int64_t extra_instant) {
-  for (int64_t now : kInstants) {
-    auto state = client::EvaluateOpeningHours(policy.hours(), now);
-    // Read either way: an unread failure aborts in checked-status mode.
-    if (!state.ok() || !verified) continue;
-    if (state->changes_at_ms != 0) Require(state->changes_at_ms > now);
-  }
-  client::EvaluateOpeningHours(policy.hours(), extra_instant).status().IgnoreError();
+  for (int64_t now : kInstants) OpenAt(policy, verified, now);
+  OpenAt(policy, verified, extra_instant);
   (void)client::OutOfHoursNotice(policy.hours(), "da");
+  const std::string& zone = policy.hours().time_zone();
+  auto today = client::org_time::ToLocal(zone, kNowMs);
+  if (!today.ok()) return;
+  for (int i = 0; i < std::min(policy.hours().open_size(), 4); ++i) {
+    const org::OpenInterval& interval = policy.hours().open(i);
+    int64_t day = today->day;
+    while (client::org_time::WeekdayOf(day) != static_cast<int>(interval.weekday()) &&
+           day < today->day + 7) {
+      ++day;
+    }
+    for (uint32_t edge : {interval.start_minute(), interval.end_minute()}) {
+      if (edge > 24 * 60) continue;
+      auto at = client::org_time::ToUtc(zone, day, static_cast<int>(edge));
+      if (!at.ok()) continue;
+      OpenAt(policy, verified, *at);
+      OpenAt(policy, verified, *at - 1);
+    }
+  }
 }
 
 // Events, 3 bytes each: op, u16 value v. op % 4: 0 a message v seconds
