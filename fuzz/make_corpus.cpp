@@ -4,11 +4,16 @@
 // --regenerate runs it; the output is checked in.
 //
 // Usage: make_corpus <corpus directory>
+// Rewrites the seeds in place, keeps the few made with fresh randomness
+// (make_corpus.h, Write), and removes files it no longer writes.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "make_corpus.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,18 +23,23 @@
 #include "kernel/provisioning.h"
 #include "relay.pb.h"
 
+namespace kollega::corpus {
 namespace {
 
-namespace codec = kollega::storage::codec;
-namespace client = kollega::client;
-namespace wire = kollega::wire;
 namespace fs = std::filesystem;
 
 fs::path root;
+std::set<fs::path> written;
 
-void Write(const std::string& target, const std::string& name, const std::string& bytes) {
+}  // namespace
+
+void Write(const std::string& target, const std::string& name, const std::string& bytes,
+           bool nondeterministic) {
   fs::create_directories(root / target);
-  std::ofstream out(root / target / name, std::ios::binary | std::ios::trunc);
+  const fs::path path = root / target / name;
+  written.insert(path);
+  if (nondeterministic && fs::exists(path)) return;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!out) {
     std::fprintf(stderr, "cannot write %s/%s\n", target.c_str(), name.c_str());
@@ -41,7 +51,7 @@ std::string Sel(int selector, const std::string& rest) {
   return std::string(1, static_cast<char>(selector)) + rest;
 }
 
-// ------------------------------------------------------ relay_dispatch
+namespace {
 
 std::string Framed(const wire::Request& request) {
   wire::Frame frame;
@@ -54,12 +64,31 @@ std::string Framed(const wire::Request& request) {
   return out + bytes;
 }
 
+}  // namespace
+
 // flags: 1 = the harness logs in first (relay_dispatch_fuzzer.cpp).
 std::string Frames(bool login, const std::vector<wire::Request>& requests) {
   std::string out(1, login ? '\x01' : '\x00');
   for (const auto& r : requests) out += Framed(r);
   return out;
 }
+
+namespace {
+
+namespace codec = kollega::storage::codec;
+namespace client = kollega::client;
+
+// Seeds of an earlier regeneration that no longer exist.
+void PruneUnwritten() {
+  for (const auto& dir : fs::directory_iterator(root)) {
+    if (!dir.is_directory()) continue;
+    for (const auto& file : fs::directory_iterator(dir.path())) {
+      if (written.count(file.path()) == 0) fs::remove(file.path());
+    }
+  }
+}
+
+// ------------------------------------------------------ relay_dispatch
 
 void RelayDispatch() {
   const std::string a(16, '\xAA'), b(16, '\xBB');
@@ -142,6 +171,7 @@ void RelayDispatch() {
   std::string bytes = push.SerializeAsString();
   Write(t, "not_a_request",
         std::string(1, '\0') + std::string(1, '\0') + std::string(1, char(bytes.size())) + bytes);
+  RelayDispatchOrg(challenge);
 }
 
 // --------------------------------------------------------- client side
@@ -206,7 +236,6 @@ void DeviceList() {
   Write(t, "sealed_name",
         Sel(2, std::string(1, '\x02') + std::string(12, 'n') + "name" + std::string(16, 't')));
 }
-
 void Provisioning() {
   const std::string t = "provisioning_fuzzer";
   client::ProvisioningCode code;
@@ -219,7 +248,7 @@ void Provisioning() {
   Write(t, "raw_body", Sel(1, code.account_id + std::string(1, 32) + code.link_token + code.key));
   auto sealed = client::SealProvisioning(code.key, code.account_id, "x");
   if (!sealed.ok()) std::exit(1);
-  Write(t, "sealed", Sel(2, *sealed));
+  Write(t, "sealed", Sel(2, *sealed), /*nondeterministic=*/true);
   kollega::content::ProvisioningMessage message;
   message.set_account_id(code.account_id);
   message.set_identity_public_key("\x05" + std::string(32, 'i'));
@@ -281,8 +310,10 @@ void HttpRequest() {
 }
 
 }  // namespace
+}  // namespace kollega::corpus
 
 int main(int argc, char** argv) {
+  using namespace kollega::corpus;
   if (argc != 2) {
     std::fprintf(stderr, "usage: %s <corpus directory>\n", argv[0]);
     return 2;
@@ -294,5 +325,7 @@ int main(int argc, char** argv) {
   Provisioning();
   StorageCodec();
   HttpRequest();
+  Org();
+  PruneUnwritten();
   return 0;
 }

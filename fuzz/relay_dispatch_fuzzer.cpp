@@ -9,7 +9,16 @@
 // that many bytes (the last one is cut at the end of the input), at most
 // kMaxFrames. Flag bit 0: log in first as device 1 of kAccountA (the
 // harness signs the challenge; no fuzzer forges Ed25519), so the handlers
-// that need a login see the input too.
+// that need a login see the input too. Flag bit 1: the harness signs every
+// PublishOrgObject as organisation key (flags >> 2) & 7 (OrgSeed below;
+// make_corpus.cpp derives the same keys): it sets org_key, signs the
+// object's body (a rotation also with the next key, the one it hands over
+// to) and, when the frame carries one, the challenge proof over the
+// connection's newest nonce. The relay hosts any organisation, so the
+// verification and storage of what organisations sign see every body.
+// Organisation state (versions, rotations) lasts across inputs, like the
+// rest of the store; a rotated key refuses publishing from then on, so
+// eight keys keep the others open.
 //
 // After the frames, the harness waits for every store write the input
 // started (the account worker's queue, then a sentinel append behind them
@@ -31,12 +40,16 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "connection.h"
 #include "kollega/base/log.h"
 #include "kollega/base/origin.h"
 #include "kollega/crypto/device_key.h"
+#include "kollega/org/signed_object.h"
+#include "organisation.pb.h"
 #include "quiet_protobuf.h"
 #include "relay.pb.h"
 #include "server_context.h"
@@ -49,6 +62,7 @@ namespace storage = kollega::storage;
 namespace wire = kollega::wire;
 
 constexpr size_t kMaxFrames = 16;
+constexpr size_t kOrgKeys = 8;
 constexpr uint16_t kPort = 8420;
 const std::string kAccountA(16, '\xAA');                         // the harness's login
 const std::string kAccountB(16, '\xBB');                         // a recipient that exists
@@ -115,7 +129,11 @@ struct Fixture {
   std::unique_ptr<storage::RelayStore> store;
   std::unique_ptr<server::ServerContext> ctx;
   std::unique_ptr<crypto::DeviceKey> key_a;
+  std::vector<crypto::DeviceKey> org_keys;  // kOrgKeys of them
 };
+
+// The seed of organisation key `index` (make_corpus.cpp OrgSeed).
+std::string OrgSeed(size_t index) { return std::string(32, static_cast<char>(0x40 + index)); }
 
 Fixture& Get() {
   static Fixture* fixture = [] {
@@ -132,6 +150,8 @@ Fixture& Get() {
     config.pow_bits = 0;
     config.mailbox_max_envelopes = 64;  // a full mailbox is reached, and stays cheap
     config.mailbox_max_bytes = 1 << 20;
+    // Otherwise every publish stops at ORG_NOT_HOSTED, before the checks.
+    config.any_organisation = true;
     storage::RocksRelayStoreOptions options;
     options.path = config.data_dir;
     options.clock = &f->clock;
@@ -146,6 +166,11 @@ Fixture& Get() {
     auto key = crypto::DeviceKey::FromPrivateSeed(std::string(32, '\x5A'));
     Require(key.ok());
     f->key_a = std::make_unique<crypto::DeviceKey>(std::move(key).value());
+    for (size_t i = 0; i < kOrgKeys; ++i) {
+      auto org_key = crypto::DeviceKey::FromPrivateSeed(OrgSeed(i));
+      Require(org_key.ok());
+      f->org_keys.push_back(std::move(org_key).value());
+    }
     for (const std::string* account : {&kAccountA, &kAccountB}) {
       storage::DeviceRecord device;
       device.auth_public_key = f->key_a->public_key();
@@ -188,6 +213,40 @@ void LogIn(Fixture& f, Session& session) {
   session.transport.Pump();
 }
 
+// A PublishOrgObject frame signed as organisation key `index` (flag bit
+// 1); any other frame unchanged.
+std::string SignedAsOrganisation(Fixture& f, const Session& session, size_t index,
+                                 std::string_view bytes) {
+  wire::Frame frame;
+  if (!frame.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())) ||
+      !frame.request().has_publish_org_object()) {
+    return std::string(bytes);
+  }
+  const crypto::DeviceKey& key = f.org_keys[index];
+  auto* publish = frame.mutable_request()->mutable_publish_org_object();
+  publish->set_org_key(key.public_key());
+  kollega::org::SignedObject object;
+  if (!publish->signed_object().empty() && object.ParseFromString(publish->signed_object())) {
+    const std::string input = kollega::org::SignedInput(
+        static_cast<kollega::org::ObjectKind>(object.kind()), object.body());
+    auto signature = key.Sign(input);
+    Require(signature.ok());
+    object.set_signature(*signature);
+    if (object.kind() == kollega::org::KEY_ROTATION) {
+      auto second = f.org_keys[(index + 1) % kOrgKeys].Sign(input);
+      Require(second.ok());
+      object.set_new_key_signature(*second);
+    }
+    publish->set_signed_object(object.SerializeAsString());
+  }
+  if (!publish->challenge_signature().empty()) {
+    auto proof = key.Sign(kollega::org::PublishProofInput(LastNonce(session.transport)));
+    Require(proof.ok());
+    publish->set_challenge_signature(*proof);
+  }
+  return frame.SerializeAsString();
+}
+
 // Blocks until every write queued on the store before this call has
 // reported back: the writer runs them in order.
 void WaitForStoreWrites(Fixture& f) {
@@ -224,7 +283,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       len = std::min<size_t>(size - pos - 2, data[pos] << 8 | data[pos + 1]);
       pos += 2;
     }
-    session->connection.OnMessage(std::string_view(reinterpret_cast<const char*>(data) + pos, len));
+    const std::string_view bytes(reinterpret_cast<const char*>(data) + pos, len);
+    if (data[0] & 2) {
+      session->connection.OnMessage(SignedAsOrganisation(f, *session, data[0] >> 2 & 7, bytes));
+    } else {
+      session->connection.OnMessage(bytes);
+    }
     session->transport.Pump();
     pos += len;
   }

@@ -20,7 +20,7 @@ case "${1:-}" in
 esac
 
 all_targets=(relay_dispatch_fuzzer http_request_fuzzer client_envelope_fuzzer device_list_fuzzer
-             provisioning_fuzzer storage_codec_fuzzer)
+             provisioning_fuzzer storage_codec_fuzzer org_fuzzer)
 read -r -a targets <<< "${FUZZ_TARGETS:-${all_targets[*]}}"
 
 ./scripts/setup-deps.sh
@@ -32,7 +32,7 @@ CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithD
   -DKOLLEGA_ASSERT_STATUS_CHECKED=ON > /dev/null
 if [ "$regenerate" -eq 1 ]; then
   cmake --build "$build" -j "$(nproc)" --target make_corpus
-  rm -rf fuzz/corpus
+  # In place: make_corpus keeps its few random seeds and removes stale ones.
   "$build/fuzz/make_corpus" fuzz/corpus
   du -sh fuzz/corpus
   exit 0
@@ -50,7 +50,10 @@ for t in "${targets[@]}"; do
   artifacts=$build/fuzz-artifacts/$t/
   if [ -z "${FUZZ_WORK:-}" ]; then rm -rf "$corpus"; fi
   mkdir -p "$corpus" "$artifacts"
-  cp -n fuzz/corpus/"$t"/* "$corpus"/
+  # An empty or missing seed directory is no error: the fuzzer starts bare.
+  if [ -d fuzz/corpus/"$t" ] && [ -n "$(ls -A fuzz/corpus/"$t")" ]; then
+    cp -n fuzz/corpus/"$t"/* "$corpus"/
+  fi
   log=$build/fuzz-artifacts/$t.log
   status=0
   "$build/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

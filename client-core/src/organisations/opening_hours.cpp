@@ -65,6 +65,13 @@ Result<OpeningState> EvaluateOpeningHours(const org::OpeningHours& hours, int64_
   if (!flip) return state;
   KOLLEGA_ASSIGN_OR_RETURN(state.changes_at_ms,
                            org_time::ToUtc(hours.time_zone(), flip->first, flip->second));
+  // In the hour a fall-back change repeats, the first pass of the change's
+  // local time may be over already: the change comes at the second.
+  if (state.changes_at_ms <= now_ms) {
+    KOLLEGA_ASSIGN_OR_RETURN(
+        state.changes_at_ms,
+        org_time::ToUtc(hours.time_zone(), flip->first, flip->second, org_time::Pass::kSecond));
+  }
   return state;
 }
 

@@ -49,14 +49,15 @@ Result<LocalTime> ToLocal(std::string_view zone, int64_t utc_ms) {
   return out;
 }
 
-Result<int64_t> ToUtc(std::string_view zone, int64_t day, int minute) {
+Result<int64_t> ToUtc(std::string_view zone, int64_t day, int minute, Pass pass) {
   const date::time_zone* tz = Find(zone);
   if (!tz) return Unknown(zone);
   if (minute < 0 || minute > kMinutesPerDay) return InvalidArgument("minute out of range");
   auto local = date::local_days(date::days(day)) + std::chrono::minutes(minute);
-  // to_sys with choose::earliest never throws: a skipped time maps to the
-  // end of the gap, a repeated one to its first occurrence.
-  auto utc = tz->to_sys(local, date::choose::earliest);
+  // to_sys with a choose never throws: a skipped time maps to the end of
+  // the gap, a repeated one to the occurrence chosen.
+  auto utc =
+      tz->to_sys(local, pass == Pass::kFirst ? date::choose::earliest : date::choose::latest);
   return static_cast<int64_t>(
       std::chrono::duration_cast<std::chrono::milliseconds>(utc.time_since_epoch()).count());
 }

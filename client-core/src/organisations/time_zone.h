@@ -28,11 +28,14 @@ Status CheckTimeZone(std::string_view zone);
 
 Result<LocalTime> ToLocal(std::string_view zone, int64_t utc_ms);
 
+// Which occurrence of a local time the clocks pass twice (fall back).
+enum class Pass { kFirst, kSecond };
+
 // The instant the local clock in `zone` shows `minute` (0..1440; 1440 is
 // the next midnight) on local `day`. A time the clocks skip (spring
 // forward) is the instant just after the gap; a time they pass twice
-// (fall back) is its first occurrence.
-Result<int64_t> ToUtc(std::string_view zone, int64_t day, int minute);
+// (fall back) is its `pass` occurrence.
+Result<int64_t> ToUtc(std::string_view zone, int64_t day, int minute, Pass pass = Pass::kFirst);
 
 // 1 = Monday ... 7 = Sunday for a count of days since 1970-01-01 (a Thursday).
 int WeekdayOf(int64_t day);

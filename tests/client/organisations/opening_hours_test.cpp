@@ -126,6 +126,27 @@ TEST(OpeningHoursTest, LocalTimesTheClocksSkipOrRepeat) {
   EXPECT_EQ(local->minute, 150);  // the second 02:30, now CET
 }
 
+TEST(OpeningHoursTest, InTheRepeatedHourTheChangeComesAtItsSecondPass) {
+  // Sundays 01:00-02:30 in Copenhagen; on 2027-10-31 the clocks go from
+  // 03:00 CEST back to 02:00 CET. At 02:00 CET (01:00 UTC) the first
+  // 02:30 (00:30 UTC) is over: it closes at the second (01:30 UTC).
+  org::OpeningHours hours;
+  hours.set_time_zone("Europe/Copenhagen");
+  auto* sunday = hours.add_open();
+  sunday->set_weekday(7);
+  sunday->set_start_minute(60);
+  sunday->set_end_minute(150);
+  auto state = EvaluateOpeningHours(hours, Utc(2027_y / 10 / 31, 1, 0));
+  ASSERT_TRUE(state.ok());
+  EXPECT_TRUE(state->open);
+  EXPECT_EQ(state->changes_at_ms, Utc(2027_y / 10 / 31, 1, 30));
+  // In the first pass it still closes at the first 02:30.
+  auto first = EvaluateOpeningHours(hours, Utc(2027_y / 10 / 31, 0, 10));
+  ASSERT_TRUE(first.ok());
+  EXPECT_TRUE(first->open);
+  EXPECT_EQ(first->changes_at_ms, Utc(2027_y / 10 / 31, 0, 30));
+}
+
 TEST(OpeningHoursTest, TheNoticeComesInTheSeekersLanguageElseEnglish) {
   auto hours = WeekdaysNineToThree("Europe/Copenhagen");
   EXPECT_EQ(OutOfHoursNotice(hours, "da"), "Telefonsvareren aflyttes næste hverdag.");
