@@ -51,7 +51,10 @@
     </message>
     <message numerus="yes">
         <source>Conversation %1, %n new message(s)</source>
-        <translation><numerusform>Samtale %1, %n ny besked</numerusform><numerusform>Samtale %1, %n nye beskeder</numerusform></translation>
+        <translation>
+            <numerusform>Samtale %1, %n ny besked</numerusform>
+            <numerusform>Samtale %1, %n nye beskeder</numerusform>
+        </translation>
     </message>
     <message>
         <source>Conversation %1</source>
@@ -164,6 +167,10 @@
     <message>
         <source>If you have thoughts of ending your life, call a crisis line or your own doctor today. You do not have to wait for a helper here.</source>
         <translation>Hvis du har tanker om at tage dit liv, så ring til en krisetelefon eller din egen læge i dag. Du behøver ikke at vente på en hjælper her.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
     </message>
 </context>
 <context>

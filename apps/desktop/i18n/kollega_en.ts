@@ -51,7 +51,10 @@
     </message>
     <message numerus="yes">
         <source>Conversation %1, %n new message(s)</source>
-        <translation><numerusform>Conversation %1, %n new message</numerusform><numerusform>Conversation %1, %n new messages</numerusform></translation>
+        <translation>
+            <numerusform>Conversation %1, %n new message</numerusform>
+            <numerusform>Conversation %1, %n new messages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Conversation %1</source>
@@ -163,6 +166,10 @@
     </message>
     <message>
         <source>If you have thoughts of ending your life, call a crisis line or your own doctor today. You do not have to wait for a helper here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished" />
     </message>
 </context>

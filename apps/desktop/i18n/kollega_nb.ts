@@ -51,7 +51,10 @@
     </message>
     <message numerus="yes">
         <source>Conversation %1, %n new message(s)</source>
-        <translation><numerusform>Samtale %1, %n ny melding</numerusform><numerusform>Samtale %1, %n nye meldinger</numerusform></translation>
+        <translation>
+            <numerusform>Samtale %1, %n ny melding</numerusform>
+            <numerusform>Samtale %1, %n nye meldinger</numerusform>
+        </translation>
     </message>
     <message>
         <source>Conversation %1</source>
@@ -164,6 +167,10 @@
     <message>
         <source>If you have thoughts of ending your life, call a crisis line or your own doctor today. You do not have to wait for a helper here.</source>
         <translation>Hvis du har tanker om å ta livet ditt, ring en krisetelefon eller fastlegen din i dag. Du trenger ikke å vente på en hjelper her.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,10 @@
     </message>
     <message numerus="yes">
         <source>Conversation %1, %n new message(s)</source>
-        <translation><numerusform>Gesprek %1, %n nieuw bericht</numerusform><numerusform>Gesprek %1, %n nieuwe berichten</numerusform></translation>
+        <translation>
+            <numerusform>Gesprek %1, %n nieuw bericht</numerusform>
+            <numerusform>Gesprek %1, %n nieuwe berichten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Conversation %1</source>
@@ -164,6 +167,10 @@
     <message>
         <source>If you have thoughts of ending your life, call a crisis line or your own doctor today. You do not have to wait for a helper here.</source>
         <translation>Denk je aan zelfdoding, bel dan vandaag een crisislijn of je eigen huisarts. Je hoeft hier niet op een hulpverlener te wachten.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
 </context>
 <context>

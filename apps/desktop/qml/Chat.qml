@@ -83,7 +83,8 @@ Page {
                         anchors.right: parent.right
                         anchors.rightMargin: 12
                         anchors.top: body.bottom
-                        text: time.toLocaleTimeString(Qt.locale(), Locale.ShortFormat)
+                        text: (app.languages.current,
+                               time.toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
                               + (outgoing ? "  " + markSymbol(status) + " " + markText(status) : "")
                         color: status === MessagesModel.Read ? "#1d4e89" : "#444444"
                         font.pointSize: 8

@@ -46,7 +46,9 @@ Page {
                         Layout.fillWidth: true
                     }
                     Label {
-                        text: lastTime.toLocaleString(Qt.locale(), Locale.ShortFormat)
+                        // Named so that a language switch redraws it.
+                        text: (app.languages.current,
+                               lastTime.toLocaleString(Qt.locale(), Locale.ShortFormat))
                         color: "#444444"
                     }
                     Label {

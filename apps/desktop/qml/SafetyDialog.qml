@@ -8,7 +8,15 @@ import QtQuick.Layouts
 Dialog {
     title: qsTr("Help right now")
     modal: true
-    standardButtons: Dialog.Close
+    // Our own button: Qt's standard ones would need Qt's catalogues too.
+    footer: DialogButtonBox {
+        Button {
+            objectName: "safetyClose"
+            text: qsTr("Close")
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
     anchors.centerIn: Overlay.overlay
     width: Math.min(parent ? parent.width - 48 : 480, 480)
 

@@ -2,6 +2,7 @@
 #include "languages.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QQmlEngine>
 
 namespace kollega::desktop {
@@ -39,6 +40,12 @@ bool Languages::setLanguage(const QString& code) {
     QCoreApplication::installTranslator(&translator_);
   }
   current_ = code;
+  // Dates and times follow the chosen language; English keeps the system's
+  // own English conventions where it has them.
+  const QLocale system = QLocale::system();
+  QLocale::setDefault(code == QLatin1String("en")
+                          ? (system.language() == QLocale::English ? system : QLocale("en_GB"))
+                          : QLocale(code));
   if (engine_ != nullptr) engine_->retranslate();
   emit currentChanged();
   return true;

@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
   parser.addOption({"data-dir", "The encrypted client store (the CLI's by default).", "dir",
                     DefaultDataDir()});
   parser.addOption({"relay", "The Kollega relay for a new account.", "url",
-                    qEnvironmentVariable("KOLLEGA_RELAY", "ws://127.0.0.1:8443")});
+                    qEnvironmentVariable("KOLLEGA_RELAY", "ws://127.0.0.1:8420")});
   parser.addOption({"language", "en, da, nb or nl (default: the system's).", "code"});
   parser.addOption({"screenshots", "Render each screen to PNG files in dir and exit.", "dir"});
   parser.process(app);
