@@ -149,9 +149,9 @@ class DesktopTest : public QObject {
     helper->conversations()->markSeen(seeker->accountId());
     helper->messages()->open(seeker->accountId());
     QTRY_COMPARE_WITH_TIMEOUT(helper->messages()->rowCount(), 1, kTimeoutMs);
-    QCOMPARE(helper->messages()->data(helper->messages()->index(0), MessagesModel::kTextRole)
-                 .toString(),
-             QStringLiteral("Hello, is anyone there?"));
+    QCOMPARE(
+        helper->messages()->data(helper->messages()->index(0), MessagesModel::kTextRole).toString(),
+        QStringLiteral("Hello, is anyone there?"));
     QCOMPARE(helper->conversations()->unreadFor(seeker->accountId()), 0);
     QTRY_COMPARE_WITH_TIMEOUT(chat->statusAt(0), int(MessagesModel::Read), kTimeoutMs);
   }

@@ -111,8 +111,7 @@ class AppController : public QObject {
   enum class Purpose { kCreate, kLink, kUnlock };
   // Opens (or creates) the store off the UI thread, then OnOpened.
   void OpenStore(std::string passphrase, Purpose purpose, std::string code);
-  void OnOpened(Result<std::unique_ptr<client::Client>> opened, Purpose purpose,
-                std::string code);
+  void OnOpened(Result<std::unique_ptr<client::Client>> opened, Purpose purpose, std::string code);
   void SetUpAccount(Purpose purpose, std::string code);
   void OnAccountReady();
   void OnEvent(const client::EventPtr& event);

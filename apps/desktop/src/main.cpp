@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
 
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addOption({"data-dir", "The encrypted client store (the CLI's by default).", "dir",
-                    DefaultDataDir()});
+  parser.addOption(
+      {"data-dir", "The encrypted client store (the CLI's by default).", "dir", DefaultDataDir()});
   parser.addOption({"relay", "The Kollega relay for a new account.", "url",
                     qEnvironmentVariable("KOLLEGA_RELAY", "ws://127.0.0.1:8420")});
   parser.addOption({"language", "en, da, nb or nl (default: the system's).", "code"});

@@ -31,7 +31,8 @@ void LoadExamples(AppController& controller) {
       {peer, 4, now - 60'000},
       {"a07c44e19b2d3f5a6c7e8d9f0a1b2c3d", 12, now - 3'600'000},
       {"c1d2e3f405162738495a6b7c8d9e0f1a", 2, now - 86'400'000}};
-  controller.conversations()->ShowExamples(std::move(conversations), {{QString::fromStdString(peer), 1}});
+  controller.conversations()->ShowExamples(std::move(conversations),
+                                           {{QString::fromStdString(peer), 1}});
   auto message = [&](bool outgoing, int64_t ago, const char* text, client::MessageStatus s) {
     client::Message m;
     m.peer = peer;
@@ -74,8 +75,8 @@ int RenderScreenshots(const QString& out_dir) {
   int failures = 0;
   for (const QString& language : controller.languages()->codes()) {
     controller.languages()->setLanguage(language);
-    for (const QString screen : {"FirstRun", "Unlock", "Conversations", "Chat", "Settings",
-                                 "Safety"}) {
+    for (const QString screen :
+         {"FirstRun", "Unlock", "Conversations", "Chat", "Settings", "Safety"}) {
       const bool dialog = screen == QLatin1String("Safety");
       window->setProperty("previewScreen", dialog ? QStringLiteral("Conversations") : screen);
       if (dialog && safety) QMetaObject::invokeMethod(safety, "open");
