@@ -23,7 +23,7 @@ using kollega::testing::TempDir;
 
 namespace {
 
-constexpr int kTimeoutMs = 15000;
+constexpr int kTimeoutMs = 10000;
 const QString kPassphrase = QStringLiteral("calm blue harbour");
 
 // Every file under `dir` with a hash of its bytes: what "untouched" means.
@@ -154,6 +154,51 @@ class DesktopTest : public QObject {
         QStringLiteral("Hello, is anyone there?"));
     QCOMPARE(helper->conversations()->unreadFor(seeker->accountId()), 0);
     QTRY_COMPARE_WITH_TIMEOUT(chat->statusAt(0), int(MessagesModel::Read), kTimeoutMs);
+  }
+
+  // The Unlock screen as a person uses it: type, press Unlock, read the error.
+  void unlockScreenShowsWrongPassphrase() {
+    TempDir tmp;
+    const QString dir = QString::fromStdString(tmp.Sub("store"));
+    QVERIFY(NewAccount(dir));
+    auto app = MakeApp(dir);
+    QQmlApplicationEngine engine;
+    engine.rootContext()->setContextProperty("app", app.get());
+    engine.load(QUrl("qrc:/qml/Main.qml"));
+    QVERIFY(!engine.rootObjects().isEmpty());
+    QObject* root = engine.rootObjects().first();
+    QObject* field = root->findChild<QObject*>("passphraseField");
+    QObject* button = root->findChild<QObject*>("unlockButton");
+    QObject* error = root->findChild<QObject*>("errorLabel");
+    QVERIFY(field && button && error);
+    QVERIFY(!error->property("visible").toBool());
+    field->setProperty("text", "not my passphrase");
+    QVERIFY(QMetaObject::invokeMethod(button, "clicked"));
+    QCOMPARE(field->property("text").toString(), QString());  // not left on screen
+    QTRY_VERIFY_WITH_TIMEOUT(error->property("visible").toBool(), kTimeoutMs);
+    QVERIFY(error->property("text").toString().contains("not right"));
+    QCOMPARE(app->state(), AppController::Locked);
+    QVERIFY(root->findChild<QObject*>("unlockScreen"));
+  }
+
+  // With no organisation joined, the Safety button, on the first screen
+  // already, gives the emergency number.
+  void safetyButtonShowsEmergencyNumber() {
+    TempDir tmp;
+    auto app = MakeApp(QString::fromStdString(tmp.Sub("store")));
+    QQmlApplicationEngine engine;
+    engine.rootContext()->setContextProperty("app", app.get());
+    engine.load(QUrl("qrc:/qml/Main.qml"));
+    QVERIFY(!engine.rootObjects().isEmpty());
+    QObject* root = engine.rootObjects().first();
+    QObject* dialog = root->findChild<QObject*>("safetyDialog");
+    QObject* generic = root->findChild<QObject*>("safetyGeneric");
+    QVERIFY(dialog && generic);
+    QVERIFY(!dialog->property("opened").toBool());
+    QVERIFY(QMetaObject::invokeMethod(root->findChild<QObject*>("safetyButton"), "clicked"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), kTimeoutMs);
+    QVERIFY(generic->property("visible").toBool());
+    QVERIFY(generic->property("text").toString().contains("112"));
   }
 
   void languageSwitchChangesVisibleText() {
