@@ -156,6 +156,24 @@ class DesktopTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(chat->statusAt(0), int(MessagesModel::Read), kTimeoutMs);
   }
 
+  // Left alone, the app locks itself: the store is closed, and the
+  // passphrase opens it again.
+  void idleTimeLocksTheApp() {
+    TempDir tmp;
+    auto app = NewAccount(QString::fromStdString(tmp.Sub("store")));
+    QVERIFY(app);
+    app->setIdleLockMinutes(0);  // never: stays open
+    QTest::qWait(100);
+    QCOMPARE(app->state(), AppController::Ready);
+    app->SetIdleLockUnitForTest(std::chrono::milliseconds(50));
+    app->setIdleLockMinutes(2);
+    QTRY_COMPARE_WITH_TIMEOUT(app->state(), AppController::Locked, kTimeoutMs);
+    QVERIFY(app->client() == nullptr);
+    QVERIFY(app->accountId().isEmpty());
+    app->unlock(kPassphrase);
+    QTRY_COMPARE_WITH_TIMEOUT(app->state(), AppController::Ready, kTimeoutMs);
+  }
+
   // The Unlock screen as a person uses it: type, press Unlock, read the error.
   void unlockScreenShowsWrongPassphrase() {
     TempDir tmp;

@@ -285,7 +285,7 @@ void AppController::refreshSafetyContacts() {
 
 void AppController::noteActivity() {
   if (state_ != Ready || options_.idle_lock_minutes <= 0) return idle_timer_.stop();
-  idle_timer_.start(std::chrono::minutes(options_.idle_lock_minutes));
+  idle_timer_.start(options_.idle_lock_unit * options_.idle_lock_minutes);
 }
 
 bool AppController::eventFilter(QObject* watched, QEvent* event) {

@@ -19,6 +19,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QVariantList>
+#include <chrono>
 #include <memory>
 
 #include "conversations_model.h"
@@ -56,6 +57,8 @@ class AppController : public QObject {
     // Lowered only by tests.
     uint8_t kdf_log2_n = 0;
     int idle_lock_minutes = 10;  // 0 = never lock by itself
+    // What one "minute" of idle_lock_minutes lasts; shorter only in tests.
+    std::chrono::milliseconds idle_lock_unit = std::chrono::minutes(1);
   };
 
   explicit AppController(Options options, QObject* parent = nullptr);
@@ -77,6 +80,7 @@ class AppController : public QObject {
   Languages* languages() { return &languages_; }
   // For tests: the open client, or nullptr while locked.
   client::Client* client() { return client_.get(); }
+  void SetIdleLockUnitForTest(std::chrono::milliseconds unit) { options_.idle_lock_unit = unit; }
 
   // First run: a new anonymous account, its store sealed with `passphrase`.
   Q_INVOKABLE void createAccount(const QString& passphrase, const QString& repeat);
