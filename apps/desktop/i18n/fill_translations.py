@@ -74,6 +74,9 @@ T = {
         "Hvis du har tanker om at tage dit liv, så ring til en krisetelefon eller din egen læge i dag. Du behøver ikke at vente på en hjælper her.",
         "Hvis du har tanker om å ta livet ditt, ring en krisetelefon eller fastlegen din i dag. Du trenger ikke å vente på en hjelper her.",
         "Denk je aan zelfdoding, bel dan vandaag een crisislijn of je eigen huisarts. Je hoeft hier niet op een hulpverlener te wachten."),
+    "The message could not be saved. Please try again.": (
+        "Beskeden kunne ikke gemmes. Prøv igen.", "Meldingen kunne ikke lagres. Prøv igjen.",
+        "Het bericht kon niet worden bewaard. Probeer het opnieuw."),
     "Close": ("Luk", "Lukk", "Sluiten"),
     "Language": ("Sprog", "Språk", "Taal"),
     "Lock Kollega after this many minutes without use (0: never)": (

@@ -38,6 +38,10 @@
         <source>Send</source>
         <translation>Send</translation>
     </message>
+    <message>
+        <source>The message could not be saved. Please try again.</source>
+        <translation>Beskeden kunne ikke gemmes. Prøv igen.</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>

@@ -38,6 +38,10 @@
         <source>Send</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The message could not be saved. Please try again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Conversations</name>

@@ -38,6 +38,10 @@
         <source>Send</source>
         <translation>Versturen</translation>
     </message>
+    <message>
+        <source>The message could not be saved. Please try again.</source>
+        <translation>Het bericht kon niet worden bewaard. Probeer het opnieuw.</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>

@@ -92,6 +92,20 @@ Page {
                 }
             }
         }
+        Label {
+            id: sendError
+            objectName: "sendError"
+            visible: false
+            text: qsTr("The message could not be saved. Please try again.")
+            color: "#b00020"
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            Connections {
+                target: app.messages
+                function onSendFailed() { sendError.visible = true }
+                function onPeerChanged() { sendError.visible = false }
+            }
+        }
         RowLayout {
             Layout.fillWidth: true
             TextArea {

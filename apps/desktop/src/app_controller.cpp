@@ -192,6 +192,7 @@ void AppController::OnAccountReady() {
     if (!me.ok()) return;
     const QString id = QString::fromStdString(me->account_id);
     PostTo(this, [this, id] {
+      if (!client_) return;  // locked meanwhile
       account_id_ = id;
       emit accountIdChanged();
     });
