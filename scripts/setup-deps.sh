@@ -20,6 +20,13 @@ packages=(
   clang libclang-rt-14-dev
   # deploy/boot-check.sh boots the systemd unit in a Debian container
   debootstrap systemd-container
+  # apps/desktop (kollega-desktop): Qt 6 Quick with Qt Quick Controls, the
+  # translation tools (lrelease at build time), and a font and GL headers so
+  # the tests and scripts/screenshots.sh render offscreen (docs/desktop.md)
+  qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libgl-dev
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
+  fonts-dejavu-core
 )
 
 missing=()

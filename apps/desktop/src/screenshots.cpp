@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "screenshots.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QEventLoop>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <cstdio>
+
+#include "app_controller.h"
+
+namespace kollega::desktop {
+namespace {
+
+// Lets bindings, the Loader and any transitions settle before a grab.
+void Settle() {
+  QEventLoop loop;
+  QTimer::singleShot(150, &loop, &QEventLoop::quit);
+  loop.exec();
+}
+
+void LoadExamples(AppController& controller) {
+  const int64_t now = QDateTime::currentMSecsSinceEpoch();
+  const std::string peer = "3f9a1c0e5b7d2a4c6e8f0a1b2c3d4e5f";
+  std::vector<client::Conversation> conversations = {
+      {peer, 4, now - 60'000},
+      {"a07c44e19b2d3f5a6c7e8d9f0a1b2c3d", 12, now - 3'600'000},
+      {"c1d2e3f405162738495a6b7c8d9e0f1a", 2, now - 86'400'000}};
+  controller.conversations()->ShowExamples(std::move(conversations),
+                                           {{QString::fromStdString(peer), 1}});
+  auto message = [&](bool outgoing, int64_t ago, const char* text, client::MessageStatus s) {
+    client::Message m;
+    m.peer = peer;
+    m.outgoing = outgoing;
+    m.sent_ms = m.stored_ms = now - ago;
+    m.text = text;
+    m.status = s;
+    return m;
+  };
+  using client::MessageStatus;
+  controller.messages()->ShowExamples(
+      QString::fromStdString(peer),
+      {message(true, 900'000, "Hi. It has been a hard week and I would like to talk to someone.",
+               MessageStatus::kRead),
+       message(false, 600'000, "Hello, I'm glad you wrote. I have time now. What happened?",
+               MessageStatus::kReceived),
+       message(true, 120'000, "A patient of mine died on Tuesday. I keep going over it.",
+               MessageStatus::kDelivered),
+       message(true, 30'000, "Thank you for answering so quickly.", MessageStatus::kSent)});
+}
+
+}  // namespace
+
+int RenderScreenshots(const QString& out_dir) {
+  QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+  QTemporaryDir empty;
+  AppController::Options options;
+  options.data_dir = empty.path() + "/none";
+  AppController controller(options);
+  LoadExamples(controller);
+  QQmlApplicationEngine engine;
+  controller.languages()->SetEngine(&engine);
+  engine.rootContext()->setContextProperty("app", &controller);
+  engine.load(QUrl("qrc:/qml/Main.qml"));
+  if (engine.rootObjects().isEmpty()) return 1;
+  auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+  if (window == nullptr || !QDir().mkpath(out_dir)) return 1;
+  window->resize(720, 520);
+  QObject* safety = window->findChild<QObject*>("safetyDialog");
+  int failures = 0;
+  for (const QString& language : controller.languages()->codes()) {
+    controller.languages()->setLanguage(language);
+    for (const QString screen :
+         {"FirstRun", "Unlock", "Conversations", "Chat", "Settings", "Safety"}) {
+      const bool dialog = screen == QLatin1String("Safety");
+      window->setProperty("previewScreen", dialog ? QStringLiteral("Conversations") : screen);
+      if (dialog && safety) QMetaObject::invokeMethod(safety, "open");
+      Settle();
+      const QString path = QStringLiteral("%1/%2-%3.png").arg(out_dir, screen.toLower(), language);
+      if (!window->grabWindow().save(path)) {
+        std::fprintf(stderr, "kollega-desktop: cannot write %s\n", qPrintable(path));
+        ++failures;
+      }
+      if (dialog && safety) QMetaObject::invokeMethod(safety, "close");
+    }
+  }
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace kollega::desktop
