@@ -120,6 +120,12 @@ Status Cases::Count(cases::CaseRecord& record, int64_t at_ms) {
 }
 
 Status Cases::CorrectSupportTime(cases::CaseRecord& record, uint32_t minutes) {
+  // Also what a peer sends: a figure past the bound would wrap the kept
+  // difference (an int32).
+  if (minutes > CaseLedger::kMaxSupportMinutes) {
+    return InvalidArgument("support time: at most " +
+                           std::to_string(CaseLedger::kMaxSupportMinutes) + " minutes");
+  }
   auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
   CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(), LedgerOf(record));
   ledger.SetSupportMinutes(minutes);

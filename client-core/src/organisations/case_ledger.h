@@ -57,6 +57,8 @@ class CaseLedger {
   void StartConversation();
   // The helper's own figure for the support given so far replaces the
   // estimate (the difference is kept, so later activity still adds).
+  // Callers keep it within kMaxSupportMinutes, so the difference fits.
+  static constexpr uint32_t kMaxSupportMinutes = 100000;  // about 69 days
   void SetSupportMinutes(uint32_t minutes);
 
   uint32_t conversations() const { return state_.conversations; }

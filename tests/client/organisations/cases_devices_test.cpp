@@ -180,6 +180,10 @@ TEST_F(CasesDevicesTest, TheSeekerSeesTheHelpersCorrectedSupportTime) {
   EXPECT_EQ((*seen)[0].support_minutes, 95u);
   EXPECT_EQ((*kari_.client->Cases().Get())[0].support_minutes, 95u);
   EXPECT_FALSE(seeker_.client->SetSupportMinutes(id, 10).Get().ok()) << "only the helper's counts";
+  EXPECT_EQ(kari_.client->SetSupportMinutes(id, 3'000'000'000u).Get().code(),
+            StatusCode::kInvalidArgument)
+      << "past the bound the kept difference would wrap";
+  EXPECT_EQ((*kari_.client->Cases().Get())[0].support_minutes, 95u);
 }
 
 TEST_F(CasesDevicesTest, AHelperAtTheCapShowsAsFullAndAvailableAgainBelowIt) {
