@@ -109,13 +109,17 @@ Status Cases::PinHelper(const std::string& org_id, const std::string& account) {
   return Status::Ok();
 }
 
-Status Cases::Count(cases::CaseRecord& record, int64_t at_ms) {
+org::CaseLimit Cases::LimitOf(const cases::CaseRecord& record) {
   auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
-  org::CaseLimit limit = policy.ok() ? policy->case_limit() : org::CaseLimit();
+  return policy.ok() ? policy->case_limit() : org::CaseLimit();
+}
+
+Status Cases::Count(cases::CaseRecord& record, int64_t at_ms) {
+  const org::CaseLimit limit = LimitOf(record);
   CaseLedger ledger(limit, LedgerOf(record));
   ledger.RecordMessage(at_ms);
   StoreLedger(ledger.state(), record);
-  Warn(record);
+  Warn(record, limit);
   return Status::Ok();
 }
 
@@ -126,17 +130,16 @@ Status Cases::CorrectSupportTime(cases::CaseRecord& record, uint32_t minutes) {
     return InvalidArgument("support time: at most " +
                            std::to_string(CaseLedger::kMaxSupportMinutes) + " minutes");
   }
-  auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
-  CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(), LedgerOf(record));
+  const org::CaseLimit limit = LimitOf(record);
+  CaseLedger ledger(limit, LedgerOf(record));
   ledger.SetSupportMinutes(minutes);
   record.set_correction_minutes(ledger.state().correction_minutes);
-  Warn(record);
+  Warn(record, limit);
   return Status::Ok();
 }
 
-void Cases::Warn(cases::CaseRecord& record) {
-  auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
-  CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(), LedgerOf(record));
+void Cases::Warn(cases::CaseRecord& record, const org::CaseLimit& limit) {
+  CaseLedger ledger(limit, LedgerOf(record));
   LimitCheck check = ledger.Check(kernel_.NowMs());
   if (static_cast<uint32_t>(check.level) > record.warned_level()) {
     record.set_warned_level(static_cast<uint32_t>(check.level));
@@ -254,8 +257,7 @@ CaseInfo Cases::Describe(const cases::CaseRecord& record) {
   info.state = static_cast<CaseState>(record.state());
   info.opened_ms = record.opened_ms();
   info.handover_to = record.handover_to().empty() ? std::string() : ToHex(record.handover_to());
-  auto policy = organisations_.PolicyOf(info.org_id);
-  CaseLedger ledger(policy.ok() ? policy->case_limit() : org::CaseLimit(), LedgerOf(record));
+  CaseLedger ledger(LimitOf(record), LedgerOf(record));
   LimitCheck check = ledger.Check(kernel_.NowMs());
   info.conversations = check.conversations;
   info.support_minutes = check.support_minutes;

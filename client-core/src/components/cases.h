@@ -35,6 +35,7 @@
 #include "kernel/kernel.h"
 #include "kollega/client-core/cases.h"
 #include "kollega/client-core/types.h"
+#include "organisation.pb.h"
 
 namespace kollega::client {
 
@@ -119,7 +120,9 @@ class Cases final : public Component {
   Status PinHelper(const std::string& org_id, const std::string& account);
   // Counts a message into the ledger and warns when the limit came nearer.
   Status Count(cases::CaseRecord& record, int64_t at_ms);
-  void Warn(cases::CaseRecord& record);
+  void Warn(cases::CaseRecord& record, const org::CaseLimit& limit);
+  // The organisation's case limit, or none when its policy is not here.
+  org::CaseLimit LimitOf(const cases::CaseRecord& record);
   Status CorrectSupportTime(cases::CaseRecord& record, uint32_t minutes);
   Status RecordClosed(const cases::CaseRecord& record);
   CaseInfo Describe(const cases::CaseRecord& record);
