@@ -27,6 +27,8 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   fonts-dejavu-core
+  # kollega-desktop: reading an organisation card's QR code from an image
+  libzbar-dev
 )
 
 missing=()

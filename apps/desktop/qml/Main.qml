@@ -14,7 +14,8 @@ ApplicationWindow {
 
     // Set by the screenshot renderer to show one screen whatever the state.
     property string previewScreen: ""
-    // Within the ready state: "Conversations", "Chat" or "Settings".
+    // Within the ready state: "Conversations", "Chat", "Organisations"
+    // (find a helper), "Cases", "CaseChat", "Devices" or "Settings".
     property string page: "Conversations"
     readonly property string screen: previewScreen !== "" ? previewScreen
         : app.state === AppController.FirstRun ? "FirstRun"
@@ -28,6 +29,15 @@ ApplicationWindow {
     function showConversations() {
         app.messages.close()
         page = "Conversations"
+    }
+    // One case's conversation (CaseChat.qml, app.cases).
+    function openCase(caseId) {
+        app.cases.open(caseId)
+        page = "CaseChat"
+    }
+    function showPage(name) {
+        if (page === "Chat") app.messages.close()
+        page = name
     }
 
     header: ToolBar {
@@ -46,13 +56,6 @@ ApplicationWindow {
                 visible: app.state === AppController.Ready
                 text: app.online ? qsTr("Connected") : qsTr("Offline: messages wait and go out later")
             }
-            ToolButton {
-                objectName: "settingsButton"
-                visible: app.state === AppController.Ready && window.screen !== "Settings"
-                text: qsTr("Settings")
-                Accessible.name: text
-                onClicked: window.page = "Settings"
-            }
             SafetyButton {
                 objectName: "safetyButton"
                 onClicked: {
@@ -63,10 +66,50 @@ ApplicationWindow {
         }
     }
 
+    // The areas of the app, down the left side once it is unlocked.
+    Pane {
+        id: navigation
+        objectName: "navigation"
+        visible: app.state === AppController.Ready || window.previewScreen !== ""
+                 && window.previewScreen !== "FirstRun" && window.previewScreen !== "Unlock"
+        width: visible ? 150 : 0
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        padding: 4
+        background: Rectangle { color: "#eef1f5" }
+        ColumnLayout {
+            width: parent.width
+            spacing: 2
+            Repeater {
+                model: [
+                    { name: "Conversations", button: "conversationsButton", label: qsTr("Conversations") },
+                    { name: "Organisations", button: "organisationsButton", label: qsTr("Find help") },
+                    { name: "Cases", button: "casesButton", label: qsTr("Cases") },
+                    { name: "Devices", button: "devicesButton", label: qsTr("Devices") },
+                    { name: "Settings", button: "settingsButton", label: qsTr("Settings") }
+                ]
+                delegate: ItemDelegate {
+                    required property var modelData
+                    objectName: modelData.button
+                    text: modelData.label
+                    highlighted: window.screen === modelData.name
+                                 || (modelData.name === "Conversations" && window.screen === "Chat")
+                                 || (modelData.name === "Cases" && window.screen === "CaseChat")
+                    Accessible.name: text
+                    Layout.fillWidth: true
+                    onClicked: window.showPage(modelData.name)
+                }
+            }
+        }
+    }
+
     Loader {
         id: screenLoader
         objectName: "screenLoader"
-        anchors.fill: parent
+        anchors.left: navigation.right
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
         source: window.screen + ".qml"
     }
 

@@ -8,6 +8,7 @@
 #include <QQmlEngine>
 #include <QVariantMap>
 
+#include "kollega/client-core/cases.h"
 #include "kollega/crypto/device_key.h"
 
 namespace kollega::desktop {
@@ -38,12 +39,16 @@ void RegisterQmlTypes() {
   qmlRegisterUncreatableType<ConversationsModel>("Kollega", 1, 0, "ConversationsModel",
                                                  "given as app.conversations");
   qmlRegisterUncreatableType<Languages>("Kollega", 1, 0, "Languages", "given as app.languages");
+  OrganisationsController::RegisterQmlTypes();
+  CasesController::RegisterQmlTypes();
+  TrustController::RegisterQmlTypes();
 }
 
 AppController::AppController(Options options, QObject* parent)
     : QObject(parent),
       options_(std::move(options)),
-      state_(StoreExists(options_.data_dir) ? Locked : FirstRun) {
+      state_(StoreExists(options_.data_dir) ? Locked : FirstRun),
+      features_{&orgs_, &cases_, &trust_} {
   store_thread_.setMaxThreadCount(1);
   idle_timer_.setSingleShot(true);
   connect(&idle_timer_, &QTimer::timeout, this, [this] {
@@ -188,6 +193,7 @@ void AppController::OnAccountReady() {
   SetBusy(false);
   messages_.SetClient(client_.get());
   conversations_.SetClient(client_.get());
+  for (Feature* feature : features_) feature->SetClient(client_.get());
   client_->WhoAmI().Then([this](Result<client::WhoAmIInfo> me) {
     if (!me.ok()) return;
     const QString id = QString::fromStdString(me->account_id);
@@ -209,6 +215,11 @@ void AppController::OnEvent(const client::EventPtr& event) {
   if (auto* m = As<client::MessageReceived>(*event)) {
     conversations_.OnMessage(m->message, messages_.peer());
     messages_.OnMessage(m->message);
+    emit incoming();
+  } else if (auto* k = As<client::CaseChanged>(*event)) {
+    if (k->what == "message" || k->what == "offered" || k->what == "handover-asked") {
+      emit incoming();
+    }
   } else if (auto* s = As<client::StatusChanged>(*event)) {
     messages_.OnStatus(s->peer, s->message_id, s->status);
   } else if (auto* c = As<client::ConnectionChanged>(*event)) {
@@ -223,6 +234,14 @@ void AppController::OnEvent(const client::EventPtr& event) {
     sign_up_progress_ = std::min(0.95, share);
     emit signUpProgressChanged();
   }
+  for (Feature* feature : features_) {
+    if (!client_) return;  // a feature locked the app
+    feature->OnEvent(*event);
+  }
+}
+
+void AppController::ShowExamples() {
+  for (Feature* feature : features_) feature->ShowExamples();
 }
 
 void AppController::lock() {
@@ -235,6 +254,7 @@ void AppController::CloseClient() {
   idle_timer_.stop();
   messages_.SetClient(nullptr);
   conversations_.SetClient(nullptr);
+  for (Feature* feature : features_) feature->SetClient(nullptr);
   if (pump_) pump_->Stop();
   pump_.reset();
   account_id_.clear();

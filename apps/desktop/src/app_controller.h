@@ -22,11 +22,14 @@
 #include <chrono>
 #include <memory>
 
+#include "cases_controller.h"
 #include "conversations_model.h"
 #include "event_pump.h"
 #include "kollega/client-core/client.h"
 #include "languages.h"
 #include "messages_model.h"
+#include "orgs_controller.h"
+#include "trust_controller.h"
 
 namespace kollega::desktop {
 
@@ -45,6 +48,9 @@ class AppController : public QObject {
   Q_PROPERTY(ConversationsModel* conversations READ conversations CONSTANT)
   Q_PROPERTY(MessagesModel* messages READ messages CONSTANT)
   Q_PROPERTY(Languages* languages READ languages CONSTANT)
+  Q_PROPERTY(OrganisationsController* orgs READ orgs CONSTANT)
+  Q_PROPERTY(CasesController* cases READ cases CONSTANT)
+  Q_PROPERTY(TrustController* trust READ trust CONSTANT)
 
  public:
   enum State { FirstRun, Locked, Ready };
@@ -78,6 +84,11 @@ class AppController : public QObject {
   ConversationsModel* conversations() { return &conversations_; }
   MessagesModel* messages() { return &messages_; }
   Languages* languages() { return &languages_; }
+  OrganisationsController* orgs() { return &orgs_; }
+  CasesController* cases() { return &cases_; }
+  TrustController* trust() { return &trust_; }
+  // Screenshots only: every feature shows its example rows.
+  void ShowExamples();
   // For tests: the open client, or nullptr while locked.
   client::Client* client() { return client_.get(); }
   void SetIdleLockUnitForTest(std::chrono::milliseconds unit) { options_.idle_lock_unit = unit; }
@@ -107,6 +118,9 @@ class AppController : public QObject {
   void relayUrlChanged();
   void idleLockMinutesChanged();
   void safetyContactsChanged();
+  // Something arrived for the user (a message, a case offered or written
+  // in): what a content-free notification reacts to. Carries nothing.
+  void incoming();
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -136,6 +150,11 @@ class AppController : public QObject {
   ConversationsModel conversations_;
   MessagesModel messages_;
   Languages languages_;
+  OrganisationsController orgs_;
+  CasesController cases_;
+  TrustController trust_;
+  // The three above, in the order they receive the client and events.
+  std::vector<Feature*> features_;
   QTimer idle_timer_;
   // One thread: opening the store and closing it (joining client-core's
   // worker, flushing RocksDB) happen in order and off the UI thread.

@@ -63,6 +63,7 @@ int RenderScreenshots(const QString& out_dir) {
   options.data_dir = empty.path() + "/none";
   AppController controller(options);
   LoadExamples(controller);
+  controller.ShowExamples();
   QQmlApplicationEngine engine;
   controller.languages()->SetEngine(&engine);
   engine.rootContext()->setContextProperty("app", &controller);
@@ -70,13 +71,14 @@ int RenderScreenshots(const QString& out_dir) {
   if (engine.rootObjects().isEmpty()) return 1;
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (window == nullptr || !QDir().mkpath(out_dir)) return 1;
-  window->resize(720, 520);
+  window->resize(900, 600);
   QObject* safety = window->findChild<QObject*>("safetyDialog");
   int failures = 0;
   for (const QString& language : controller.languages()->codes()) {
     controller.languages()->setLanguage(language);
     for (const QString screen :
-         {"FirstRun", "Unlock", "Conversations", "Chat", "Settings", "Safety"}) {
+         {"FirstRun", "Unlock", "Conversations", "Chat", "Organisations", "Cases", "CaseChat",
+          "Devices", "Settings", "Safety"}) {
       const bool dialog = screen == QLatin1String("Safety");
       window->setProperty("previewScreen", dialog ? QStringLiteral("Conversations") : screen);
       if (dialog && safety) QMetaObject::invokeMethod(safety, "open");

@@ -1,0 +1,25 @@
+// CasesController: the app's cases (a seeker's cases and a helper's inbox, a case's conversation, limits, availability, referral, handover, debrief, closing).
+//
+// Ownership: owned by the AppController; borrows the Client (Feature).
+// Thread-safety: UI thread only.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "feature.h"
+
+namespace kollega::desktop {
+
+class CasesController : public Feature {
+  Q_OBJECT
+
+ public:
+  using Feature::Feature;
+  void SetClient(client::Client* client) override { client_ = client; }
+  // Makes this area's types known to QML (import Kollega 1.0).
+  static void RegisterQmlTypes();
+
+ private:
+  client::Client* client_ = nullptr;
+};
+
+}  // namespace kollega::desktop
