@@ -5,7 +5,13 @@ has added new source texts. Texts already translated in a .ts file are kept,
 so translators may also edit the .ts files directly (Qt Linguist).
 
 Tone: calm and plain, the way a colleague speaks; informal "du"/"je".
+
+The texts of each area of the app live beside this file in texts_<area>.py
+(a dict T and, where needed, ENGLISH_PLURALS, in the form below) and are
+merged in, so that areas are translated apart.
 """
+import glob
+import importlib.util
 import os
 import sys
 import xml.etree.ElementTree as ET
@@ -123,6 +129,18 @@ ENGLISH_PLURALS = {
 LANGS = {"da": 0, "nb": 1, "nl": 2}
 
 
+def load_area_texts():
+    for path in sorted(glob.glob(os.path.join(HERE, "texts_*.py"))):
+        spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for source in module.T:
+            if source in T and T[source] != module.T[source]:
+                print(f"{path}: {source!r} differs from another area's translation", file=sys.stderr)
+        T.update(module.T)
+        ENGLISH_PLURALS.update(getattr(module, "ENGLISH_PLURALS", {}))
+
+
 def fill(lang):
     path = os.path.join(HERE, f"kollega_{lang}.ts")
     tree = ET.parse(path)
@@ -156,6 +174,7 @@ def fill(lang):
 
 
 if __name__ == "__main__":
+    load_area_texts()
     missing = {lang: fill(lang) for lang in ("en", "da", "nb", "nl")}
     for lang, texts in missing.items():
         for text in texts:
