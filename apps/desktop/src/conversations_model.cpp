@@ -19,6 +19,7 @@ void ConversationsModel::SetClient(client::Client* client) {
   rows_.clear();
   unread_.clear();
   endResetModel();
+  emit totalUnreadChanged();
   refresh();
 }
 
@@ -39,6 +40,7 @@ void ConversationsModel::refresh() {
 
 void ConversationsModel::markSeen(const QString& peer) {
   if (unread_.remove(peer) == 0) return;
+  emit totalUnreadChanged();
   for (size_t i = 0; i < rows_.size(); ++i) {
     if (QString::fromStdString(rows_[i].peer) == peer) {
       emit dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)), {kUnreadRole});
@@ -47,6 +49,12 @@ void ConversationsModel::markSeen(const QString& peer) {
 }
 
 int ConversationsModel::unreadFor(const QString& peer) const { return unread_.value(peer, 0); }
+
+int ConversationsModel::totalUnread() const {
+  int total = 0;
+  for (int n : unread_) total += n;
+  return total;
+}
 
 QString ConversationsModel::peerAt(int row) const {
   if (row < 0 || static_cast<size_t>(row) >= rows_.size()) return {};
@@ -58,11 +66,15 @@ void ConversationsModel::ShowExamples(std::vector<Conversation> rows, QHash<QStr
   rows_ = std::move(rows);
   unread_ = std::move(unread);
   endResetModel();
+  emit totalUnreadChanged();
 }
 
 void ConversationsModel::OnMessage(const client::Message& message, const QString& open_peer) {
   const QString peer = QString::fromStdString(message.peer);
-  if (!message.outgoing && peer != open_peer) ++unread_[peer];
+  if (!message.outgoing && peer != open_peer) {
+    ++unread_[peer];
+    emit totalUnreadChanged();
+  }
   refresh();  // order and counts from the store
 }
 

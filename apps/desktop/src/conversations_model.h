@@ -21,6 +21,8 @@ namespace kollega::desktop {
 
 class ConversationsModel : public QAbstractListModel {
   Q_OBJECT
+  // Messages not yet seen in all conversations: the tray icon's count.
+  Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
 
  public:
   enum Role { kPeerRole = Qt::UserRole + 1, kShortPeerRole, kCountRole, kLastRole, kUnreadRole };
@@ -33,6 +35,7 @@ class ConversationsModel : public QAbstractListModel {
   Q_INVOKABLE void markSeen(const QString& peer);
   Q_INVOKABLE int unreadFor(const QString& peer) const;
   Q_INVOKABLE QString peerAt(int row) const;
+  int totalUnread() const;
 
   // Screenshots only (screenshots.h): rows without a client.
   void ShowExamples(std::vector<client::Conversation> rows, QHash<QString, int> unread);
@@ -43,6 +46,9 @@ class ConversationsModel : public QAbstractListModel {
   int rowCount(const QModelIndex& parent = QModelIndex()) const override;
   QVariant data(const QModelIndex& index, int role) const override;
   QHash<int, QByteArray> roleNames() const override;
+
+ signals:
+  void totalUnreadChanged();
 
  private:
   client::Client* client_ = nullptr;

@@ -14,6 +14,10 @@ class OrganisationsController : public Feature {
 
  public:
   using Feature::Feature;
+  // `ms` (since the epoch) as a short date and time in the app's language
+  // and the organisation's time zone (its opening hours'); the system's
+  // zone when the organisation is unknown.
+  Q_INVOKABLE QString formatTime(const QString& org_id, double ms) const;
   void SetClient(client::Client* client) override { client_ = client; }
   // Makes this area's types known to QML (import Kollega 1.0).
   static void RegisterQmlTypes();
