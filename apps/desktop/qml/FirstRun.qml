@@ -7,6 +7,26 @@ import QtQuick.Layouts
 Page {
     objectName: "firstRunScreen"
 
+    // The chosen way is the filled one (Basic's tab colours read the other
+    // way round); a focus frame for the keyboard.
+    component ModeButton: TabButton {
+        id: modeButton
+        Accessible.name: text
+        contentItem: Text {
+            text: modeButton.text
+            font: modeButton.font
+            color: modeButton.checked ? "#ffffff" : "#111111"
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+        }
+        background: Rectangle {
+            implicitHeight: 40
+            color: modeButton.checked ? "#1d4e89" : "#e4e8ee"
+            border.color: modeButton.visualFocus ? "#111111" : "transparent"
+            border.width: 2
+        }
+    }
+
     ColumnLayout {
         anchors.centerIn: parent
         width: Math.min(parent.width - 48, 480)
@@ -27,13 +47,13 @@ Page {
         TabBar {
             id: mode
             Layout.fillWidth: true
-            TabButton {
+            ModeButton {
+                objectName: "newAccountTab"
                 text: qsTr("New account")
-                Accessible.name: text
             }
-            TabButton {
+            ModeButton {
+                objectName: "linkTab"
                 text: qsTr("Link this computer")
-                Accessible.name: text
             }
         }
         Label {
