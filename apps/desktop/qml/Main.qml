@@ -11,6 +11,8 @@ ApplicationWindow {
     height: 640
     visible: true
     title: qsTr("Kollega")
+    // Basic's placeholder grey is under 4.5:1 on white (contrast_test.cpp).
+    palette.placeholderText: "#595959"
 
     // Set by the screenshot renderer to show one screen whatever the state.
     property string previewScreen: ""
@@ -89,13 +91,28 @@ ApplicationWindow {
                     { name: "Settings", button: "settingsButton", label: qsTr("Settings") }
                 ]
                 delegate: ItemDelegate {
+                    id: navButton
                     required property var modelData
                     objectName: modelData.button
                     text: modelData.label
                     highlighted: window.screen === modelData.name
                                  || (modelData.name === "Conversations" && window.screen === "Chat")
                                  || (modelData.name === "Cases" && window.screen === "CaseChat")
+                    focusPolicy: Qt.StrongFocus
                     Accessible.name: text
+                    contentItem: Text {
+                        text: navButton.text
+                        font: navButton.font
+                        color: navButton.highlighted ? "#ffffff" : "#111111"
+                        elide: Text.ElideRight
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                    background: Rectangle {
+                        color: navButton.highlighted ? "#1d4e89" : navButton.down ? "#d5dbe3" : "transparent"
+                        border.color: navButton.visualFocus ? "#111111" : "transparent"
+                        border.width: 2
+                        radius: 4
+                    }
                     Layout.fillWidth: true
                     onClicked: window.showPage(modelData.name)
                 }

@@ -56,39 +56,65 @@ void LoadExamples(AppController& controller) {
 
 }  // namespace
 
-int RenderScreenshots(const QString& out_dir) {
+ScreenGallery::ScreenGallery() {
   QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
-  QTemporaryDir empty;
   AppController::Options options;
-  options.data_dir = empty.path() + "/none";
-  AppController controller(options);
-  LoadExamples(controller);
-  controller.ShowExamples();
-  QQmlApplicationEngine engine;
-  controller.languages()->SetEngine(&engine);
-  engine.rootContext()->setContextProperty("app", &controller);
-  engine.load(QUrl("qrc:/qml/Main.qml"));
-  if (engine.rootObjects().isEmpty()) return 1;
-  auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+  options.data_dir = empty_.path() + "/none";
+  controller_ = std::make_unique<AppController>(options);
+  LoadExamples(*controller_);
+  controller_->ShowExamples();
+  engine_ = std::make_unique<QQmlApplicationEngine>();
+  controller_->languages()->SetEngine(engine_.get());
+  engine_->rootContext()->setContextProperty("app", controller_.get());
+  engine_->load(QUrl("qrc:/qml/Main.qml"));
+  if (engine_->rootObjects().isEmpty()) return;
+  window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
+  if (window_) window_->resize(900, 600);
+}
+
+ScreenGallery::~ScreenGallery() {
+  // The window goes with the engine, before the controller it shows.
+  engine_.reset();
+}
+
+QStringList ScreenGallery::Screens() {
+  return {"FirstRun", "Unlock",   "Conversations", "Chat",     "Organisations",
+          "Cases",    "CaseChat", "Devices",       "Settings", "Safety"};
+}
+
+bool ScreenGallery::Show(const QString& screen, const QString& language) {
+  if (window_ == nullptr || !controller_->languages()->setLanguage(language)) return false;
+  if (!open_dialog_.isEmpty()) {
+    if (QObject* dialog = window_->findChild<QObject*>(open_dialog_)) {
+      QMetaObject::invokeMethod(dialog, "close");
+    }
+    open_dialog_.clear();
+  }
+  const bool safety = screen == QLatin1String("Safety");
+  window_->setProperty("previewScreen", safety ? QStringLiteral("Conversations") : screen);
+  if (safety) {
+    open_dialog_ = QStringLiteral("safetyDialog");
+    if (QObject* dialog = window_->findChild<QObject*>(open_dialog_)) {
+      QMetaObject::invokeMethod(dialog, "open");
+    }
+  }
+  Settle();
+  return true;
+}
+
+int RenderScreenshots(const QString& out_dir) {
+  ScreenGallery gallery;
+  QQuickWindow* window = gallery.window();
   if (window == nullptr || !QDir().mkpath(out_dir)) return 1;
-  window->resize(900, 600);
-  QObject* safety = window->findChild<QObject*>("safetyDialog");
   int failures = 0;
-  for (const QString& language : controller.languages()->codes()) {
-    controller.languages()->setLanguage(language);
-    for (const QString screen :
-         {"FirstRun", "Unlock", "Conversations", "Chat", "Organisations", "Cases", "CaseChat",
-          "Devices", "Settings", "Safety"}) {
-      const bool dialog = screen == QLatin1String("Safety");
-      window->setProperty("previewScreen", dialog ? QStringLiteral("Conversations") : screen);
-      if (dialog && safety) QMetaObject::invokeMethod(safety, "open");
-      Settle();
+  for (const QString& language : gallery.controller().languages()->codes()) {
+    for (const QString& screen : ScreenGallery::Screens()) {
+      gallery.Show(screen, language);
       const QString path = QStringLiteral("%1/%2-%3.png").arg(out_dir, screen.toLower(), language);
       if (!window->grabWindow().save(path)) {
         std::fprintf(stderr, "kollega-desktop: cannot write %s\n", qPrintable(path));
         ++failures;
       }
-      if (dialog && safety) QMetaObject::invokeMethod(safety, "close");
     }
   }
   return failures == 0 ? 0 : 1;

@@ -1,0 +1,61 @@
+// WCAG AA contrast, measured on every screen as it is drawn (the screenshot
+// gallery, offscreen, software renderer): each visible text against the
+// colour behind it. Prints the lowest ratio per screen (docs/desktop.md,
+// "Accessibility").
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QQuickWindow>
+#include <QtTest>
+
+#include "app_controller.h"
+#include "contrast_check.h"
+#include "screenshots.h"
+
+using kollega::desktop::CheckContrast;
+using kollega::desktop::ContrastRatio;
+using kollega::desktop::ScreenGallery;
+
+class ContrastTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() { kollega::desktop::RegisterQmlTypes(); }
+
+  // The formula against WCAG's own reference points.
+  void ratioFollowsWcag() {
+    QCOMPARE(qRound(ContrastRatio(Qt::black, Qt::white) * 100), 2100);
+    QCOMPARE(qRound(ContrastRatio(Qt::white, Qt::white) * 100), 100);
+    // #767676 is the lightest grey that passes 4.5:1 on white.
+    QVERIFY(ContrastRatio(QColor("#767676"), Qt::white) >= 4.5);
+    QVERIFY(ContrastRatio(QColor("#777777"), Qt::white) < 4.5);
+  }
+
+  void everyScreenPassesAA() {
+    ScreenGallery gallery;
+    QVERIFY(gallery.window());
+    QStringList failures;
+    int texts = 0;
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("nl")}) {
+      for (const QString& screen : ScreenGallery::Screens()) {
+        QVERIFY(gallery.Show(screen, language));
+        double lowest = 21;
+        for (const auto& r : CheckContrast(gallery.window())) {
+          ++texts;
+          lowest = std::min(lowest, r.ratio);
+          if (r.ratio + 1e-9 < r.required) {
+            failures << QStringLiteral("%1/%2: \"%3\" (%4) %5 on %6 = %7:1, needs %8:1")
+                            .arg(screen, language, r.text, r.object, r.foreground.name(),
+                                 r.background.name())
+                            .arg(r.ratio, 0, 'f', 2)
+                            .arg(r.required);
+          }
+        }
+        qInfo("%s/%s: lowest contrast %.2f:1", qPrintable(screen), qPrintable(language), lowest);
+      }
+    }
+    QVERIFY(texts > 50);  // the walk found the screens' texts
+    if (!failures.isEmpty()) QFAIL(qPrintable(failures.join('\n')));
+  }
+};
+
+QTEST_MAIN(ContrastTest)
+#include "contrast_test.moc"
