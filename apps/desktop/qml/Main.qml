@@ -117,4 +117,10 @@ ApplicationWindow {
         id: safetyDialog
         objectName: "safetyDialog"
     }
+
+    // Blocking: opens by itself when a contact's safety number changed.
+    IdentityChangeDialog {
+        id: identityChangeDialog
+        objectName: "identityChangeDialog"
+    }
 }
