@@ -158,16 +158,16 @@
         <translation>Frakobl %1?</translation>
     </message>
     <message>
-        <source>This computer can no longer connect to Kollega. Your conversations stay on your other devices. To use Kollega here again, you would need to link it again.</source>
-        <translation>Denne computer kan ikke længere få forbindelse til Kollega. Dine samtaler bliver på dine andre enheder. For at bruge Kollega her igen skal du forbinde den på ny.</translation>
-    </message>
-    <message>
         <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
         <translation>%1 kan ikke længere sende eller modtage beskeder for din konto. Det, der er gemt på den, bliver der, indtil det fjernes på den enhed.</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Denne computer kan ikke længere få forbindelse til Kollega, og det, den viser nu, findes kun her. For at bruge Kollega her igen skal du forbinde den på ny fra en anden af dine enheder.</translation>
     </message>
 </context>
 <context>
@@ -494,7 +494,10 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation><numerusform>Kollega: %n ulæst</numerusform><numerusform>Kollega: %n ulæste</numerusform></translation>
+        <translation>
+            <numerusform>Kollega: %n ulæst</numerusform>
+            <numerusform>Kollega: %n ulæste</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message in Kollega</source>

@@ -158,15 +158,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This computer can no longer connect to Kollega. Your conversations stay on your other devices. To use Kollega here again, you would need to link it again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -494,7 +494,10 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation><numerusform>Kollega: %n unread</numerusform><numerusform>Kollega: %n unread</numerusform></translation>
+        <translation>
+            <numerusform>Kollega: %n unread</numerusform>
+            <numerusform>Kollega: %n unread</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message in Kollega</source>

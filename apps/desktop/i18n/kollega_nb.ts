@@ -127,7 +127,7 @@
     </message>
     <message>
         <source>Linked %1</source>
-        <translation>Koblet til %1</translation>
+        <translation>Tilkoblet %1</translation>
     </message>
     <message>
         <source>Not seen yet</source>
@@ -158,16 +158,16 @@
         <translation>Koble fra %1?</translation>
     </message>
     <message>
-        <source>This computer can no longer connect to Kollega. Your conversations stay on your other devices. To use Kollega here again, you would need to link it again.</source>
-        <translation>Denne datamaskinen kan ikke lenger koble seg til Kollega. Samtalene dine blir værende på de andre enhetene dine. For å bruke Kollega her igjen må du koble den til på nytt.</translation>
-    </message>
-    <message>
         <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
         <translation>%1 kan ikke lenger sende eller motta meldinger for kontoen din. Det som er lagret der, blir værende til det slettes på den enheten.</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Denne datamaskinen kan ikke lenger koble seg til Kollega, og det den viser nå, finnes bare her. For å bruke Kollega her igjen må du koble den til på nytt fra en annen av enhetene dine.</translation>
     </message>
 </context>
 <context>
@@ -494,7 +494,10 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation><numerusform>Kollega: %n ulest</numerusform><numerusform>Kollega: %n uleste</numerusform></translation>
+        <translation>
+            <numerusform>Kollega: %n ulest</numerusform>
+            <numerusform>Kollega: %n uleste</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message in Kollega</source>

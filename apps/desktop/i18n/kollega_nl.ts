@@ -158,16 +158,16 @@
         <translation>%1 ontkoppelen?</translation>
     </message>
     <message>
-        <source>This computer can no longer connect to Kollega. Your conversations stay on your other devices. To use Kollega here again, you would need to link it again.</source>
-        <translation>Deze computer kan dan geen verbinding meer maken met Kollega. Je gesprekken blijven op je andere apparaten. Om Kollega hier weer te gebruiken, moet je hem opnieuw koppelen.</translation>
-    </message>
-    <message>
         <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
         <translation>%1 kan dan geen berichten meer versturen of ontvangen voor je account. Wat erop bewaard is, blijft daar tot het op dat apparaat wordt verwijderd.</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Deze computer kan dan geen verbinding meer maken met Kollega, en wat hij nu laat zien, staat alleen nog hier. Om Kollega hier weer te gebruiken, moet je hem opnieuw koppelen vanaf een ander apparaat van jou.</translation>
     </message>
 </context>
 <context>
@@ -494,7 +494,10 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation><numerusform>Kollega: %n ongelezen</numerusform><numerusform>Kollega: %n ongelezen</numerusform></translation>
+        <translation>
+            <numerusform>Kollega: %n ongelezen</numerusform>
+            <numerusform>Kollega: %n ongelezen</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message in Kollega</source>

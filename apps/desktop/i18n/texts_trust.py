@@ -14,17 +14,17 @@ T = {
         "Denne datamaskinen er ikke lenger koblet til kontoen din. Den kan ikke sende eller motta meldinger lenger.",
         "Deze computer is niet meer aan je account gekoppeld. Hij kan geen berichten meer versturen of ontvangen."),
     "%1 (this computer)": ("%1 (denne computer)", "%1 (denne datamaskinen)", "%1 (deze computer)"),
-    "Linked %1": ("Forbundet %1", "Koblet til %1", "Gekoppeld op %1"),
+    "Linked %1": ("Forbundet %1", "Tilkoblet %1", "Gekoppeld op %1"),
     "Not seen yet": ("Ikke set endnu", "Ikke sett ennå", "Nog niet gezien"),
     "Last seen %1": ("Sidst set %1", "Sist sett %1", "Laatst gezien op %1"),
     "Unlink": ("Frakobl", "Koble fra", "Ontkoppelen"),
     "Unlink %1": ("Frakobl %1", "Koble fra %1", "%1 ontkoppelen"),
     "Unlink %1?": ("Frakobl %1?", "Koble fra %1?", "%1 ontkoppelen?"),
     "Unlink this computer?": ("Frakobl denne computer?", "Koble fra denne datamaskinen?", "Deze computer ontkoppelen?"),
-    "This computer can no longer connect to Kollega. Your conversations stay on your other devices. To use Kollega here again, you would need to link it again.": (
-        "Denne computer kan ikke længere få forbindelse til Kollega. Dine samtaler bliver på dine andre enheder. For at bruge Kollega her igen skal du forbinde den på ny.",
-        "Denne datamaskinen kan ikke lenger koble seg til Kollega. Samtalene dine blir værende på de andre enhetene dine. For å bruke Kollega her igjen må du koble den til på nytt.",
-        "Deze computer kan dan geen verbinding meer maken met Kollega. Je gesprekken blijven op je andere apparaten. Om Kollega hier weer te gebruiken, moet je hem opnieuw koppelen."),
+    "This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.": (
+        "Denne computer kan ikke længere få forbindelse til Kollega, og det, den viser nu, findes kun her. For at bruge Kollega her igen skal du forbinde den på ny fra en anden af dine enheder.",
+        "Denne datamaskinen kan ikke lenger koble seg til Kollega, og det den viser nå, finnes bare her. For å bruke Kollega her igjen må du koble den til på nytt fra en annen av enhetene dine.",
+        "Deze computer kan dan geen verbinding meer maken met Kollega, en wat hij nu laat zien, staat alleen nog hier. Om Kollega hier weer te gebruiken, moet je hem opnieuw koppelen vanaf een ander apparaat van jou."),
     "%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.": (
         "%1 kan ikke længere sende eller modtage beskeder for din konto. Det, der er gemt på den, bliver der, indtil det fjernes på den enhed.",
         "%1 kan ikke lenger sende eller motta meldinger for kontoen din. Det som er lagret der, blir værende til det slettes på den enheten.",

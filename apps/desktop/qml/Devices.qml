@@ -56,12 +56,16 @@ Page {
             keyNavigationEnabled: true
             Layout.fillWidth: true
             Layout.fillHeight: true
-            delegate: Pane {
+            delegate: Rectangle {
                 width: ListView.view.width
-                padding: 8
-                background: Rectangle { color: thisDevice ? "#eef1f5" : "#ffffff"; radius: 6; border.color: "#d0d5dd" }
+                height: row.implicitHeight + 16
+                color: thisDevice ? "#eef1f5" : "#ffffff"
+                radius: 6
+                border.color: "#d0d5dd"
                 RowLayout {
-                    width: parent.width
+                    id: row
+                    anchors.fill: parent
+                    anchors.margins: 8
                     ColumnLayout {
                         Layout.fillWidth: true
                         spacing: 2
@@ -81,6 +85,8 @@ Page {
                             color: "#444444"
                         }
                     }
+                    // A layout only grows as far as its children let it.
+                    Item { Layout.fillWidth: true }
                     Button {
                         objectName: "unlinkButton" + deviceId
                         text: qsTr("Unlink")
@@ -120,7 +126,7 @@ Page {
             width: parent.width
             wrapMode: Text.Wrap
             text: unlinkDialog.thisDevice
-                  ? qsTr("This computer can no longer connect to Kollega. Your conversations stay on your other devices. To use Kollega here again, you would need to link it again.")
+                  ? qsTr("This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.")
                   : qsTr("%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.").arg(unlinkDialog.deviceName)
         }
         footer: DialogButtonBox {
