@@ -11,6 +11,7 @@
 #include <QQmlContext>
 #include <QQuickWindow>
 #include <QSignalSpy>
+#include <QWindow>
 #include <QtTest>
 #include <memory>
 
@@ -261,6 +262,21 @@ class TrustTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(alice->trust()->changedPeers().contains(bob->accountId()), kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(notice->property("opened").toBool(), kTimeoutMs);
     QCOMPARE(notice->property("peer").toString(), bob->accountId());
+    // Locked, the notice goes; unlocked (offline, so that nothing arrives
+    // to flag it again), the change is still pending and the notice is back
+    // (Client::PendingIdentityChanges).
+    alice->lock();
+    QTRY_VERIFY_WITH_TIMEOUT(!notice->property("opened").toBool(), kTimeoutMs);
+    QVERIFY(alice->trust()->changedPeers().isEmpty());
+    QCOMPARE(relay_->Stop(), 0);
+    alice->unlock(kPassphrase);
+    QTRY_COMPARE_WITH_TIMEOUT(alice->state(), AppController::Ready, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(alice->trust()->changedPeers().contains(bob->accountId()),
+                             kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(notice->property("opened").toBool(), kTimeoutMs);
+    QVERIFY(relay_->Restart());
+    QVERIFY(WaitReady(*alice));
+    QVERIFY(QMetaObject::invokeMethod(root, "openChat", Q_ARG(QVariant, bob->accountId())));
     QObject* input = root->findChild<QObject*>("messageInput");
     QObject* send = root->findChild<QObject*>("sendButton");
     QObject* blocked = root->findChild<QObject*>("identityBlockedNotice");
@@ -296,6 +312,20 @@ class TrustTest : public QObject {
     QVERIFY(alice && bob);
     Notifier notifier(bob.get(), /*use_tray=*/false);
     QVERIFY(!notifier.HasTray());
+    QCOMPARE(notifier.unread(), 0);
+    // While the person is looking at the window, no notification.
+    QWindow window;
+    window.show();
+    window.requestActivate();
+    QTRY_VERIFY_WITH_TIMEOUT(window.isActive(), kTimeoutMs);
+    notifier.SetWindow(&window);
+    QVERIFY(Exchange(*alice, *bob, "seen in the window"));
+    QTRY_COMPARE_WITH_TIMEOUT(notifier.unread(), 1, kTimeoutMs);
+    QTest::qWait(200);
+    QCOMPARE(notifier.notificationCount(), 0);
+    // Hidden (closed to the tray): notified.
+    window.hide();
+    bob->conversations()->markSeen(alice->accountId());
     QCOMPARE(notifier.unread(), 0);
     QSignalSpy shown(&notifier, &Notifier::notified);
     const QString secret = QStringLiteral("my patient died on Tuesday");

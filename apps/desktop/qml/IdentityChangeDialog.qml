@@ -6,6 +6,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Kollega 1.0
 
 Dialog {
     id: dialog
@@ -41,6 +42,16 @@ Dialog {
     Connections {
         target: app.trust
         function onChangedPeersChanged() { if (!dialog.opened && dialog.peer === "") dialog.next() }
+    }
+    // Locked: nothing of the account stays on screen; at unlock the
+    // pending changes are loaded again and the notice comes back.
+    Connections {
+        target: app
+        function onStateChanged() {
+            if (app.state === AppController.Ready) return
+            dialog.postponed = []
+            dialog.close()
+        }
     }
     Component.onCompleted: next()
 
