@@ -271,8 +271,7 @@ class TrustTest : public QObject {
     QCOMPARE(relay_->Stop(), 0);
     alice->unlock(kPassphrase);
     QTRY_COMPARE_WITH_TIMEOUT(alice->state(), AppController::Ready, kTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(alice->trust()->changedPeers().contains(bob->accountId()),
-                             kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(alice->trust()->changedPeers().contains(bob->accountId()), kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(notice->property("opened").toBool(), kTimeoutMs);
     QVERIFY(relay_->Restart());
     QVERIFY(WaitReady(*alice));
