@@ -6,6 +6,12 @@ import QtQuick.Layouts
 
 ColumnLayout {
     spacing: 10
+    // Lets the column take the dialog's width, so that the digits and the
+    // code are centred in it (a layout grows only as far as its children).
+    Item {
+        height: 0
+        Layout.fillWidth: true
+    }
     Label {
         visible: app.trust.safetyGroups.length === 0
         text: app.trust.error !== "" ? app.trust.error : qsTr("Working out the safety number…")
