@@ -166,6 +166,32 @@ class TrustTest : public QObject {
     second->client()->Disconnect().Get().IgnoreError();
     const kollega::Status again = second->client()->Connect().Get();
     QVERIFY2(!again.ok(), "an unlinked device connected again");
+
+    // A third computer unlinks itself: it says so, and cannot connect again.
+    trust->startLinking();
+    QTRY_VERIFY_WITH_TIMEOUT(!trust->linkingCode().isEmpty(), kTimeoutMs);
+    auto third = MakeApp(QString::fromStdString(tmp.Sub("third")));
+    third->linkDevice(kPassphrase, kPassphrase, trust->linkingCode());
+    trust->clearLinkingCode();
+    QVERIFY(WaitReady(*third));
+    TrustController* own = third->trust();
+    own->refreshDevices();
+    QTRY_COMPARE_WITH_TIMEOUT(own->devices()->rowCount(), 2, kTimeoutMs);
+    int self = 0;
+    for (int row = 0; row < 2; ++row) {
+      if (own->devices()
+              ->data(own->devices()->index(row), DevicesModel::kThisDeviceRole)
+              .toBool()) {
+        self = own->devices()->deviceIdAt(row);
+      }
+    }
+    QVERIFY(self > 0);
+    own->unlinkDevice(self);
+    QTRY_VERIFY_WITH_TIMEOUT(own->thisDeviceUnlinked(), kTimeoutMs);
+    QVERIFY(own->error().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(trust->devices()->rowCount(), 1, kTimeoutMs);
+    third->client()->Disconnect().Get().IgnoreError();
+    QVERIFY2(!third->client()->Connect().Get().ok(), "a device that unlinked itself connected");
   }
 
   // The QR code drawn for a text (directly and through the "qr" image
