@@ -1,6 +1,20 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>CaseChat</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <source>Waiting to send</source>
@@ -42,6 +56,22 @@
         <source>The message could not be saved. Please try again.</source>
         <translation>Beskeden kunne ikke gemmes. Prøv igen.</translation>
     </message>
+    <message>
+        <source>Verify safety number</source>
+        <translation>Bekræft sikkerhedsnummer</translation>
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation>Sikkerhedsnummeret med denne kontakt er ændret. Du kan ikke sende, før du godkender det nye.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Se nærmere</translation>
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation>Se det ændrede sikkerhedsnummer</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -75,6 +105,69 @@
     <message>
         <source>Start the conversation</source>
         <translation>Start samtalen</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Devices</source>
+        <translation>Enheder</translation>
+    </message>
+    <message>
+        <source>The computers and phones that use your account. Unlink one you no longer use or do not recognise.</source>
+        <translation>De computere og telefoner, der bruger din konto. Frakobl en, du ikke bruger mere eller ikke genkender.</translation>
+    </message>
+    <message>
+        <source>This computer is no longer linked to your account. It cannot send or receive messages any more.</source>
+        <translation>Denne computer er ikke længere forbundet med din konto. Den kan ikke sende eller modtage beskeder mere.</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (denne computer)</translation>
+    </message>
+    <message>
+        <source>Linked %1</source>
+        <translation>Forbundet %1</translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation>Ikke set endnu</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>Sidst set %1</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Frakobl</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>Frakobl %1</translation>
+    </message>
+    <message>
+        <source>Link another device</source>
+        <translation>Forbind en anden enhed</translation>
+    </message>
+    <message>
+        <source>Unlink this computer?</source>
+        <translation>Frakobl denne computer?</translation>
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation>Frakobl %1?</translation>
+    </message>
+    <message>
+        <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
+        <translation>%1 kan ikke længere sende eller modtage beskeder for din konto. Det, der er gemt på den, bliver der, indtil det fjernes på den enhed.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Denne computer kan ikke længere få forbindelse til Kollega, og det, den viser nu, findes kun her. For at bruge Kollega her igen skal du forbinde den på ny fra en anden af dine enheder.</translation>
     </message>
 </context>
 <context>
@@ -129,6 +222,72 @@
     </message>
 </context>
 <context>
+    <name>IdentityChangeDialog</name>
+    <message>
+        <source>Compare the new safety number</source>
+        <translation>Sammenlign det nye sikkerhedsnummer</translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation>Sikkerhedsnummeret er ændret</translation>
+    </message>
+    <message>
+        <source>Accept the new safety number</source>
+        <translation>Godkend det nye sikkerhedsnummer</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ikke nu</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <source>The safety number with contact %1 has changed. This happens when they use Kollega on a new device or set it up again, but it can also mean that someone is trying to come in between.</source>
+        <translation>Sikkerhedsnummeret med kontakt %1 er ændret. Det sker, når vedkommende bruger Kollega på en ny enhed eller har sat den op igen, men det kan også betyde, at nogen prøver at komme imellem.</translation>
+    </message>
+    <message>
+        <source>Until you accept the new safety number, you cannot send messages to this contact, and their new messages wait. If you are not sure, ask them first in another way.</source>
+        <translation>Indtil du godkender det nye sikkerhedsnummer, kan du ikke sende beskeder til denne kontakt, og nye beskeder derfra venter. Er du i tvivl, så spørg vedkommende først på en anden måde.</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, nobody is in between.</source>
+        <translation>Sammenlign tallene med din kontakt, når I ses, eller i et opkald, du stoler på. Er de ens på begge skærme, sidder ingen imellem.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDeviceDialog</name>
+    <message>
+        <source>Link another device</source>
+        <translation>Forbind en anden enhed</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>On the new device, choose "Link this computer" and scan or type this code.</source>
+        <translation>Vælg "Forbind denne computer" på den nye enhed, og scan eller skriv denne kode.</translation>
+    </message>
+    <message>
+        <source>Whoever has this code can join your account while it is valid. Show it only to your own device, and close this window when you are done.</source>
+        <translation>Den, der har denne kode, kan komme ind på din konto, så længe den gælder. Vis den kun til din egen enhed, og luk vinduet, når du er færdig.</translation>
+    </message>
+    <message>
+        <source>Making a code</source>
+        <translation>Laver en kode</translation>
+    </message>
+    <message>
+        <source>The linking code as a QR code</source>
+        <translation>Forbindelseskoden som QR-kode</translation>
+    </message>
+    <message>
+        <source>The linking code</source>
+        <translation>Forbindelseskoden</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Kollega</source>
@@ -145,6 +304,29 @@
     <message>
         <source>Settings</source>
         <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Enheder</translation>
+    </message>
+</context>
+<context>
+    <name>Organisations</name>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -175,6 +357,36 @@
     <message>
         <source>Close</source>
         <translation>Luk</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberDialog</name>
+    <message>
+        <source>Safety number</source>
+        <translation>Sikkerhedsnummer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, your conversation is private: nobody is in between.</source>
+        <translation>Sammenlign tallene med din kontakt, når I ses, eller i et opkald, du stoler på. Er de ens på begge skærme, er jeres samtale privat: ingen sidder imellem.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberView</name>
+    <message>
+        <source>Working out the safety number…</source>
+        <translation>Regner sikkerhedsnummeret ud …</translation>
+    </message>
+    <message>
+        <source>Safety number: %1</source>
+        <translation>Sikkerhedsnummer: %1</translation>
+    </message>
+    <message>
+        <source>The safety number as a QR code</source>
+        <translation>Sikkerhedsnummeret som QR-kode</translation>
     </message>
 </context>
 <context>
@@ -268,6 +480,47 @@
     <message>
         <source>Could not reach the Kollega service: %1</source>
         <translation>Kunne ikke få forbindelse til Kollega: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::Notifier</name>
+    <message>
+        <source>Open Kollega</source>
+        <translation>Åbn Kollega</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kollega: %n unread</source>
+        <translation>
+            <numerusform>Kollega: %n ulæst</numerusform>
+            <numerusform>Kollega: %n ulæste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New message in Kollega</source>
+        <translation>Ny besked i Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::TrustController</name>
+    <message>
+        <source>The device could not be unlinked: %1</source>
+        <translation>Enheden kunne ikke frakobles: %1</translation>
+    </message>
+    <message>
+        <source>No code could be made: %1</source>
+        <translation>Der kunne ikke laves en kode: %1</translation>
+    </message>
+    <message>
+        <source>The safety number is not known yet: %1</source>
+        <translation>Sikkerhedsnummeret kendes ikke endnu: %1</translation>
+    </message>
+    <message>
+        <source>The new safety number could not be accepted: %1</source>
+        <translation>Det nye sikkerhedsnummer kunne ikke godkendes: %1</translation>
     </message>
 </context>
 </TS>

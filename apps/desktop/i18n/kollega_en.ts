@@ -1,6 +1,20 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>CaseChat</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <source>Waiting to send</source>
@@ -42,6 +56,22 @@
         <source>The message could not be saved. Please try again.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Verify safety number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -74,6 +104,69 @@
     </message>
     <message>
         <source>Start the conversation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The computers and phones that use your account. Unlink one you no longer use or do not recognise.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer is no longer linked to your account. It cannot send or receive messages any more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link another device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink this computer?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -129,6 +222,72 @@
     </message>
 </context>
 <context>
+    <name>IdentityChangeDialog</name>
+    <message>
+        <source>Compare the new safety number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept the new safety number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety number with contact %1 has changed. This happens when they use Kollega on a new device or set it up again, but it can also mean that someone is trying to come in between.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until you accept the new safety number, you cannot send messages to this contact, and their new messages wait. If you are not sure, ask them first in another way.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, nobody is in between.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LinkDeviceDialog</name>
+    <message>
+        <source>Link another device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the new device, choose "Link this computer" and scan or type this code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whoever has this code can join your account while it is valid. Show it only to your own device, and close this window when you are done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Making a code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The linking code as a QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The linking code</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Kollega</source>
@@ -144,6 +303,29 @@
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Organisations</name>
+    <message>
+        <source>Find help</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -174,6 +356,36 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SafetyNumberDialog</name>
+    <message>
+        <source>Safety number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, your conversation is private: nobody is in between.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SafetyNumberView</name>
+    <message>
+        <source>Working out the safety number…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Safety number: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety number as a QR code</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -267,6 +479,47 @@
     </message>
     <message>
         <source>Could not reach the Kollega service: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::Notifier</name>
+    <message>
+        <source>Open Kollega</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Kollega: %n unread</source>
+        <translation>
+            <numerusform>Kollega: %n unread</numerusform>
+            <numerusform>Kollega: %n unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New message in Kollega</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::TrustController</name>
+    <message>
+        <source>The device could not be unlinked: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No code could be made: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety number is not known yet: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new safety number could not be accepted: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

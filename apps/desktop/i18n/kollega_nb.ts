@@ -1,6 +1,20 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>CaseChat</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <source>Waiting to send</source>
@@ -42,6 +56,22 @@
         <source>The message could not be saved. Please try again.</source>
         <translation>Meldingen kunne ikke lagres. Prøv igjen.</translation>
     </message>
+    <message>
+        <source>Verify safety number</source>
+        <translation>Bekreft sikkerhetsnummer</translation>
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation>Sikkerhetsnummeret med denne kontakten er endret. Du kan ikke sende før du godtar det nye.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Se nærmere</translation>
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation>Se det endrede sikkerhetsnummeret</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -75,6 +105,69 @@
     <message>
         <source>Start the conversation</source>
         <translation>Start samtalen</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Devices</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <source>The computers and phones that use your account. Unlink one you no longer use or do not recognise.</source>
+        <translation>Datamaskinene og telefonene som bruker kontoen din. Koble fra en du ikke bruker lenger eller ikke kjenner igjen.</translation>
+    </message>
+    <message>
+        <source>This computer is no longer linked to your account. It cannot send or receive messages any more.</source>
+        <translation>Denne datamaskinen er ikke lenger koblet til kontoen din. Den kan ikke sende eller motta meldinger lenger.</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (denne datamaskinen)</translation>
+    </message>
+    <message>
+        <source>Linked %1</source>
+        <translation>Tilkoblet %1</translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation>Ikke sett ennå</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>Sist sett %1</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Koble fra</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>Koble fra %1</translation>
+    </message>
+    <message>
+        <source>Link another device</source>
+        <translation>Koble til en annen enhet</translation>
+    </message>
+    <message>
+        <source>Unlink this computer?</source>
+        <translation>Koble fra denne datamaskinen?</translation>
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation>Koble fra %1?</translation>
+    </message>
+    <message>
+        <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
+        <translation>%1 kan ikke lenger sende eller motta meldinger for kontoen din. Det som er lagret der, blir værende til det slettes på den enheten.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Denne datamaskinen kan ikke lenger koble seg til Kollega, og det den viser nå, finnes bare her. For å bruke Kollega her igjen må du koble den til på nytt fra en annen av enhetene dine.</translation>
     </message>
 </context>
 <context>
@@ -129,6 +222,72 @@
     </message>
 </context>
 <context>
+    <name>IdentityChangeDialog</name>
+    <message>
+        <source>Compare the new safety number</source>
+        <translation>Sammenlign det nye sikkerhetsnummeret</translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation>Sikkerhetsnummeret er endret</translation>
+    </message>
+    <message>
+        <source>Accept the new safety number</source>
+        <translation>Godta det nye sikkerhetsnummeret</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ikke nå</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+    <message>
+        <source>The safety number with contact %1 has changed. This happens when they use Kollega on a new device or set it up again, but it can also mean that someone is trying to come in between.</source>
+        <translation>Sikkerhetsnummeret med kontakt %1 er endret. Det skjer når vedkommende bruker Kollega på en ny enhet eller har satt den opp på nytt, men det kan også bety at noen prøver å komme imellom.</translation>
+    </message>
+    <message>
+        <source>Until you accept the new safety number, you cannot send messages to this contact, and their new messages wait. If you are not sure, ask them first in another way.</source>
+        <translation>Til du godtar det nye sikkerhetsnummeret, kan du ikke sende meldinger til denne kontakten, og nye meldinger derfra venter. Er du usikker, spør vedkommende først på en annen måte.</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, nobody is in between.</source>
+        <translation>Sammenlign tallene med kontakten din, når dere møtes, eller i en samtale du stoler på. Er de like på begge skjermene, er ingen imellom.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDeviceDialog</name>
+    <message>
+        <source>Link another device</source>
+        <translation>Koble til en annen enhet</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>On the new device, choose "Link this computer" and scan or type this code.</source>
+        <translation>Velg «Koble til denne datamaskinen» på den nye enheten, og skann eller skriv inn denne koden.</translation>
+    </message>
+    <message>
+        <source>Whoever has this code can join your account while it is valid. Show it only to your own device, and close this window when you are done.</source>
+        <translation>Den som har denne koden, kan koble seg til kontoen din så lenge den gjelder. Vis den bare til din egen enhet, og lukk vinduet når du er ferdig.</translation>
+    </message>
+    <message>
+        <source>Making a code</source>
+        <translation>Lager en kode</translation>
+    </message>
+    <message>
+        <source>The linking code as a QR code</source>
+        <translation>Tilkoblingskoden som QR-kode</translation>
+    </message>
+    <message>
+        <source>The linking code</source>
+        <translation>Tilkoblingskoden</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Kollega</source>
@@ -145,6 +304,29 @@
     <message>
         <source>Settings</source>
         <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Enheter</translation>
+    </message>
+</context>
+<context>
+    <name>Organisations</name>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -175,6 +357,36 @@
     <message>
         <source>Close</source>
         <translation>Lukk</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberDialog</name>
+    <message>
+        <source>Safety number</source>
+        <translation>Sikkerhetsnummer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, your conversation is private: nobody is in between.</source>
+        <translation>Sammenlign tallene med kontakten din, når dere møtes, eller i en samtale du stoler på. Er de like på begge skjermene, er samtalen privat: ingen er imellom.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberView</name>
+    <message>
+        <source>Working out the safety number…</source>
+        <translation>Regner ut sikkerhetsnummeret …</translation>
+    </message>
+    <message>
+        <source>Safety number: %1</source>
+        <translation>Sikkerhetsnummer: %1</translation>
+    </message>
+    <message>
+        <source>The safety number as a QR code</source>
+        <translation>Sikkerhetsnummeret som QR-kode</translation>
     </message>
 </context>
 <context>
@@ -268,6 +480,47 @@
     <message>
         <source>Could not reach the Kollega service: %1</source>
         <translation>Fikk ikke kontakt med Kollega: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::Notifier</name>
+    <message>
+        <source>Open Kollega</source>
+        <translation>Åpne Kollega</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avslutt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kollega: %n unread</source>
+        <translation>
+            <numerusform>Kollega: %n ulest</numerusform>
+            <numerusform>Kollega: %n uleste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New message in Kollega</source>
+        <translation>Ny melding i Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::TrustController</name>
+    <message>
+        <source>The device could not be unlinked: %1</source>
+        <translation>Enheten kunne ikke kobles fra: %1</translation>
+    </message>
+    <message>
+        <source>No code could be made: %1</source>
+        <translation>Det kunne ikke lages en kode: %1</translation>
+    </message>
+    <message>
+        <source>The safety number is not known yet: %1</source>
+        <translation>Sikkerhetsnummeret er ikke kjent ennå: %1</translation>
+    </message>
+    <message>
+        <source>The new safety number could not be accepted: %1</source>
+        <translation>Det nye sikkerhetsnummeret kunne ikke godtas: %1</translation>
     </message>
 </context>
 </TS>

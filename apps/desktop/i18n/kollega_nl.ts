@@ -1,6 +1,20 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>CaseChat</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <source>Waiting to send</source>
@@ -42,6 +56,22 @@
         <source>The message could not be saved. Please try again.</source>
         <translation>Het bericht kon niet worden bewaard. Probeer het opnieuw.</translation>
     </message>
+    <message>
+        <source>Verify safety number</source>
+        <translation>Veiligheidsnummer controleren</translation>
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation>Het veiligheidsnummer met dit contact is veranderd. Versturen staat stil tot je het nieuwe accepteert.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Bekijken</translation>
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation>Het veranderde veiligheidsnummer bekijken</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -75,6 +105,69 @@
     <message>
         <source>Start the conversation</source>
         <translation>Begin het gesprek</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Devices</source>
+        <translation>Apparaten</translation>
+    </message>
+    <message>
+        <source>The computers and phones that use your account. Unlink one you no longer use or do not recognise.</source>
+        <translation>De computers en telefoons die je account gebruiken. Ontkoppel er een die je niet meer gebruikt of niet herkent.</translation>
+    </message>
+    <message>
+        <source>This computer is no longer linked to your account. It cannot send or receive messages any more.</source>
+        <translation>Deze computer is niet meer aan je account gekoppeld. Hij kan geen berichten meer versturen of ontvangen.</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (deze computer)</translation>
+    </message>
+    <message>
+        <source>Linked %1</source>
+        <translation>Gekoppeld op %1</translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation>Nog niet gezien</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>Laatst gezien op %1</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Ontkoppelen</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>%1 ontkoppelen</translation>
+    </message>
+    <message>
+        <source>Link another device</source>
+        <translation>Een ander apparaat koppelen</translation>
+    </message>
+    <message>
+        <source>Unlink this computer?</source>
+        <translation>Deze computer ontkoppelen?</translation>
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation>%1 ontkoppelen?</translation>
+    </message>
+    <message>
+        <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
+        <translation>%1 kan dan geen berichten meer versturen of ontvangen voor je account. Wat erop bewaard is, blijft daar tot het op dat apparaat wordt verwijderd.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Deze computer kan dan geen verbinding meer maken met Kollega, en wat hij nu laat zien, staat alleen nog hier. Om Kollega hier weer te gebruiken, moet je hem opnieuw koppelen vanaf een ander apparaat van jou.</translation>
     </message>
 </context>
 <context>
@@ -129,6 +222,72 @@
     </message>
 </context>
 <context>
+    <name>IdentityChangeDialog</name>
+    <message>
+        <source>Compare the new safety number</source>
+        <translation>Vergelijk het nieuwe veiligheidsnummer</translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation>Veiligheidsnummer veranderd</translation>
+    </message>
+    <message>
+        <source>Accept the new safety number</source>
+        <translation>Het nieuwe veiligheidsnummer accepteren</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Niet nu</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>The safety number with contact %1 has changed. This happens when they use Kollega on a new device or set it up again, but it can also mean that someone is trying to come in between.</source>
+        <translation>Het veiligheidsnummer met contact %1 is veranderd. Dat gebeurt als die Kollega op een nieuw apparaat gebruikt of opnieuw heeft ingesteld, maar het kan ook betekenen dat iemand ertussen probeert te komen.</translation>
+    </message>
+    <message>
+        <source>Until you accept the new safety number, you cannot send messages to this contact, and their new messages wait. If you are not sure, ask them first in another way.</source>
+        <translation>Tot je het nieuwe veiligheidsnummer accepteert, kun je dit contact geen berichten sturen en wachten nieuwe berichten van hen. Twijfel je, vraag het dan eerst op een andere manier.</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, nobody is in between.</source>
+        <translation>Vergelijk deze nummers met je contact, in het echt of in een gesprek dat je vertrouwt. Zijn ze op beide schermen hetzelfde, dan zit niemand ertussen.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDeviceDialog</name>
+    <message>
+        <source>Link another device</source>
+        <translation>Een ander apparaat koppelen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>On the new device, choose "Link this computer" and scan or type this code.</source>
+        <translation>Kies op het nieuwe apparaat "Deze computer koppelen" en scan of typ deze code.</translation>
+    </message>
+    <message>
+        <source>Whoever has this code can join your account while it is valid. Show it only to your own device, and close this window when you are done.</source>
+        <translation>Wie deze code heeft, kan bij je account zolang hij geldig is. Laat hem alleen aan je eigen apparaat zien en sluit dit venster als je klaar bent.</translation>
+    </message>
+    <message>
+        <source>Making a code</source>
+        <translation>Code wordt gemaakt</translation>
+    </message>
+    <message>
+        <source>The linking code as a QR code</source>
+        <translation>De koppelcode als QR-code</translation>
+    </message>
+    <message>
+        <source>The linking code</source>
+        <translation>De koppelcode</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Kollega</source>
@@ -145,6 +304,29 @@
     <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Apparaten</translation>
+    </message>
+</context>
+<context>
+    <name>Organisations</name>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -175,6 +357,36 @@
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberDialog</name>
+    <message>
+        <source>Safety number</source>
+        <translation>Veiligheidsnummer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, your conversation is private: nobody is in between.</source>
+        <translation>Vergelijk deze nummers met je contact, in het echt of in een gesprek dat je vertrouwt. Zijn ze op beide schermen hetzelfde, dan is jullie gesprek privé: niemand zit ertussen.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberView</name>
+    <message>
+        <source>Working out the safety number…</source>
+        <translation>Veiligheidsnummer wordt berekend…</translation>
+    </message>
+    <message>
+        <source>Safety number: %1</source>
+        <translation>Veiligheidsnummer: %1</translation>
+    </message>
+    <message>
+        <source>The safety number as a QR code</source>
+        <translation>Het veiligheidsnummer als QR-code</translation>
     </message>
 </context>
 <context>
@@ -268,6 +480,47 @@
     <message>
         <source>Could not reach the Kollega service: %1</source>
         <translation>Kon Kollega niet bereiken: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::Notifier</name>
+    <message>
+        <source>Open Kollega</source>
+        <translation>Kollega openen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kollega: %n unread</source>
+        <translation>
+            <numerusform>Kollega: %n ongelezen</numerusform>
+            <numerusform>Kollega: %n ongelezen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New message in Kollega</source>
+        <translation>Nieuw bericht in Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::TrustController</name>
+    <message>
+        <source>The device could not be unlinked: %1</source>
+        <translation>Het apparaat kon niet worden ontkoppeld: %1</translation>
+    </message>
+    <message>
+        <source>No code could be made: %1</source>
+        <translation>Er kon geen code worden gemaakt: %1</translation>
+    </message>
+    <message>
+        <source>The safety number is not known yet: %1</source>
+        <translation>Het veiligheidsnummer is nog niet bekend: %1</translation>
+    </message>
+    <message>
+        <source>The new safety number could not be accepted: %1</source>
+        <translation>Het nieuwe veiligheidsnummer kon niet worden geaccepteerd: %1</translation>
     </message>
 </context>
 </TS>

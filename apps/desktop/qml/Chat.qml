@@ -1,6 +1,8 @@
 // One conversation: its messages with their marks (waiting, sent, delivered,
 // read) and a box to write in. Older messages load when the view reaches
-// the top (MessagesModel is lazy).
+// the top (MessagesModel is lazy). "Verify safety number" shows the number
+// to compare; while the contact's safety number changed and is not
+// accepted, sending is disabled and the reason shown.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -8,6 +10,10 @@ import Kollega 1.0
 
 Page {
     objectName: "chatScreen"
+
+    // The contact's safety number changed and is not accepted yet: nothing
+    // is sent until it is (IdentityChangeDialog, TrustController).
+    readonly property bool identityBlocked: app.trust.changedPeers.indexOf(app.messages.peer) >= 0
 
     function markText(status) {
         switch (status) {
@@ -44,6 +50,12 @@ Page {
                 text: qsTr("Conversation %1").arg(app.messages.peer.substring(0, 8))
                 font.pointSize: 14
                 Layout.fillWidth: true
+            }
+            Button {
+                objectName: "verifySafetyButton"
+                text: qsTr("Verify safety number")
+                Accessible.name: text
+                onClicked: safetyNumberDialog.openFor(app.messages.peer)
             }
         }
         ListView {
@@ -107,6 +119,24 @@ Page {
             }
         }
         RowLayout {
+            objectName: "identityBlockedNotice"
+            visible: identityBlocked
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("The safety number with this contact changed. Sending is paused until you accept the new one.")
+                wrapMode: Text.Wrap
+                color: "#b00020"
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "reviewIdentityButton"
+                text: qsTr("Review")
+                Accessible.name: qsTr("Review the changed safety number")
+                onClicked: identityChangeDialog.openFor(app.messages.peer)
+            }
+        }
+        RowLayout {
             Layout.fillWidth: true
             TextArea {
                 id: input
@@ -118,7 +148,7 @@ Page {
                 Layout.fillWidth: true
                 Keys.onReturnPressed: (event) => {
                     if (event.modifiers & Qt.ShiftModifier) event.accepted = false
-                    else sendButton.clicked()
+                    else if (sendButton.enabled) sendButton.clicked()
                 }
             }
             Button {
@@ -127,12 +157,18 @@ Page {
                 text: qsTr("Send")
                 Accessible.name: text
                 highlighted: true
-                enabled: input.text.trim() !== ""
+                enabled: !identityBlocked && input.text.trim() !== ""
                 onClicked: {
+                    if (!enabled) return
                     app.messages.send(input.text)
                     input.text = ""
                 }
             }
         }
+    }
+
+    SafetyNumberDialog {
+        id: safetyNumberDialog
+        objectName: "safetyNumberDialog"
     }
 }

@@ -134,4 +134,10 @@ ApplicationWindow {
         id: safetyDialog
         objectName: "safetyDialog"
     }
+
+    // Blocking: opens by itself when a contact's safety number changed.
+    IdentityChangeDialog {
+        id: identityChangeDialog
+        objectName: "identityChangeDialog"
+    }
 }

@@ -1,5 +1,6 @@
 // Language, idle lock, locking now, and this account's number to give to
-// someone who wants to write here.
+// someone who wants to write here. The language and the minutes are kept
+// between runs (settings_store.h).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -37,7 +38,8 @@ Page {
                 text: app.languages.nativeName(modelData)
             }
             Accessible.name: qsTr("Language")
-            onActivated: (index) => app.languages.setLanguage(app.languages.codes[index])
+            // Kept for the next start (AppController.chooseLanguage).
+            onActivated: (index) => app.chooseLanguage(app.languages.codes[index])
         }
         Label { text: qsTr("Lock Kollega after this many minutes without use (0: never)") }
         SpinBox {

@@ -47,8 +47,14 @@ void RegisterQmlTypes() {
 AppController::AppController(Options options, QObject* parent)
     : QObject(parent),
       options_(std::move(options)),
+      settings_(SettingsStore::PathFor(options_.data_dir)),
       state_(StoreExists(options_.data_dir) ? Locked : FirstRun),
       features_{&orgs_, &cases_, &trust_} {
+  if (options_.relay_url.isEmpty()) {
+    options_.relay_url = settings_.RelayUrl().value_or(QString::fromLatin1(kDefaultRelayUrl));
+  }
+  if (auto minutes = settings_.IdleLockMinutes()) options_.idle_lock_minutes = *minutes;
+  if (auto language = settings_.Language()) languages_.setLanguage(*language);
   store_thread_.setMaxThreadCount(1);
   idle_timer_.setSingleShot(true);
   connect(&idle_timer_, &QTimer::timeout, this, [this] {
@@ -71,10 +77,15 @@ void AppController::setRelayUrl(const QString& url) {
   emit relayUrlChanged();
 }
 
+void AppController::chooseLanguage(const QString& code) {
+  if (languages_.setLanguage(code)) settings_.SetLanguage(code);
+}
+
 void AppController::setIdleLockMinutes(int minutes) {
   minutes = std::max(0, minutes);
   if (minutes == options_.idle_lock_minutes) return;
   options_.idle_lock_minutes = minutes;
+  settings_.SetIdleLockMinutes(minutes);
   noteActivity();
   emit idleLockMinutesChanged();
 }
@@ -176,7 +187,12 @@ void AppController::SetUpAccount(Purpose purpose, std::string code) {
     const bool ok = status.ok();
     const QString message = QString::fromStdString(status.message());
     PostTo(this, [this, ok, message] {
-      if (ok) return OnAccountReady();
+      if (ok) {
+        // The relay this account was made on: a later start (a first run
+        // again after the store was removed) offers it.
+        settings_.SetRelayUrl(options_.relay_url);
+        return OnAccountReady();
+      }
       SetBusy(false);
       SetError(tr("Could not reach the Kollega service: %1").arg(message));
     });

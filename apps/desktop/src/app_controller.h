@@ -29,6 +29,7 @@
 #include "languages.h"
 #include "messages_model.h"
 #include "orgs_controller.h"
+#include "settings_store.h"
 #include "trust_controller.h"
 
 namespace kollega::desktop {
@@ -57,12 +58,14 @@ class AppController : public QObject {
   Q_ENUM(State)
 
   struct Options {
-    QString data_dir;   // the client store; created at first run
-    QString relay_url;  // where a new account is made or linked
+    QString data_dir;  // the client store; created at first run
+    // Where a new account is made or linked; empty = the one saved by an
+    // earlier run, else kDefaultRelayUrl (settings_store.h).
+    QString relay_url;
     // scrypt cost of a new store (Client::Options::StoreKey); 0 = default.
     // Lowered only by tests.
     uint8_t kdf_log2_n = 0;
-    int idle_lock_minutes = 10;  // 0 = never lock by itself
+    int idle_lock_minutes = 10;  // 0 = never lock by itself; a saved choice wins
     // What one "minute" of idle_lock_minutes lasts; shorter only in tests.
     std::chrono::milliseconds idle_lock_unit = std::chrono::minutes(1);
   };
@@ -87,6 +90,10 @@ class AppController : public QObject {
   OrganisationsController* orgs() { return &orgs_; }
   CasesController* cases() { return &cases_; }
   TrustController* trust() { return &trust_; }
+  // A language chosen in Settings: switched to and kept for later runs.
+  Q_INVOKABLE void chooseLanguage(const QString& code);
+  // True when an earlier run saved a language (it is already applied).
+  bool HasSavedLanguage() const { return settings_.Language().has_value(); }
   // Screenshots only: every feature shows its example rows.
   void ShowExamples();
   // For tests: the open client, or nullptr while locked.
@@ -140,6 +147,8 @@ class AppController : public QObject {
   bool CheckNewPassphrase(const QString& passphrase, const QString& repeat);
 
   Options options_;
+  // The language, idle minutes and first-run relay, kept between runs.
+  SettingsStore settings_;
   State state_;
   bool busy_ = false;
   QString error_;

@@ -3,17 +3,24 @@
 //                   [--screenshots OUT_DIR]
 // --screenshots renders every screen in every language to
 // OUT_DIR/<screen>-<lang>.png and exits (scripts/screenshots.sh).
+// The language and idle-lock minutes chosen in Settings are kept between
+// runs (settings_store.h); --language and --relay win over what was kept.
+// With a system tray, closing the window hides it there and the app keeps
+// receiving; "Quit" in the tray's menu ends it (notifier.h).
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <cstdlib>
 
 #include "app_controller.h"
+#include "notifier.h"
+#include "qr_image.h"
 #include "screenshots.h"
 
 namespace {
@@ -29,7 +36,8 @@ QString DefaultDataDir() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  QGuiApplication app(argc, argv);
+  // Widgets for the tray icon's menu (notifier.h).
+  QApplication app(argc, argv);
   app.setApplicationName("Kollega");
   QQuickStyle::setStyle("Basic");
 
@@ -37,8 +45,10 @@ int main(int argc, char** argv) {
   parser.addHelpOption();
   parser.addOption(
       {"data-dir", "The encrypted client store (the CLI's by default).", "dir", DefaultDataDir()});
-  parser.addOption({"relay", "The Kollega relay for a new account.", "url",
-                    qEnvironmentVariable("KOLLEGA_RELAY", "ws://127.0.0.1:8420")});
+  parser.addOption({"relay",
+                    "The Kollega relay for a new account (default: KOLLEGA_RELAY, else "
+                    "the one saved at the last first run, else ws://127.0.0.1:8420).",
+                    "url"});
   parser.addOption({"language", "en, da, nb or nl (default: the system's).", "code"});
   parser.addOption({"screenshots", "Render each screen to PNG files in dir and exit.", "dir"});
   parser.process(app);
@@ -46,7 +56,9 @@ int main(int argc, char** argv) {
   using kollega::desktop::AppController;
   AppController::Options options;
   options.data_dir = parser.value("data-dir");
-  options.relay_url = parser.value("relay");
+  // Empty: the controller takes the saved relay, else the default.
+  options.relay_url =
+      parser.isSet("relay") ? parser.value("relay") : qEnvironmentVariable("KOLLEGA_RELAY");
   kollega::desktop::RegisterQmlTypes();
   if (parser.isSet("screenshots")) {
     return kollega::desktop::RenderScreenshots(parser.value("screenshots"));
@@ -56,12 +68,30 @@ int main(int argc, char** argv) {
   app.installEventFilter(&controller);
   QQmlApplicationEngine engine;
   controller.languages()->SetEngine(&engine);
-  const QString language = parser.isSet("language")
-                               ? parser.value("language")
-                               : kollega::desktop::Languages::ForLocale(QLocale::system().name());
-  controller.languages()->setLanguage(language);
+  // The controller applied a saved language already; the command line wins.
+  if (parser.isSet("language")) {
+    controller.languages()->setLanguage(parser.value("language"));
+  } else if (!controller.HasSavedLanguage()) {
+    controller.languages()->setLanguage(
+        kollega::desktop::Languages::ForLocale(QLocale::system().name()));
+  }
+  kollega::desktop::AddQrImageProvider(&engine);
   engine.rootContext()->setContextProperty("app", &controller);
   engine.load(QUrl("qrc:/qml/Main.qml"));
   if (engine.rootObjects().isEmpty()) return 1;
+
+  auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+  kollega::desktop::Notifier notifier(&controller);
+  notifier.SetWindow(window);
+  // With a tray, a closed window only hides: messages keep arriving.
+  app.setQuitOnLastWindowClosed(!notifier.HasTray());
+  QObject::connect(&notifier, &kollega::desktop::Notifier::showWindowRequested, window, [window] {
+    if (window == nullptr) return;
+    window->show();
+    window->raise();
+    window->requestActivate();
+  });
+  QObject::connect(&notifier, &kollega::desktop::Notifier::quitRequested, &app,
+                   &QCoreApplication::quit, Qt::QueuedConnection);
   return app.exec();
 }
