@@ -13,6 +13,7 @@
 #include <cstdio>
 
 #include "app_controller.h"
+#include "qr_image.h"
 
 namespace kollega::desktop {
 namespace {
@@ -65,6 +66,7 @@ ScreenGallery::ScreenGallery() {
   controller_->ShowExamples();
   engine_ = std::make_unique<QQmlApplicationEngine>();
   controller_->languages()->SetEngine(engine_.get());
+  AddQrImageProvider(engine_.get());
   engine_->rootContext()->setContextProperty("app", controller_.get());
   engine_->load(QUrl("qrc:/qml/Main.qml"));
   if (engine_->rootObjects().isEmpty()) return;
