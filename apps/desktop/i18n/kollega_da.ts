@@ -385,10 +385,6 @@
         <source>Write to whoever of these helpers is available first</source>
         <translation>Skriv til den af disse hjælpere, der først er ledig</translation>
     </message>
-    <message numerus="yes">
-        <source>%n helper(s)</source>
-        <translation><numerusform>%n hjælper</numerusform><numerusform>%n hjælpere</numerusform></translation>
-    </message>
     <message>
         <source>Write to this helper</source>
         <translation>Skriv til denne hjælper</translation>
@@ -404,6 +400,10 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>Billeder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Hjælpere: %1</translation>
     </message>
 </context>
 <context>

@@ -385,10 +385,6 @@
         <source>Write to whoever of these helpers is available first</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n helper(s)</source>
-        <translation><numerusform>%n helper</numerusform><numerusform>%n helpers</numerusform></translation>
-    </message>
     <message>
         <source>Write to this helper</source>
         <translation type="unfinished" />
@@ -403,6 +399,10 @@
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Helpers: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -385,10 +385,6 @@
         <source>Write to whoever of these helpers is available first</source>
         <translation>Skriv til den av disse hjelperne som først er ledig</translation>
     </message>
-    <message numerus="yes">
-        <source>%n helper(s)</source>
-        <translation><numerusform>%n hjelper</numerusform><numerusform>%n hjelpere</numerusform></translation>
-    </message>
     <message>
         <source>Write to this helper</source>
         <translation>Skriv til denne hjelperen</translation>
@@ -404,6 +400,10 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Hjelpere: %1</translation>
     </message>
 </context>
 <context>

@@ -385,10 +385,6 @@
         <source>Write to whoever of these helpers is available first</source>
         <translation>Schrijf aan wie van deze helpers het eerst beschikbaar is</translation>
     </message>
-    <message numerus="yes">
-        <source>%n helper(s)</source>
-        <translation><numerusform>%n helper</numerusform><numerusform>%n helpers</numerusform></translation>
-    </message>
     <message>
         <source>Write to this helper</source>
         <translation>Schrijf aan deze helper</translation>
@@ -404,6 +400,10 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>Afbeeldingen (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Helpers: %1</translation>
     </message>
 </context>
 <context>

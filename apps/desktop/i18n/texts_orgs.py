@@ -43,8 +43,7 @@ T = {
         "Skriv til den af disse hjælpere, der først er ledig",
         "Skriv til den av disse hjelperne som først er ledig",
         "Schrijf aan wie van deze helpers het eerst beschikbaar is"),
-    "%n helper(s)": (("%n hjælper", "%n hjælpere"), ("%n hjelper", "%n hjelpere"),
-                     ("%n helper", "%n helpers")),
+    "Helpers: %1": ("Hjælpere: %1", "Hjelpere: %1", "Helpers: %1"),
     "Write to this helper": ("Skriv til denne hjælper", "Skriv til denne hjelperen", "Schrijf aan deze helper"),
     "Write to %1": ("Skriv til %1", "Skriv til %1", "Schrijf aan %1"),
     "Woman": ("Kvinde", "Kvinne", "Vrouw"),
@@ -157,6 +156,4 @@ T = {
                                            "Je bericht kon niet worden verstuurd: %1"),
 }
 
-ENGLISH_PLURALS = {
-    "%n helper(s)": ("%n helper", "%n helpers"),
-}
+ENGLISH_PLURALS = {}

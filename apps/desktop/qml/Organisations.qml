@@ -15,8 +15,10 @@ Page {
     // A filter value as a person reads it; unknown values as they are.
     function valueLabel(kind, value) {
         if (kind === "languages") {
-            const name = Qt.locale(value).nativeLanguageName
-            return name !== "" && value !== "C" ? name : value
+            // Each language by its own name ("en" alone is American English to Qt).
+            const name = value.toLowerCase() === "en" ? "English" : Qt.locale(value).nativeLanguageName
+            return name !== "" && Qt.locale(value).name !== "C"
+                ? name.charAt(0).toUpperCase() + name.slice(1) : value
         }
         const known = {
             "female": qsTr("Woman"), "male": qsTr("Man"),
@@ -161,7 +163,17 @@ Page {
                         modelData.kind === "orgs" ? v : { value: v, label: screen.valueLabel(modelData.kind, v) }))
                     Accessible.name: modelData.name
                     onActivated: app.orgs.setFilter(modelData.field, currentValue)
-                    Component.onCompleted: currentIndex = Math.max(0, indexOfValue(app.orgs.filter[modelData.field]))
+                    // 0 is "any"; the values follow in the order given.
+                    currentIndex: values.findIndex(v => (modelData.kind === "orgs" ? v.value : v)
+                                                        === app.orgs.filter[modelData.field]) + 1
+                    // From the filter itself: a new model (a language switch) resets the index.
+                    displayText: {
+                        const chosen = app.orgs.filter[modelData.field] || ""
+                        if (chosen === "") return modelData.any
+                        if (modelData.kind !== "orgs") return screen.valueLabel(modelData.kind, chosen)
+                        const org = values.find(v => v.value === chosen)
+                        return org ? org.label : chosen
+                    }
                 }
             }
             CheckBox {
@@ -196,7 +208,7 @@ Page {
                 implicitWidth: 32
             }
             Label {
-                text: qsTr("%n helper(s)", "", helpersList.count)
+                text: qsTr("Helpers: %1").arg(helpersList.count)
                 color: "#444444"
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignRight

@@ -47,7 +47,8 @@ Dialog {
             textRole: "name"
             valueRole: "orgId"
             model: app.orgs.organisations
-            currentIndex: Math.max(0, indexOfValue(app.orgs.safetyOrg))
+            currentIndex: Math.max(0, app.orgs.organisations.findIndex(o => o.orgId === app.orgs.safetyOrg))
+            displayText: (app.orgs.organisations.find(o => o.orgId === app.orgs.safetyOrg) || { name: "" }).name
             Accessible.name: qsTr("Organisation")
             Layout.fillWidth: true
             onActivated: app.orgs.safetyOrg = currentValue
@@ -59,7 +60,10 @@ Dialog {
             valueRole: "value"
             model: [{ value: "", label: qsTr("All countries") }].concat(
                 app.orgs.safetyCountries.map(c => ({ value: c, label: app.orgs.countryName(c) })))
-            currentIndex: Math.max(0, indexOfValue(app.orgs.safetyCountry))
+            currentIndex: app.orgs.safetyCountries.indexOf(app.orgs.safetyCountry) + 1  // 0: all
+            // From the choice itself: a new model (a language switch) resets the index.
+            displayText: app.orgs.safetyCountry === "" ? qsTr("All countries")
+                                                       : app.orgs.countryName(app.orgs.safetyCountry)
             Accessible.name: qsTr("Country")
             Layout.fillWidth: true
             onActivated: app.orgs.safetyCountry = currentValue
