@@ -196,6 +196,17 @@ class OrgsTest : public QObject {
     QVERIFY(helpers->get(0, "introduction").toString().startsWith("Praktiserende"));
     QCOMPARE(seeker->orgs()->organisations().size(), 1);
     QVERIFY(seeker->orgs()->organisations().front().toMap().value("openNow").toBool());
+
+    // A helper enrolled since shows after "Refresh".
+    auto second = NewAccount(org, "second");
+    QVERIFY(second);
+    HelperProfile bo;
+    bo.name = "Bo";
+    QVERIFY(org.Enrol(*second, bo));
+    QTest::qWait(200);
+    QCOMPARE(list->property("count").toInt(), 1);
+    QVERIFY(QMetaObject::invokeMethod(FindItem(root, "refreshButton"), "clicked"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 2, kTimeoutMs);
   }
 
   // A code pasted broken over lines joins; a bad card, a card for another
@@ -321,6 +332,11 @@ class OrgsTest : public QObject {
     QCOMPARE(categories.size(), 2);
     QCOMPARE(categories[0].toMap().value("id").toString(), QString(fixture::kCategoryBurnout));
     QCOMPARE(categories[0].toMap().value("name").toString(), QStringLiteral("Burnout"));
+    // Named in the app's language.
+    QVERIFY(seeker->languages()->setLanguage("da"));
+    QCOMPARE(orgs->categories(org.orgId())[0].toMap().value("name").toString(),
+             QString::fromUtf8("Udbrændthed"));
+    QVERIFY(seeker->languages()->setLanguage("en"));
     QSignalSpy opened(orgs, &OrganisationsController::caseOpened);
     orgs->startCase(org.orgId(), helper->accountId(), fixture::kCategoryBurnout,
                     QString::fromUtf8("Jeg sover dårligt."));
