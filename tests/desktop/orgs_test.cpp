@@ -338,8 +338,23 @@ class OrgsTest : public QObject {
              QString::fromUtf8("Udbrændthed"));
     QVERIFY(seeker->languages()->setLanguage("en"));
     QSignalSpy opened(orgs, &OrganisationsController::caseOpened);
-    orgs->startCase(org.orgId(), helper->accountId(), fixture::kCategoryBurnout,
-                    QString::fromUtf8("Jeg sover dårligt."));
+    // "Write to this helper" on the screen: a category, a first message.
+    QQmlApplicationEngine engine;
+    engine.rootContext()->setContextProperty("app", seeker.get());
+    engine.load(QUrl("qrc:/qml/Main.qml"));
+    QVERIFY(!engine.rootObjects().isEmpty());
+    QObject* root = engine.rootObjects().first();
+    QVERIFY(QMetaObject::invokeMethod(root, "showPage", Q_ARG(QVariant, "Organisations")));
+    QTRY_VERIFY_WITH_TIMEOUT(FindItem(root, "writeButton"), kTimeoutMs);
+    QVERIFY(QMetaObject::invokeMethod(FindItem(root, "writeButton"), "clicked"));
+    QQuickItem* category = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((category = FindItem(root, "categoryBox")) && category->isVisible(),
+                             kTimeoutMs);
+    QCOMPARE(category->property("count").toInt(), 3);  // none, burnout, stress
+    category->setProperty("currentIndex", 1);
+    QCOMPARE(category->property("currentText").toString(), QStringLiteral("Burnout"));
+    FindItem(root, "caseMessage")->setProperty("text", QString::fromUtf8("Jeg sover dårligt."));
+    QVERIFY(QMetaObject::invokeMethod(FindItem(root, "caseSend"), "clicked"));
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, kTimeoutMs);
     const QString case_id = opened.takeFirst().at(0).toString();
     QCOMPARE(case_id.size(), 32);

@@ -242,6 +242,7 @@ Page {
                             Layout.fillWidth: true
                         }
                         Button {
+                            objectName: "writeButton"
                             text: qsTr("Write to this helper")
                             Accessible.name: qsTr("Write to %1").arg(name)
                             enabled: !app.orgs.busy
