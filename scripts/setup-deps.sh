@@ -28,7 +28,9 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   fonts-dejavu-core
   # kollega-desktop: reading an organisation card's QR code from an image
-  libzbar-dev
+  # (chosen with QtQuick.Dialogs' FileDialog, whose Qt Quick fallback lists
+  # folders with Qt.labs.folderlistmodel)
+  libzbar-dev qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
 )
 
 missing=()

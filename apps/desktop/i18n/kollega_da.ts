@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="da_DK">
 <context>
+    <name />
+    <message>
+        <source>That is not an organisation's card. Check that you copied all of it: it starts with kollega://org?</source>
+        <translation>Det er ikke en organisations kort. Tjek, at du har kopieret det hele: det begynder med kollega://org?</translation>
+    </message>
+    <message>
+        <source>This card is for an organisation on another Kollega service than your account's. Ask the organisation for the card for your service.</source>
+        <translation>Dette kort hører til en organisation på en anden Kollega-tjeneste end din kontos. Bed organisationen om kortet til din tjeneste.</translation>
+    </message>
+    <message>
+        <source>The Kollega service could not be reached. Check your connection and try again.</source>
+        <translation>Kollega-tjenesten kunne ikke nås. Tjek din forbindelse, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The organisation has not published its details yet. Try again later.</source>
+        <translation>Organisationen har ikke offentliggjort sine oplysninger endnu. Prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>The organisation's details did not pass the check against its card, so nothing was changed.</source>
+        <translation>Organisationens oplysninger passede ikke med dens kort, så intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>Could not join the organisation: %1</source>
+        <translation>Kunne ikke melde dig til organisationen: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseChat</name>
     <message>
         <source>Case</source>
@@ -158,16 +185,16 @@
         <translation>Frakobl %1?</translation>
     </message>
     <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Denne computer kan ikke længere få forbindelse til Kollega, og det, den viser nu, findes kun her. For at bruge Kollega her igen skal du forbinde den på ny fra en anden af dine enheder.</translation>
+    </message>
+    <message>
         <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
         <translation>%1 kan ikke længere sende eller modtage beskeder for din konto. Det, der er gemt på den, bliver der, indtil det fjernes på den enhed.</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
-        <translation>Denne computer kan ikke længere få forbindelse til Kollega, og det, den viser nu, findes kun her. For at bruge Kollega her igen skal du forbinde den på ny fra en anden af dine enheder.</translation>
     </message>
 </context>
 <context>
@@ -311,7 +338,7 @@
     </message>
     <message>
         <source>Find help</source>
-        <translation type="unfinished" />
+        <translation>Find hjælp</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -325,8 +352,231 @@
 <context>
     <name>Organisations</name>
     <message>
+        <source>Woman</source>
+        <translation>Kvinde</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Mand</translation>
+    </message>
+    <message>
+        <source>Public sector</source>
+        <translation>Offentlig sektor</translation>
+    </message>
+    <message>
+        <source>Private practice</source>
+        <translation>Privat praksis</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Læge</translation>
+    </message>
+    <message>
+        <source>Dentist</source>
+        <translation>Tandlæge</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>Praktiserende læge</translation>
+    </message>
+    <message>
+        <source>Midwife</source>
+        <translation>Jordemoder</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Sygeplejerske</translation>
+    </message>
+    <message>
+        <source>Psychologist</source>
+        <translation>Psykolog</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <source>Away until %1</source>
+        <translation>Væk indtil %1</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Væk</translation>
+    </message>
+    <message>
+        <source>Full: not taking new cases right now</source>
+        <translation>Fuld: tager ikke nye sager lige nu</translation>
+    </message>
+    <message>
+        <source>Availability not known</source>
+        <translation>Ukendt, om vedkommende er ledig</translation>
+    </message>
+    <message>
         <source>Find help</source>
-        <translation type="unfinished" />
+        <translation>Find hjælp</translation>
+    </message>
+    <message>
+        <source>Join your organisation with the link or code it gave you, or with a picture of its QR code.</source>
+        <translation>Meld dig til din organisation med det link eller den kode, du har fået, eller med et billede af dens QR-kode.</translation>
+    </message>
+    <message>
+        <source>kollega://org?… or the code</source>
+        <translation>kollega://org?… eller koden</translation>
+    </message>
+    <message>
+        <source>The organisation's link or code</source>
+        <translation>Organisationens link eller kode</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Meld dig til</translation>
+    </message>
+    <message>
+        <source>Join the organisation</source>
+        <translation>Meld dig til organisationen</translation>
+    </message>
+    <message>
+        <source>From a QR image…</source>
+        <translation>Fra et QR-billede …</translation>
+    </message>
+    <message>
+        <source>Join from a picture of the QR code</source>
+        <translation>Meld dig til med et billede af QR-koden</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>åben nu</translation>
+    </message>
+    <message>
+        <source>closed now; opens again at %1</source>
+        <translation>lukket nu; åbner igen %1</translation>
+    </message>
+    <message>
+        <source>closed now</source>
+        <translation>lukket nu</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation>Alle organisationer</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Any region</source>
+        <translation>Alle regioner</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Any profession</source>
+        <translation>Alle faggrupper</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>Faggruppe</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Alle sprog</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Alle køn</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Køn</translation>
+    </message>
+    <message>
+        <source>Any sector</source>
+        <translation>Alle sektorer</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Available only</source>
+        <translation>Kun ledige</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Opdatér</translation>
+    </message>
+    <message>
+        <source>Fetch the directory again</source>
+        <translation>Hent oversigten igen</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Den første, der er ledig</translation>
+    </message>
+    <message>
+        <source>Write to whoever of these helpers is available first</source>
+        <translation>Skriv til den af disse hjælpere, der først er ledig</translation>
+    </message>
+    <message>
+        <source>Write to this helper</source>
+        <translation>Skriv til denne hjælper</translation>
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation>Skriv til %1</translation>
+    </message>
+    <message>
+        <source>A picture of the organisation's QR code</source>
+        <translation>Et billede af organisationens QR-kode</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Billeder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Hjælpere: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfHoursDialog</name>
+    <message>
+        <source>%1 is closed now</source>
+        <translation>%1 har lukket nu</translation>
+    </message>
+    <message>
+        <source>The organisation is closed now.</source>
+        <translation>Organisationen har lukket nu.</translation>
+    </message>
+    <message>
+        <source>It opens again at %1.</source>
+        <translation>Den åbner igen %1.</translation>
+    </message>
+    <message>
+        <source>Your message will wait, and a helper answers when they can. If you need help right now, use the Safety button.</source>
+        <translation>Din besked venter, og en hjælper svarer, så snart det er muligt. Har du brug for hjælp lige nu, så brug knappen Hjælp nu.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ikke nu</translation>
+    </message>
+    <message>
+        <source>Do not send now</source>
+        <translation>Send ikke nu</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Send alligevel</translation>
+    </message>
+    <message>
+        <source>Send the message anyway</source>
+        <translation>Send beskeden alligevel</translation>
     </message>
 </context>
 <context>
@@ -357,6 +607,22 @@
     <message>
         <source>Close</source>
         <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Alle lande</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>On-call contact</source>
+        <translation>Vagthavende</translation>
     </message>
 </context>
 <context>
@@ -429,6 +695,49 @@
     </message>
 </context>
 <context>
+    <name>StartCaseDialog</name>
+    <message>
+        <source>Write to %1</source>
+        <translation>Skriv til %1</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Den første, der er ledig</translation>
+    </message>
+    <message>
+        <source>What is it about? (you may leave this out)</source>
+        <translation>Hvad handler det om? (du kan springe det over)</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Ingen kategori</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>Your first message</source>
+        <translation>Din første besked</translation>
+    </message>
+    <message>
+        <source>A few words about what you would like to talk about</source>
+        <translation>Et par ord om, hvad du gerne vil tale om</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send the first message</source>
+        <translation>Send den første besked</translation>
+    </message>
+</context>
+<context>
     <name>Unlock</name>
     <message>
         <source>Kollega is locked</source>
@@ -494,14 +803,54 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation>
-            <numerusform>Kollega: %n ulæst</numerusform>
-            <numerusform>Kollega: %n ulæste</numerusform>
-        </translation>
+        <translation><numerusform>Kollega: %n ulæst</numerusform><numerusform>Kollega: %n ulæste</numerusform></translation>
     </message>
     <message>
         <source>New message in Kollega</source>
         <translation>Ny besked i Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::OrganisationsController</name>
+    <message>
+        <source>Write a first message: a few words are enough.</source>
+        <translation>Skriv en første besked: et par ord er nok.</translation>
+    </message>
+    <message>
+        <source>Choose an organisation first.</source>
+        <translation>Vælg en organisation først.</translation>
+    </message>
+    <message>
+        <source>The app could not read the organisation's opening hours.</source>
+        <translation>Appen kunne ikke læse organisationens åbningstider.</translation>
+    </message>
+    <message>
+        <source>No helper who matches your choices is available right now. Choose fewer filters, or write to a helper in the list.</source>
+        <translation>Ingen hjælper, der passer til dine valg, er ledig lige nu. Vælg færre filtre, eller skriv til en hjælper på listen.</translation>
+    </message>
+    <message>
+        <source>Your message could not be sent: %1</source>
+        <translation>Din besked kunne ikke sendes: %1</translation>
+    </message>
+    <message>
+        <source>Paste or type the organisation's link or code first.</source>
+        <translation>Indsæt eller skriv organisationens link eller kode først.</translation>
+    </message>
+    <message>
+        <source>You joined %1.</source>
+        <translation>Du er nu med i %1.</translation>
+    </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation>Filen kunne ikke åbnes som et billede.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in that image. Try a sharper picture, or paste the link instead.</source>
+        <translation>Der var ingen QR-kode i billedet. Prøv et skarpere billede, eller indsæt linket i stedet.</translation>
+    </message>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Kunne ikke opdatere: %1</translation>
     </message>
 </context>
 <context>

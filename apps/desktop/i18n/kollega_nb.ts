@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name />
+    <message>
+        <source>That is not an organisation's card. Check that you copied all of it: it starts with kollega://org?</source>
+        <translation>Det er ikke kortet til en organisasjon. Sjekk at du har kopiert alt: det begynner med kollega://org?</translation>
+    </message>
+    <message>
+        <source>This card is for an organisation on another Kollega service than your account's. Ask the organisation for the card for your service.</source>
+        <translation>Dette kortet hører til en organisasjon på en annen Kollega-tjeneste enn kontoen din. Be organisasjonen om kortet for din tjeneste.</translation>
+    </message>
+    <message>
+        <source>The Kollega service could not be reached. Check your connection and try again.</source>
+        <translation>Kollega-tjenesten kunne ikke nås. Sjekk tilkoblingen og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The organisation has not published its details yet. Try again later.</source>
+        <translation>Organisasjonen har ikke publisert opplysningene sine ennå. Prøv igjen senere.</translation>
+    </message>
+    <message>
+        <source>The organisation's details did not pass the check against its card, so nothing was changed.</source>
+        <translation>Organisasjonens opplysninger stemte ikke med kortet, så ingenting ble endret.</translation>
+    </message>
+    <message>
+        <source>Could not join the organisation: %1</source>
+        <translation>Kunne ikke bli med i organisasjonen: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseChat</name>
     <message>
         <source>Case</source>
@@ -158,16 +185,16 @@
         <translation>Koble fra %1?</translation>
     </message>
     <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Denne datamaskinen kan ikke lenger koble seg til Kollega, og det den viser nå, finnes bare her. For å bruke Kollega her igjen må du koble den til på nytt fra en annen av enhetene dine.</translation>
+    </message>
+    <message>
         <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
         <translation>%1 kan ikke lenger sende eller motta meldinger for kontoen din. Det som er lagret der, blir værende til det slettes på den enheten.</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
-    </message>
-    <message>
-        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
-        <translation>Denne datamaskinen kan ikke lenger koble seg til Kollega, og det den viser nå, finnes bare her. For å bruke Kollega her igjen må du koble den til på nytt fra en annen av enhetene dine.</translation>
     </message>
 </context>
 <context>
@@ -311,7 +338,7 @@
     </message>
     <message>
         <source>Find help</source>
-        <translation type="unfinished" />
+        <translation>Finn hjelp</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -325,8 +352,231 @@
 <context>
     <name>Organisations</name>
     <message>
+        <source>Woman</source>
+        <translation>Kvinne</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Mann</translation>
+    </message>
+    <message>
+        <source>Public sector</source>
+        <translation>Offentlig sektor</translation>
+    </message>
+    <message>
+        <source>Private practice</source>
+        <translation>Privat praksis</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Lege</translation>
+    </message>
+    <message>
+        <source>Dentist</source>
+        <translation>Tannlege</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>Fastlege</translation>
+    </message>
+    <message>
+        <source>Midwife</source>
+        <translation>Jordmor</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Sykepleier</translation>
+    </message>
+    <message>
+        <source>Psychologist</source>
+        <translation>Psykolog</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <source>Away until %1</source>
+        <translation>Borte til %1</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Borte</translation>
+    </message>
+    <message>
+        <source>Full: not taking new cases right now</source>
+        <translation>Full: tar ikke nye saker akkurat nå</translation>
+    </message>
+    <message>
+        <source>Availability not known</source>
+        <translation>Ukjent om hjelperen er ledig</translation>
+    </message>
+    <message>
         <source>Find help</source>
-        <translation type="unfinished" />
+        <translation>Finn hjelp</translation>
+    </message>
+    <message>
+        <source>Join your organisation with the link or code it gave you, or with a picture of its QR code.</source>
+        <translation>Bli med i organisasjonen din med lenken eller koden du har fått, eller med et bilde av QR-koden.</translation>
+    </message>
+    <message>
+        <source>kollega://org?… or the code</source>
+        <translation>kollega://org?… eller koden</translation>
+    </message>
+    <message>
+        <source>The organisation's link or code</source>
+        <translation>Organisasjonens lenke eller kode</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Bli med</translation>
+    </message>
+    <message>
+        <source>Join the organisation</source>
+        <translation>Bli med i organisasjonen</translation>
+    </message>
+    <message>
+        <source>From a QR image…</source>
+        <translation>Fra et QR-bilde …</translation>
+    </message>
+    <message>
+        <source>Join from a picture of the QR code</source>
+        <translation>Bli med fra et bilde av QR-koden</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>åpen nå</translation>
+    </message>
+    <message>
+        <source>closed now; opens again at %1</source>
+        <translation>stengt nå; åpner igjen %1</translation>
+    </message>
+    <message>
+        <source>closed now</source>
+        <translation>stengt nå</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation>Alle organisasjoner</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>Any region</source>
+        <translation>Alle regioner</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Any profession</source>
+        <translation>Alle yrker</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>Yrke</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Alle språk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Alle kjønn</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kjønn</translation>
+    </message>
+    <message>
+        <source>Any sector</source>
+        <translation>Alle sektorer</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Available only</source>
+        <translation>Bare ledige</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Oppdater</translation>
+    </message>
+    <message>
+        <source>Fetch the directory again</source>
+        <translation>Hent oversikten på nytt</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Den første som er ledig</translation>
+    </message>
+    <message>
+        <source>Write to whoever of these helpers is available first</source>
+        <translation>Skriv til den av disse hjelperne som først er ledig</translation>
+    </message>
+    <message>
+        <source>Write to this helper</source>
+        <translation>Skriv til denne hjelperen</translation>
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation>Skriv til %1</translation>
+    </message>
+    <message>
+        <source>A picture of the organisation's QR code</source>
+        <translation>Et bilde av organisasjonens QR-kode</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Hjelpere: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfHoursDialog</name>
+    <message>
+        <source>%1 is closed now</source>
+        <translation>%1 er stengt nå</translation>
+    </message>
+    <message>
+        <source>The organisation is closed now.</source>
+        <translation>Organisasjonen er stengt nå.</translation>
+    </message>
+    <message>
+        <source>It opens again at %1.</source>
+        <translation>Den åpner igjen %1.</translation>
+    </message>
+    <message>
+        <source>Your message will wait, and a helper answers when they can. If you need help right now, use the Safety button.</source>
+        <translation>Meldingen din venter, og en hjelper svarer så snart det går. Trenger du hjelp med en gang, bruk knappen Hjelp nå.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ikke nå</translation>
+    </message>
+    <message>
+        <source>Do not send now</source>
+        <translation>Ikke send nå</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Send likevel</translation>
+    </message>
+    <message>
+        <source>Send the message anyway</source>
+        <translation>Send meldingen likevel</translation>
     </message>
 </context>
 <context>
@@ -357,6 +607,22 @@
     <message>
         <source>Close</source>
         <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Alle land</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>On-call contact</source>
+        <translation>Vakthavende</translation>
     </message>
 </context>
 <context>
@@ -429,6 +695,49 @@
     </message>
 </context>
 <context>
+    <name>StartCaseDialog</name>
+    <message>
+        <source>Write to %1</source>
+        <translation>Skriv til %1</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Den første som er ledig</translation>
+    </message>
+    <message>
+        <source>What is it about? (you may leave this out)</source>
+        <translation>Hva gjelder det? (du kan hoppe over dette)</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Ingen kategori</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Your first message</source>
+        <translation>Din første melding</translation>
+    </message>
+    <message>
+        <source>A few words about what you would like to talk about</source>
+        <translation>Noen ord om hva du vil snakke om</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send the first message</source>
+        <translation>Send den første meldingen</translation>
+    </message>
+</context>
+<context>
     <name>Unlock</name>
     <message>
         <source>Kollega is locked</source>
@@ -494,14 +803,54 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation>
-            <numerusform>Kollega: %n ulest</numerusform>
-            <numerusform>Kollega: %n uleste</numerusform>
-        </translation>
+        <translation><numerusform>Kollega: %n ulest</numerusform><numerusform>Kollega: %n uleste</numerusform></translation>
     </message>
     <message>
         <source>New message in Kollega</source>
         <translation>Ny melding i Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::OrganisationsController</name>
+    <message>
+        <source>Write a first message: a few words are enough.</source>
+        <translation>Skriv en første melding: noen få ord holder.</translation>
+    </message>
+    <message>
+        <source>Choose an organisation first.</source>
+        <translation>Velg en organisasjon først.</translation>
+    </message>
+    <message>
+        <source>The app could not read the organisation's opening hours.</source>
+        <translation>Appen kunne ikke lese organisasjonens åpningstider.</translation>
+    </message>
+    <message>
+        <source>No helper who matches your choices is available right now. Choose fewer filters, or write to a helper in the list.</source>
+        <translation>Ingen hjelper som passer til valgene dine, er ledig akkurat nå. Velg færre filtre, eller skriv til en hjelper på lista.</translation>
+    </message>
+    <message>
+        <source>Your message could not be sent: %1</source>
+        <translation>Meldingen din kunne ikke sendes: %1</translation>
+    </message>
+    <message>
+        <source>Paste or type the organisation's link or code first.</source>
+        <translation>Lim inn eller skriv organisasjonens lenke eller kode først.</translation>
+    </message>
+    <message>
+        <source>You joined %1.</source>
+        <translation>Du er nå med i %1.</translation>
+    </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation>Filen kunne ikke åpnes som et bilde.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in that image. Try a sharper picture, or paste the link instead.</source>
+        <translation>Det var ingen QR-kode i bildet. Prøv et skarpere bilde, eller lim inn lenken i stedet.</translation>
+    </message>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Kunne ikke oppdatere: %1</translation>
     </message>
 </context>
 <context>

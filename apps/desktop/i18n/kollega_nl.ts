@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name />
+    <message>
+        <source>That is not an organisation's card. Check that you copied all of it: it starts with kollega://org?</source>
+        <translation>Dat is geen kaart van een organisatie. Kijk of je alles hebt gekopieerd: het begint met kollega://org?</translation>
+    </message>
+    <message>
+        <source>This card is for an organisation on another Kollega service than your account's. Ask the organisation for the card for your service.</source>
+        <translation>Deze kaart hoort bij een organisatie op een andere Kollega-dienst dan die van je account. Vraag de organisatie om de kaart voor jouw dienst.</translation>
+    </message>
+    <message>
+        <source>The Kollega service could not be reached. Check your connection and try again.</source>
+        <translation>De Kollega-dienst was niet bereikbaar. Controleer je verbinding en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The organisation has not published its details yet. Try again later.</source>
+        <translation>De organisatie heeft haar gegevens nog niet gepubliceerd. Probeer het later nog eens.</translation>
+    </message>
+    <message>
+        <source>The organisation's details did not pass the check against its card, so nothing was changed.</source>
+        <translation>De gegevens van de organisatie kwamen niet overeen met haar kaart, dus er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Could not join the organisation: %1</source>
+        <translation>Aansluiten bij de organisatie lukte niet: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseChat</name>
     <message>
         <source>Case</source>
@@ -158,16 +185,16 @@
         <translation>%1 ontkoppelen?</translation>
     </message>
     <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Deze computer kan dan geen verbinding meer maken met Kollega, en wat hij nu laat zien, staat alleen nog hier. Om Kollega hier weer te gebruiken, moet je hem opnieuw koppelen vanaf een ander apparaat van jou.</translation>
+    </message>
+    <message>
         <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
         <translation>%1 kan dan geen berichten meer versturen of ontvangen voor je account. Wat erop bewaard is, blijft daar tot het op dat apparaat wordt verwijderd.</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
-    </message>
-    <message>
-        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
-        <translation>Deze computer kan dan geen verbinding meer maken met Kollega, en wat hij nu laat zien, staat alleen nog hier. Om Kollega hier weer te gebruiken, moet je hem opnieuw koppelen vanaf een ander apparaat van jou.</translation>
     </message>
 </context>
 <context>
@@ -311,7 +338,7 @@
     </message>
     <message>
         <source>Find help</source>
-        <translation type="unfinished" />
+        <translation>Hulp zoeken</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -325,8 +352,231 @@
 <context>
     <name>Organisations</name>
     <message>
+        <source>Woman</source>
+        <translation>Vrouw</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <source>Public sector</source>
+        <translation>Publieke sector</translation>
+    </message>
+    <message>
+        <source>Private practice</source>
+        <translation>Eigen praktijk</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Arts</translation>
+    </message>
+    <message>
+        <source>Dentist</source>
+        <translation>Tandarts</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>Huisarts</translation>
+    </message>
+    <message>
+        <source>Midwife</source>
+        <translation>Verloskundige</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Verpleegkundige</translation>
+    </message>
+    <message>
+        <source>Psychologist</source>
+        <translation>Psycholoog</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Beschikbaar</translation>
+    </message>
+    <message>
+        <source>Away until %1</source>
+        <translation>Weg tot %1</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <source>Full: not taking new cases right now</source>
+        <translation>Vol: neemt nu geen nieuwe zaken aan</translation>
+    </message>
+    <message>
+        <source>Availability not known</source>
+        <translation>Niet bekend of deze helper beschikbaar is</translation>
+    </message>
+    <message>
         <source>Find help</source>
-        <translation type="unfinished" />
+        <translation>Hulp zoeken</translation>
+    </message>
+    <message>
+        <source>Join your organisation with the link or code it gave you, or with a picture of its QR code.</source>
+        <translation>Sluit je aan bij je organisatie met de link of code die je kreeg, of met een foto van de QR-code.</translation>
+    </message>
+    <message>
+        <source>kollega://org?… or the code</source>
+        <translation>kollega://org?… of de code</translation>
+    </message>
+    <message>
+        <source>The organisation's link or code</source>
+        <translation>De link of code van de organisatie</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Aansluiten</translation>
+    </message>
+    <message>
+        <source>Join the organisation</source>
+        <translation>Aansluiten bij de organisatie</translation>
+    </message>
+    <message>
+        <source>From a QR image…</source>
+        <translation>Uit een QR-afbeelding…</translation>
+    </message>
+    <message>
+        <source>Join from a picture of the QR code</source>
+        <translation>Aansluiten met een foto van de QR-code</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>nu open</translation>
+    </message>
+    <message>
+        <source>closed now; opens again at %1</source>
+        <translation>nu gesloten; gaat weer open op %1</translation>
+    </message>
+    <message>
+        <source>closed now</source>
+        <translation>nu gesloten</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation>Elke organisatie</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Any region</source>
+        <translation>Elke regio</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <source>Any profession</source>
+        <translation>Elk beroep</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>Beroep</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Elke taal</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Elk geslacht</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geslacht</translation>
+    </message>
+    <message>
+        <source>Any sector</source>
+        <translation>Elke sector</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Available only</source>
+        <translation>Alleen beschikbaar</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Fetch the directory again</source>
+        <translation>De lijst opnieuw ophalen</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Wie het eerst beschikbaar is</translation>
+    </message>
+    <message>
+        <source>Write to whoever of these helpers is available first</source>
+        <translation>Schrijf aan wie van deze helpers het eerst beschikbaar is</translation>
+    </message>
+    <message>
+        <source>Write to this helper</source>
+        <translation>Schrijf aan deze helper</translation>
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation>Schrijf aan %1</translation>
+    </message>
+    <message>
+        <source>A picture of the organisation's QR code</source>
+        <translation>Een foto van de QR-code van de organisatie</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Afbeeldingen (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Helpers: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfHoursDialog</name>
+    <message>
+        <source>%1 is closed now</source>
+        <translation>%1 is nu gesloten</translation>
+    </message>
+    <message>
+        <source>The organisation is closed now.</source>
+        <translation>De organisatie is nu gesloten.</translation>
+    </message>
+    <message>
+        <source>It opens again at %1.</source>
+        <translation>Ze gaat weer open op %1.</translation>
+    </message>
+    <message>
+        <source>Your message will wait, and a helper answers when they can. If you need help right now, use the Safety button.</source>
+        <translation>Je bericht wacht, en een helper antwoordt zodra het kan. Heb je nu meteen hulp nodig, gebruik dan de knop Hulp nu.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nu niet</translation>
+    </message>
+    <message>
+        <source>Do not send now</source>
+        <translation>Nu niet versturen</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Toch versturen</translation>
+    </message>
+    <message>
+        <source>Send the message anyway</source>
+        <translation>Het bericht toch versturen</translation>
     </message>
 </context>
 <context>
@@ -357,6 +607,22 @@
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Alle landen</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>On-call contact</source>
+        <translation>Dienstdoende contactpersoon</translation>
     </message>
 </context>
 <context>
@@ -429,6 +695,49 @@
     </message>
 </context>
 <context>
+    <name>StartCaseDialog</name>
+    <message>
+        <source>Write to %1</source>
+        <translation>Schrijf aan %1</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Wie het eerst beschikbaar is</translation>
+    </message>
+    <message>
+        <source>What is it about? (you may leave this out)</source>
+        <translation>Waar gaat het over? (mag je overslaan)</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Geen categorie</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Your first message</source>
+        <translation>Je eerste bericht</translation>
+    </message>
+    <message>
+        <source>A few words about what you would like to talk about</source>
+        <translation>Een paar woorden over waar je over wilt praten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>Send the first message</source>
+        <translation>Het eerste bericht versturen</translation>
+    </message>
+</context>
+<context>
     <name>Unlock</name>
     <message>
         <source>Kollega is locked</source>
@@ -494,14 +803,54 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation>
-            <numerusform>Kollega: %n ongelezen</numerusform>
-            <numerusform>Kollega: %n ongelezen</numerusform>
-        </translation>
+        <translation><numerusform>Kollega: %n ongelezen</numerusform><numerusform>Kollega: %n ongelezen</numerusform></translation>
     </message>
     <message>
         <source>New message in Kollega</source>
         <translation>Nieuw bericht in Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::OrganisationsController</name>
+    <message>
+        <source>Write a first message: a few words are enough.</source>
+        <translation>Schrijf een eerste bericht: een paar woorden is genoeg.</translation>
+    </message>
+    <message>
+        <source>Choose an organisation first.</source>
+        <translation>Kies eerst een organisatie.</translation>
+    </message>
+    <message>
+        <source>The app could not read the organisation's opening hours.</source>
+        <translation>De app kon de openingstijden van de organisatie niet lezen.</translation>
+    </message>
+    <message>
+        <source>No helper who matches your choices is available right now. Choose fewer filters, or write to a helper in the list.</source>
+        <translation>Er is nu geen helper beschikbaar die bij je keuzes past. Kies minder filters, of schrijf aan een helper uit de lijst.</translation>
+    </message>
+    <message>
+        <source>Your message could not be sent: %1</source>
+        <translation>Je bericht kon niet worden verstuurd: %1</translation>
+    </message>
+    <message>
+        <source>Paste or type the organisation's link or code first.</source>
+        <translation>Plak of typ eerst de link of code van de organisatie.</translation>
+    </message>
+    <message>
+        <source>You joined %1.</source>
+        <translation>Je bent nu aangesloten bij %1.</translation>
+    </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation>Dat bestand kon niet als afbeelding worden geopend.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in that image. Try a sharper picture, or paste the link instead.</source>
+        <translation>Er staat geen QR-code in die afbeelding. Probeer een scherpere foto, of plak de link.</translation>
+    </message>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Vernieuwen lukte niet: %1</translation>
     </message>
 </context>
 <context>

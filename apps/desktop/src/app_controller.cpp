@@ -56,6 +56,8 @@ AppController::AppController(Options options, QObject* parent)
   if (auto minutes = settings_.IdleLockMinutes()) options_.idle_lock_minutes = *minutes;
   if (auto language = settings_.Language()) languages_.setLanguage(*language);
   store_thread_.setMaxThreadCount(1);
+  connect(&orgs_, &OrganisationsController::safetyContactsChanged, this,
+          &AppController::safetyContactsChanged);
   idle_timer_.setSingleShot(true);
   connect(&idle_timer_, &QTimer::timeout, this, [this] {
     if (state_ == Ready) lock();
@@ -285,40 +287,7 @@ void AppController::CloseClient() {
   store_thread_.start([closing] { closing->reset(); });
 }
 
-void AppController::refreshSafetyContacts() {
-  if (!client_) {
-    safety_contacts_.clear();
-    emit safetyContactsChanged();
-    return;
-  }
-  Client* c = client_.get();
-  const std::string country = QLocale::territoryToCode(QLocale::system().territory()).toStdString();
-  c->Organisations().Then([this, c, country](Result<std::vector<client::OrganisationInfo>> orgs) {
-    if (!orgs.ok() || orgs->empty()) {
-      PostTo(this, [this] {
-        safety_contacts_.clear();
-        emit safetyContactsChanged();
-      });
-      return;
-    }
-    // Until the app lets one choose, the first organisation joined speaks.
-    c->SafetyContacts(orgs->front().org_id, country)
-        .Then([this](Result<std::vector<client::ContactInfo>> contacts) {
-          QVariantList list;
-          if (contacts.ok()) {
-            for (const auto& contact : *contacts) {
-              list.append(QVariantMap{{"label", QString::fromStdString(contact.label)},
-                                      {"phone", QString::fromStdString(contact.phone)},
-                                      {"hours", QString::fromStdString(contact.hours)}});
-            }
-          }
-          PostTo(this, [this, list] {
-            safety_contacts_ = list;
-            emit safetyContactsChanged();
-          });
-        });
-  });
-}
+void AppController::refreshSafetyContacts() { orgs_.refreshSafetyContacts(); }
 
 void AppController::noteActivity() {
   if (state_ != Ready || options_.idle_lock_minutes <= 0) return idle_timer_.stop();

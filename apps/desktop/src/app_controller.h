@@ -83,7 +83,7 @@ class AppController : public QObject {
   void setRelayUrl(const QString& url);
   int idleLockMinutes() const { return options_.idle_lock_minutes; }
   void setIdleLockMinutes(int minutes);
-  QVariantList safetyContacts() const { return safety_contacts_; }
+  QVariantList safetyContacts() const { return orgs_.safetyContacts(); }
   ConversationsModel* conversations() { return &conversations_; }
   MessagesModel* messages() { return &messages_; }
   Languages* languages() { return &languages_; }
@@ -109,8 +109,8 @@ class AppController : public QObject {
   Q_INVOKABLE void unlock(const QString& passphrase);
   // Closes the store; the passphrase is needed again.
   Q_INVOKABLE void lock();
-  // The Safety dialog's numbers: the joined organisation's (Client::
-  // SafetyContacts for this system's country); empty when none is joined.
+  // The Safety dialog's numbers: the chosen organisation's for the chosen
+  // country (OrganisationsController, app.orgs); empty when none is joined.
   Q_INVOKABLE void refreshSafetyContacts();
   // Any input restarts the idle-lock timer (the app's event filter).
   Q_INVOKABLE void noteActivity();
@@ -155,7 +155,6 @@ class AppController : public QObject {
   double sign_up_progress_ = 0;
   QString account_id_;
   bool online_ = false;
-  QVariantList safety_contacts_;
   ConversationsModel conversations_;
   MessagesModel messages_;
   Languages languages_;

@@ -243,6 +243,19 @@ OrganisationInfo Organisations::Describe(const org::PinnedOrganisation& pinned) 
     }
     std::string language = policy.languages_size() ? policy.languages(0) : "en";
     info.out_of_hours_notice = OutOfHoursNotice(policy.hours(), language);
+    info.time_zone = policy.hours().time_zone();
+    info.out_of_hours_notices.insert(policy.hours().out_of_hours_notice().begin(),
+                                     policy.hours().out_of_hours_notice().end());
+    for (const auto& category : policy.categories()) {
+      info.categories.push_back(
+          {category.id(), {category.names().begin(), category.names().end()}});
+    }
+    info.regions.assign(policy.regions().begin(), policy.regions().end());
+    info.professions.assign(policy.professions().begin(), policy.professions().end());
+    info.languages.assign(policy.languages().begin(), policy.languages().end());
+    for (const auto& entry : policy.emergency()) {
+      info.emergency_countries.push_back(entry.country());
+    }
   }
   return info;
 }

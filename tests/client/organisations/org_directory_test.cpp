@@ -331,5 +331,49 @@ TEST_F(OrgDirectoryTest, ACardForAnotherRelayOrMalformedChangesNothing) {
   EXPECT_TRUE(seeker->Organisations().Get()->empty());
 }
 
+TEST_F(OrgDirectoryTest, TheOrganisationShowsWhatItsPolicyOffersTheScreens) {
+  org::Policy policy = MakePolicy(key_, 1);
+  policy.add_regions("Oslo");
+  policy.add_regions("Bergen");
+  policy.add_professions("dentist");
+  policy.add_languages("en");
+  auto* burnout = policy.add_categories();
+  burnout->set_id("burnout");
+  (*burnout->mutable_names())["nb"] = "Utbrenthet";
+  (*burnout->mutable_names())["en"] = "Burnout";
+  policy.add_categories()->set_id("other");
+  policy.mutable_hours()->set_time_zone("Europe/Oslo");
+  (*policy.mutable_hours()->mutable_out_of_hours_notice())["nb"] = "Stengt";
+  (*policy.mutable_hours()->mutable_out_of_hours_notice())["en"] = "Closed";
+  policy.add_emergency()->set_country("NO");
+  policy.add_emergency()->set_country("SJ");
+  {
+    std::string bytes = Signed(org::POLICY, policy);
+    std::lock_guard lock(dir_->mu);
+    dir_->policy = bytes;
+  }
+  auto seeker = NewClient("seeker");
+  ASSERT_TRUE(seeker);
+  KOLLEGA_ASSERT_OK(seeker->Connect().Get());
+  ASSERT_TRUE(seeker->JoinOrganisation(Card()).Get().ok());
+  auto orgs = seeker->Organisations().Get();
+  ASSERT_TRUE(orgs.ok());
+  ASSERT_EQ(orgs->size(), 1u);
+  const client::OrganisationInfo& o = (*orgs)[0];
+  EXPECT_EQ(o.time_zone, "Europe/Oslo");
+  ASSERT_EQ(o.categories.size(), 2u);
+  EXPECT_EQ(o.categories[0].id, "burnout");
+  EXPECT_EQ(o.categories[0].names.at("nb"), "Utbrenthet");
+  EXPECT_EQ(o.categories[0].names.at("en"), "Burnout");
+  EXPECT_EQ(o.categories[1].id, "other");
+  EXPECT_TRUE(o.categories[1].names.empty());
+  EXPECT_EQ(o.out_of_hours_notices.at("en"), "Closed");
+  EXPECT_EQ(o.out_of_hours_notice, "Stengt");  // the policy's first language
+  EXPECT_EQ(o.regions, (std::vector<std::string>{"Oslo", "Bergen"}));
+  EXPECT_EQ(o.professions, (std::vector<std::string>{"dentist"}));
+  EXPECT_EQ(o.languages, (std::vector<std::string>{"nb", "en"}));
+  EXPECT_EQ(o.emergency_countries, (std::vector<std::string>{"NO", "SJ"}));
+}
+
 }  // namespace
 }  // namespace kollega::testing

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,13 @@ struct DeviceInfo {
 
 // An organisation this device pinned from its card (docs/organisations.md),
 // as its verified policy describes it.
+// A problem category of an organisation's policy: its stable id (what a
+// case carries) and its display names, language (BCP 47) -> name.
+struct CategoryInfo {
+  std::string id;
+  std::map<std::string, std::string> names;
+};
+
 struct OrganisationInfo {
   std::string org_id;  // hex of the organisation key now pinned
   std::string name;
@@ -87,6 +95,16 @@ struct OrganisationInfo {
   int64_t changes_at_ms = 0;        // when it next opens or closes; 0 = never
   std::string out_of_hours_notice;  // in the organisation's first language
   int64_t refreshed_ms = 0;
+  // From the verified policy, for an app's screens (docs/organisations.md §3):
+  std::string time_zone;  // of its opening hours (IANA); empty: none set
+  // The notice in every language it was written in (language -> text).
+  std::map<std::string, std::string> out_of_hours_notices;
+  std::vector<CategoryInfo> categories;  // in the policy's order
+  // What its helpers' profiles are chosen from (may be empty).
+  std::vector<std::string> regions, professions, languages;
+  // The countries (ISO 3166 alpha-2) it lists emergency numbers for, in
+  // the policy's order: a seeker's choice in the safety action.
+  std::vector<std::string> emergency_countries;
 };
 
 enum class Availability : int { kUnknown = 0, kAvailable = 1, kAway = 2, kFull = 3 };
