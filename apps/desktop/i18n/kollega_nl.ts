@@ -564,7 +564,7 @@
     </message>
     <message>
         <source>Not now</source>
-        <translation>Nu niet</translation>
+        <translation>Niet nu</translation>
     </message>
     <message>
         <source>Do not send now</source>

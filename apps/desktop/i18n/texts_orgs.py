@@ -80,7 +80,7 @@ T = {
     "A few words about what you would like to talk about": (
         "Et par ord om, hvad du gerne vil tale om", "Noen ord om hva du vil snakke om",
         "Een paar woorden over waar je over wilt praten"),
-    "Cancel": ("Annullér", "Avbryt", "Annuleren"),
+    "Cancel": ("Annuller", "Avbryt", "Annuleren"),
     "Send": ("Send", "Send", "Versturen"),
     "Send the first message": ("Send den første besked", "Send den første meldingen",
                                "Het eerste bericht versturen"),
@@ -93,7 +93,7 @@ T = {
         "Din besked venter, og en hjælper svarer, så snart det er muligt. Har du brug for hjælp lige nu, så brug knappen Hjælp nu.",
         "Meldingen din venter, og en hjelper svarer så snart det går. Trenger du hjelp med en gang, bruk knappen Hjelp nå.",
         "Je bericht wacht, en een helper antwoordt zodra het kan. Heb je nu meteen hulp nodig, gebruik dan de knop Hulp nu."),
-    "Not now": ("Ikke nu", "Ikke nå", "Nu niet"),
+    "Not now": ("Ikke nu", "Ikke nå", "Niet nu"),
     "Do not send now": ("Send ikke nu", "Ikke send nå", "Nu niet versturen"),
     "Send anyway": ("Send alligevel", "Send likevel", "Toch versturen"),
     "Send the message anyway": ("Send beskeden alligevel", "Send meldingen likevel",
