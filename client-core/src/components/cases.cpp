@@ -11,6 +11,7 @@
 #include "kernel/link_manager.h"
 #include "kollega/base/hex.h"
 #include "organisations/case_ledger.h"
+#include "organisations/opening_hours.h"
 
 namespace kollega::client {
 namespace {
@@ -266,9 +267,10 @@ Result<std::vector<CaseCategory>> Cases::Categories(const std::string& org_id,
   KOLLEGA_ASSIGN_OR_RETURN(org::Policy policy, organisations_.PolicyOf(org_id));
   std::vector<CaseCategory> out;
   for (const org::Category& c : policy.categories()) {
-    auto name = c.names().find(language);
-    // The id is stable and readable ("burnout"): the name where none is given.
-    out.push_back({c.id(), name != c.names().end() ? name->second : c.id()});
+    // As the policy's other texts (English, else any); the id is stable and
+    // readable ("burnout"): the name where the policy gives none.
+    std::string name = InLanguage(c.names(), language);
+    out.push_back({c.id(), name.empty() ? c.id() : name});
   }
   return out;
 }

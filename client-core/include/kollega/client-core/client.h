@@ -211,7 +211,8 @@ class Client {
   // one it was opened with (`category`; empty keeps that one).
   Async<Result<bool>> CloseCase(const std::string& case_id, bool heavy = false,
                                 const std::string& category = "");
-  // The organisation's categories, named in `language` where it can.
+  // The organisation's categories, named in `language` (else English, else
+  // any language the policy has, else the id).
   Async<Result<std::vector<CaseCategory>>> CaseCategories(const std::string& org_id,
                                                           const std::string& language);
   Async<Status> ReferInCase(const std::string& case_id, const std::string& resource_id);
