@@ -1,6 +1,368 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>CaseChat</name>
+    <message>
+        <source>Back</source>
+        <translation>Tilbage</translation>
+    </message>
+    <message>
+        <source>Back to the cases</source>
+        <translation>Tilbage til sagerne</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Case with seeker %1</source>
+        <translation>Sag med søgende %1</translation>
+    </message>
+    <message>
+        <source>Case with %1</source>
+        <translation>Sag med %1</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Luk sagen</translation>
+    </message>
+    <message>
+        <source>Close this case and wipe it</source>
+        <translation>Luk sagen og slet den</translation>
+    </message>
+    <message>
+        <source>%1 of %2 conversations</source>
+        <translation>%1 af %2 samtaler</translation>
+    </message>
+    <message>
+        <source>%1 of %2 minutes of support</source>
+        <translation>%1 af %2 minutters støtte</translation>
+    </message>
+    <message>
+        <source>This case is no longer here.</source>
+        <translation>Denne sag er her ikke længere.</translation>
+    </message>
+    <message>
+        <source>The organisation's limit for this case is reached. Refer the seeker on with a resource card.</source>
+        <translation>Organisationens grænse for denne sag er nået. Henvis den søgende videre med et ressourcekort.</translation>
+    </message>
+    <message>
+        <source>The organisation's limit for this case is reached. Your helper can point you to further help.</source>
+        <translation>Organisationens grænse for denne sag er nået. Din hjælper kan vise dig videre til anden hjælp.</translation>
+    </message>
+    <message>
+        <source>This case is nearing the organisation's limit.</source>
+        <translation>Denne sag nærmer sig organisationens grænse.</translation>
+    </message>
+    <message>
+        <source>The other side closed this case. Close it here too to wipe it from this computer.</source>
+        <translation>Den anden part har lukket sagen. Luk den også her for at slette den fra denne computer.</translation>
+    </message>
+    <message>
+        <source>Take this case</source>
+        <translation>Tag sagen</translation>
+    </message>
+    <message>
+        <source>Share a resource card</source>
+        <translation>Del et ressourcekort</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Overdrag</translation>
+    </message>
+    <message>
+        <source>Ask the seeker to hand the case over to another helper</source>
+        <translation>Spørg den søgende, om sagen må overdrages til en anden hjælper</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Ny samtale</translation>
+    </message>
+    <message>
+        <source>Count your next message as a new conversation</source>
+        <translation>Tæl din næste besked som en ny samtale</translation>
+    </message>
+    <message>
+        <source>Support time in minutes</source>
+        <translation>Støttetid i minutter</translation>
+    </message>
+    <message>
+        <source>Correct support time</source>
+        <translation>Ret støttetiden</translation>
+    </message>
+    <message>
+        <source>Your helper suggests that %1 takes over your case. If you agree, a new case starts with them, and only what you write below is passed on.</source>
+        <translation>Din hjælper foreslår, at %1 overtager din sag. Siger du ja, begynder en ny sag med vedkommende, og kun det, du skriver herunder, bliver givet videre.</translation>
+    </message>
+    <message>
+        <source>another helper</source>
+        <translation>en anden hjælper</translation>
+    </message>
+    <message>
+        <source>What the new helper may know (optional)</source>
+        <translation>Det, den nye hjælper må vide (frivilligt)</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Ja tak</translation>
+    </message>
+    <message>
+        <source>Agree to the handover</source>
+        <translation>Sig ja til overdragelsen</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Nej tak</translation>
+    </message>
+    <message>
+        <source>Decline the handover and stay with your helper</source>
+        <translation>Sig nej til overdragelsen og bliv hos din hjælper</translation>
+    </message>
+    <message>
+        <source>The safety number of this person changed. Check it under Devices and accept it before you write again.</source>
+        <translation>Denne persons sikkerhedsnummer er ændret. Tjek det under Enheder, og godkend det, før du skriver igen.</translation>
+    </message>
+    <message>
+        <source>The organisation is closed now. Your message waits until a helper answers.</source>
+        <translation>Organisationen har lukket nu. Din besked venter, til en hjælper svarer.</translation>
+    </message>
+    <message>
+        <source>Write a message</source>
+        <translation>Skriv en besked</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+</context>
+<context>
+    <name>CaseCloseDialog</name>
+    <message>
+        <source>Close this case?</source>
+        <translation>Vil du lukke sagen?</translation>
+    </message>
+    <message>
+        <source>Close and wipe</source>
+        <translation>Luk og slet</translation>
+    </message>
+    <message>
+        <source>Close the case and wipe it from this computer</source>
+        <translation>Luk sagen og slet den fra denne computer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>The case and its messages are wiped from this computer, and the other side is told it is closed.</source>
+        <translation>Sagen og dens beskeder bliver slettet fra denne computer, og den anden part får besked om, at den er lukket.</translation>
+    </message>
+    <message>
+        <source>What the case was about (for the organisation's statistics, nothing else is kept):</source>
+        <translation>Hvad sagen handlede om (til organisationens statistik, intet andet bliver gemt):</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>This was heavy</source>
+        <translation>Det her var tungt</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEntriesList</name>
+    <message>
+        <source>Resource card: %1</source>
+        <translation>Ressourcekort: %1</translation>
+    </message>
+    <message>
+        <source>You shared a resource card</source>
+        <translation>Du delte et ressourcekort</translation>
+    </message>
+    <message>
+        <source>Your helper shared a resource card</source>
+        <translation>Din hjælper delte et ressourcekort</translation>
+    </message>
+    <message>
+        <source>Hours: %1</source>
+        <translation>Åbent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHandoverDialog</name>
+    <message>
+        <source>Hand over to another helper</source>
+        <translation>Overdrag til en anden hjælper</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>There is no other helper in this organisation.</source>
+        <translation>Der er ingen anden hjælper i denne organisation.</translation>
+    </message>
+    <message>
+        <source>The seeker is asked first. The other helper hears nothing unless the seeker agrees.</source>
+        <translation>Den søgende bliver spurgt først. Den anden hjælper hører intet, medmindre den søgende siger ja.</translation>
+    </message>
+    <message>
+        <source>Ask to hand over to %1</source>
+        <translation>Foreslå at overdrage til %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReferDialog</name>
+    <message>
+        <source>Share a resource card</source>
+        <translation>Del et ressourcekort</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>The organisation has no resource cards.</source>
+        <translation>Organisationen har ingen ressourcekort.</translation>
+    </message>
+    <message>
+        <source>Share %1</source>
+        <translation>Del %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>Offered to you: the first helper to take it has it</source>
+        <translation>Tilbudt dig: den første hjælper, der tager den, har den</translation>
+    </message>
+    <message>
+        <source>Waiting for a helper to take it</source>
+        <translation>Venter på, at en hjælper tager den</translation>
+    </message>
+    <message>
+        <source>Closed by the other side</source>
+        <translation>Lukket af den anden part</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>You are available for new cases.</source>
+        <translation>Du er ledig til nye sager.</translation>
+    </message>
+    <message>
+        <source>You are away until %1.</source>
+        <translation>Du er væk indtil %1.</translation>
+    </message>
+    <message>
+        <source>You are away.</source>
+        <translation>Du er væk.</translation>
+    </message>
+    <message>
+        <source>You show as full: you have as many open cases as the organisation allows. This changes by itself when a case closes.</source>
+        <translation>Du vises som optaget: du har så mange åbne sager, som organisationen tillader. Det ændrer sig af sig selv, når en sag lukkes.</translation>
+    </message>
+    <message>
+        <source>You have not said whether you are available.</source>
+        <translation>Du har ikke sagt, om du er ledig.</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Sager</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <source>Set yourself available</source>
+        <translation>Meld dig ledig</translation>
+    </message>
+    <message>
+        <source>Away for</source>
+        <translation>Væk i</translation>
+    </message>
+    <message>
+        <source>Days away</source>
+        <translation>Dage væk</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dage</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Væk</translation>
+    </message>
+    <message>
+        <source>Set yourself away for the chosen days</source>
+        <translation>Meld dig væk i de valgte dage</translation>
+    </message>
+    <message>
+        <source>That was a heavy case. Take a moment, and talk it through with a colleague or your contact person.</source>
+        <translation>Det var en tung sag. Giv dig selv et øjeblik, og tal den igennem med en kollega eller din kontaktperson.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Close the debrief reminder</source>
+        <translation>Luk påmindelsen om at tale sagen igennem</translation>
+    </message>
+    <message>
+        <source>No cases. A case starts when you ask an organisation's helper for support (under Find help).</source>
+        <translation>Ingen sager. En sag begynder, når du beder en hjælper i en organisation om støtte (under Find hjælp).</translation>
+    </message>
+    <message>
+        <source>Seeker %1</source>
+        <translation>Søgende %1</translation>
+    </message>
+    <message>
+        <source>Any available helper</source>
+        <translation>Den første ledige hjælper</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation><numerusform>%n ny</numerusform><numerusform>%n nye</numerusform></translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>siden %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 conversations</source>
+        <translation>%1 af %2 samtaler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation><numerusform>%n samtale</numerusform><numerusform>%n samtaler</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 minutes of support</source>
+        <translation>%1 af %2 minutters støtte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) of support</source>
+        <translation><numerusform>%n minuts støtte</numerusform><numerusform>%n minutters støtte</numerusform></translation>
+    </message>
+    <message>
+        <source>The organisation's limit for this case is reached.</source>
+        <translation>Organisationens grænse for denne sag er nået.</translation>
+    </message>
+    <message>
+        <source>This case is nearing the organisation's limit.</source>
+        <translation>Denne sag nærmer sig organisationens grænse.</translation>
+    </message>
+    <message>
+        <source>Handover asked</source>
+        <translation>Overdragelse foreslået</translation>
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <source>Waiting to send</source>
@@ -78,6 +440,13 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to Kollega</source>
@@ -145,6 +514,29 @@
     <message>
         <source>Settings</source>
         <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Sager</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Organisations</name>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -268,6 +660,45 @@
     <message>
         <source>Could not reach the Kollega service: %1</source>
         <translation>Kunne ikke få forbindelse til Kollega: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::CasesController</name>
+    <message>
+        <source>The message could not be sent: %1</source>
+        <translation>Beskeden kunne ikke sendes: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be taken: %1</source>
+        <translation>Sagen kunne ikke tages: %1</translation>
+    </message>
+    <message>
+        <source>The card could not be shared: %1</source>
+        <translation>Kortet kunne ikke deles: %1</translation>
+    </message>
+    <message>
+        <source>The handover could not be asked: %1</source>
+        <translation>Overdragelsen kunne ikke foreslås: %1</translation>
+    </message>
+    <message>
+        <source>The support time could not be corrected: %1</source>
+        <translation>Støttetiden kunne ikke rettes: %1</translation>
+    </message>
+    <message>
+        <source>A new conversation could not be started: %1</source>
+        <translation>En ny samtale kunne ikke startes: %1</translation>
+    </message>
+    <message>
+        <source>Your answer could not be sent: %1</source>
+        <translation>Dit svar kunne ikke sendes: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be closed: %1</source>
+        <translation>Sagen kunne ikke lukkes: %1</translation>
+    </message>
+    <message>
+        <source>Your availability could not be changed: %1</source>
+        <translation>Din status kunne ikke ændres: %1</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,368 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>CaseChat</name>
+    <message>
+        <source>Back</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <source>Back to the cases</source>
+        <translation>Tilbake til sakene</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sak</translation>
+    </message>
+    <message>
+        <source>Case with seeker %1</source>
+        <translation>Sak med søker %1</translation>
+    </message>
+    <message>
+        <source>Case with %1</source>
+        <translation>Sak med %1</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Lukk saken</translation>
+    </message>
+    <message>
+        <source>Close this case and wipe it</source>
+        <translation>Lukk saken og slett den</translation>
+    </message>
+    <message>
+        <source>%1 of %2 conversations</source>
+        <translation>%1 av %2 samtaler</translation>
+    </message>
+    <message>
+        <source>%1 of %2 minutes of support</source>
+        <translation>%1 av %2 minutter støtte</translation>
+    </message>
+    <message>
+        <source>This case is no longer here.</source>
+        <translation>Denne saken er ikke her lenger.</translation>
+    </message>
+    <message>
+        <source>The organisation's limit for this case is reached. Refer the seeker on with a resource card.</source>
+        <translation>Organisasjonens grense for denne saken er nådd. Henvis søkeren videre med et ressurskort.</translation>
+    </message>
+    <message>
+        <source>The organisation's limit for this case is reached. Your helper can point you to further help.</source>
+        <translation>Organisasjonens grense for denne saken er nådd. Hjelperen din kan vise deg videre til annen hjelp.</translation>
+    </message>
+    <message>
+        <source>This case is nearing the organisation's limit.</source>
+        <translation>Denne saken nærmer seg organisasjonens grense.</translation>
+    </message>
+    <message>
+        <source>The other side closed this case. Close it here too to wipe it from this computer.</source>
+        <translation>Den andre parten har lukket saken. Lukk den her også for å slette den fra denne datamaskinen.</translation>
+    </message>
+    <message>
+        <source>Take this case</source>
+        <translation>Ta saken</translation>
+    </message>
+    <message>
+        <source>Share a resource card</source>
+        <translation>Del et ressurskort</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Overfør</translation>
+    </message>
+    <message>
+        <source>Ask the seeker to hand the case over to another helper</source>
+        <translation>Spør søkeren om saken kan overføres til en annen hjelper</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Ny samtale</translation>
+    </message>
+    <message>
+        <source>Count your next message as a new conversation</source>
+        <translation>Tell den neste meldingen din som en ny samtale</translation>
+    </message>
+    <message>
+        <source>Support time in minutes</source>
+        <translation>Støttetid i minutter</translation>
+    </message>
+    <message>
+        <source>Correct support time</source>
+        <translation>Rett støttetiden</translation>
+    </message>
+    <message>
+        <source>Your helper suggests that %1 takes over your case. If you agree, a new case starts with them, and only what you write below is passed on.</source>
+        <translation>Hjelperen din foreslår at %1 tar over saken din. Sier du ja, begynner en ny sak med vedkommende, og bare det du skriver under, blir gitt videre.</translation>
+    </message>
+    <message>
+        <source>another helper</source>
+        <translation>en annen hjelper</translation>
+    </message>
+    <message>
+        <source>What the new helper may know (optional)</source>
+        <translation>Det den nye hjelperen kan få vite (valgfritt)</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Ja takk</translation>
+    </message>
+    <message>
+        <source>Agree to the handover</source>
+        <translation>Si ja til overføringen</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Nei takk</translation>
+    </message>
+    <message>
+        <source>Decline the handover and stay with your helper</source>
+        <translation>Si nei til overføringen og bli hos hjelperen din</translation>
+    </message>
+    <message>
+        <source>The safety number of this person changed. Check it under Devices and accept it before you write again.</source>
+        <translation>Sikkerhetsnummeret til denne personen er endret. Sjekk det under Enheter og godta det før du skriver igjen.</translation>
+    </message>
+    <message>
+        <source>The organisation is closed now. Your message waits until a helper answers.</source>
+        <translation>Organisasjonen er stengt nå. Meldingen din venter til en hjelper svarer.</translation>
+    </message>
+    <message>
+        <source>Write a message</source>
+        <translation>Skriv en melding</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+</context>
+<context>
+    <name>CaseCloseDialog</name>
+    <message>
+        <source>Close this case?</source>
+        <translation>Vil du lukke saken?</translation>
+    </message>
+    <message>
+        <source>Close and wipe</source>
+        <translation>Lukk og slett</translation>
+    </message>
+    <message>
+        <source>Close the case and wipe it from this computer</source>
+        <translation>Lukk saken og slett den fra denne datamaskinen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The case and its messages are wiped from this computer, and the other side is told it is closed.</source>
+        <translation>Saken og meldingene i den blir slettet fra denne datamaskinen, og den andre parten får beskjed om at den er lukket.</translation>
+    </message>
+    <message>
+        <source>What the case was about (for the organisation's statistics, nothing else is kept):</source>
+        <translation>Hva saken handlet om (til organisasjonens statistikk, ingenting annet blir lagret):</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>This was heavy</source>
+        <translation>Dette var tungt</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEntriesList</name>
+    <message>
+        <source>Resource card: %1</source>
+        <translation>Ressurskort: %1</translation>
+    </message>
+    <message>
+        <source>You shared a resource card</source>
+        <translation>Du delte et ressurskort</translation>
+    </message>
+    <message>
+        <source>Your helper shared a resource card</source>
+        <translation>Hjelperen din delte et ressurskort</translation>
+    </message>
+    <message>
+        <source>Hours: %1</source>
+        <translation>Åpent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHandoverDialog</name>
+    <message>
+        <source>Hand over to another helper</source>
+        <translation>Overfør til en annen hjelper</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>There is no other helper in this organisation.</source>
+        <translation>Det er ingen annen hjelper i denne organisasjonen.</translation>
+    </message>
+    <message>
+        <source>The seeker is asked first. The other helper hears nothing unless the seeker agrees.</source>
+        <translation>Søkeren blir spurt først. Den andre hjelperen hører ingenting med mindre søkeren sier ja.</translation>
+    </message>
+    <message>
+        <source>Ask to hand over to %1</source>
+        <translation>Foreslå å overføre til %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReferDialog</name>
+    <message>
+        <source>Share a resource card</source>
+        <translation>Del et ressurskort</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The organisation has no resource cards.</source>
+        <translation>Organisasjonen har ingen ressurskort.</translation>
+    </message>
+    <message>
+        <source>Share %1</source>
+        <translation>Del %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>Offered to you: the first helper to take it has it</source>
+        <translation>Tilbudt deg: den første hjelperen som tar den, har den</translation>
+    </message>
+    <message>
+        <source>Waiting for a helper to take it</source>
+        <translation>Venter på at en hjelper tar den</translation>
+    </message>
+    <message>
+        <source>Closed by the other side</source>
+        <translation>Lukket av den andre parten</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpen</translation>
+    </message>
+    <message>
+        <source>You are available for new cases.</source>
+        <translation>Du er ledig for nye saker.</translation>
+    </message>
+    <message>
+        <source>You are away until %1.</source>
+        <translation>Du er borte til %1.</translation>
+    </message>
+    <message>
+        <source>You are away.</source>
+        <translation>Du er borte.</translation>
+    </message>
+    <message>
+        <source>You show as full: you have as many open cases as the organisation allows. This changes by itself when a case closes.</source>
+        <translation>Du vises som full: du har så mange åpne saker som organisasjonen tillater. Det endrer seg av seg selv når en sak lukkes.</translation>
+    </message>
+    <message>
+        <source>You have not said whether you are available.</source>
+        <translation>Du har ikke sagt om du er ledig.</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Saker</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <source>Set yourself available</source>
+        <translation>Meld deg ledig</translation>
+    </message>
+    <message>
+        <source>Away for</source>
+        <translation>Borte i</translation>
+    </message>
+    <message>
+        <source>Days away</source>
+        <translation>Dager borte</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dager</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Borte</translation>
+    </message>
+    <message>
+        <source>Set yourself away for the chosen days</source>
+        <translation>Meld deg borte de valgte dagene</translation>
+    </message>
+    <message>
+        <source>That was a heavy case. Take a moment, and talk it through with a colleague or your contact person.</source>
+        <translation>Det var en tung sak. Ta deg et øyeblikk, og snakk den gjennom med en kollega eller kontaktpersonen din.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Close the debrief reminder</source>
+        <translation>Lukk påminnelsen om å snakke saken gjennom</translation>
+    </message>
+    <message>
+        <source>No cases. A case starts when you ask an organisation's helper for support (under Find help).</source>
+        <translation>Ingen saker. En sak begynner når du ber en hjelper i en organisasjon om støtte (under Finn hjelp).</translation>
+    </message>
+    <message>
+        <source>Seeker %1</source>
+        <translation>Søker %1</translation>
+    </message>
+    <message>
+        <source>Any available helper</source>
+        <translation>Den første ledige hjelperen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation><numerusform>%n ny</numerusform><numerusform>%n nye</numerusform></translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>siden %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 conversations</source>
+        <translation>%1 av %2 samtaler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation><numerusform>%n samtale</numerusform><numerusform>%n samtaler</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 minutes of support</source>
+        <translation>%1 av %2 minutter støtte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) of support</source>
+        <translation><numerusform>%n minutt støtte</numerusform><numerusform>%n minutter støtte</numerusform></translation>
+    </message>
+    <message>
+        <source>The organisation's limit for this case is reached.</source>
+        <translation>Organisasjonens grense for denne saken er nådd.</translation>
+    </message>
+    <message>
+        <source>This case is nearing the organisation's limit.</source>
+        <translation>Denne saken nærmer seg organisasjonens grense.</translation>
+    </message>
+    <message>
+        <source>Handover asked</source>
+        <translation>Overføring foreslått</translation>
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <source>Waiting to send</source>
@@ -78,6 +440,13 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to Kollega</source>
@@ -145,6 +514,29 @@
     <message>
         <source>Settings</source>
         <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Saker</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Organisations</name>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -268,6 +660,45 @@
     <message>
         <source>Could not reach the Kollega service: %1</source>
         <translation>Fikk ikke kontakt med Kollega: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::CasesController</name>
+    <message>
+        <source>The message could not be sent: %1</source>
+        <translation>Meldingen kunne ikke sendes: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be taken: %1</source>
+        <translation>Saken kunne ikke tas: %1</translation>
+    </message>
+    <message>
+        <source>The card could not be shared: %1</source>
+        <translation>Kortet kunne ikke deles: %1</translation>
+    </message>
+    <message>
+        <source>The handover could not be asked: %1</source>
+        <translation>Overføringen kunne ikke foreslås: %1</translation>
+    </message>
+    <message>
+        <source>The support time could not be corrected: %1</source>
+        <translation>Støttetiden kunne ikke rettes: %1</translation>
+    </message>
+    <message>
+        <source>A new conversation could not be started: %1</source>
+        <translation>En ny samtale kunne ikke startes: %1</translation>
+    </message>
+    <message>
+        <source>Your answer could not be sent: %1</source>
+        <translation>Svaret ditt kunne ikke sendes: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be closed: %1</source>
+        <translation>Saken kunne ikke lukkes: %1</translation>
+    </message>
+    <message>
+        <source>Your availability could not be changed: %1</source>
+        <translation>Statusen din kunne ikke endres: %1</translation>
     </message>
 </context>
 </TS>

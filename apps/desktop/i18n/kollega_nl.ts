@@ -1,6 +1,368 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>CaseChat</name>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Back to the cases</source>
+        <translation>Terug naar de casussen</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Casus</translation>
+    </message>
+    <message>
+        <source>Case with seeker %1</source>
+        <translation>Casus met hulpvrager %1</translation>
+    </message>
+    <message>
+        <source>Case with %1</source>
+        <translation>Casus met %1</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Casus sluiten</translation>
+    </message>
+    <message>
+        <source>Close this case and wipe it</source>
+        <translation>Sluit deze casus en wis hem</translation>
+    </message>
+    <message>
+        <source>%1 of %2 conversations</source>
+        <translation>%1 van %2 gesprekken</translation>
+    </message>
+    <message>
+        <source>%1 of %2 minutes of support</source>
+        <translation>%1 van %2 minuten steun</translation>
+    </message>
+    <message>
+        <source>This case is no longer here.</source>
+        <translation>Deze casus is er niet meer.</translation>
+    </message>
+    <message>
+        <source>The organisation's limit for this case is reached. Refer the seeker on with a resource card.</source>
+        <translation>De grens van de organisatie voor deze casus is bereikt. Verwijs de hulpvrager door met een hulpkaart.</translation>
+    </message>
+    <message>
+        <source>The organisation's limit for this case is reached. Your helper can point you to further help.</source>
+        <translation>De grens van de organisatie voor deze casus is bereikt. Je helper kan je naar verdere hulp wijzen.</translation>
+    </message>
+    <message>
+        <source>This case is nearing the organisation's limit.</source>
+        <translation>Deze casus nadert de grens van de organisatie.</translation>
+    </message>
+    <message>
+        <source>The other side closed this case. Close it here too to wipe it from this computer.</source>
+        <translation>De ander heeft deze casus gesloten. Sluit hem hier ook om hem van deze computer te wissen.</translation>
+    </message>
+    <message>
+        <source>Take this case</source>
+        <translation>Neem deze casus aan</translation>
+    </message>
+    <message>
+        <source>Share a resource card</source>
+        <translation>Deel een hulpkaart</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Overdragen</translation>
+    </message>
+    <message>
+        <source>Ask the seeker to hand the case over to another helper</source>
+        <translation>Vraag de hulpvrager of de casus naar een andere helper mag</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Nieuw gesprek</translation>
+    </message>
+    <message>
+        <source>Count your next message as a new conversation</source>
+        <translation>Tel je volgende bericht als een nieuw gesprek</translation>
+    </message>
+    <message>
+        <source>Support time in minutes</source>
+        <translation>Steuntijd in minuten</translation>
+    </message>
+    <message>
+        <source>Correct support time</source>
+        <translation>Steuntijd corrigeren</translation>
+    </message>
+    <message>
+        <source>Your helper suggests that %1 takes over your case. If you agree, a new case starts with them, and only what you write below is passed on.</source>
+        <translation>Je helper stelt voor dat %1 je casus overneemt. Als je akkoord gaat, begint er een nieuwe casus met die persoon, en alleen wat je hieronder schrijft wordt doorgegeven.</translation>
+    </message>
+    <message>
+        <source>another helper</source>
+        <translation>een andere helper</translation>
+    </message>
+    <message>
+        <source>What the new helper may know (optional)</source>
+        <translation>Wat de nieuwe helper mag weten (niet verplicht)</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Akkoord</translation>
+    </message>
+    <message>
+        <source>Agree to the handover</source>
+        <translation>Ga akkoord met de overdracht</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Liever niet</translation>
+    </message>
+    <message>
+        <source>Decline the handover and stay with your helper</source>
+        <translation>Wijs de overdracht af en blijf bij je helper</translation>
+    </message>
+    <message>
+        <source>The safety number of this person changed. Check it under Devices and accept it before you write again.</source>
+        <translation>Het veiligheidsnummer van deze persoon is veranderd. Controleer het onder Apparaten en accepteer het voordat je weer schrijft.</translation>
+    </message>
+    <message>
+        <source>The organisation is closed now. Your message waits until a helper answers.</source>
+        <translation>De organisatie is nu gesloten. Je bericht wacht tot een helper antwoordt.</translation>
+    </message>
+    <message>
+        <source>Write a message</source>
+        <translation>Schrijf een bericht</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseCloseDialog</name>
+    <message>
+        <source>Close this case?</source>
+        <translation>Deze casus sluiten?</translation>
+    </message>
+    <message>
+        <source>Close and wipe</source>
+        <translation>Sluiten en wissen</translation>
+    </message>
+    <message>
+        <source>Close the case and wipe it from this computer</source>
+        <translation>Sluit de casus en wis hem van deze computer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>The case and its messages are wiped from this computer, and the other side is told it is closed.</source>
+        <translation>De casus en de berichten worden van deze computer gewist, en de ander hoort dat hij gesloten is.</translation>
+    </message>
+    <message>
+        <source>What the case was about (for the organisation's statistics, nothing else is kept):</source>
+        <translation>Waar de casus over ging (voor de statistiek van de organisatie, verder wordt niets bewaard):</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>This was heavy</source>
+        <translation>Dit was zwaar</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEntriesList</name>
+    <message>
+        <source>Resource card: %1</source>
+        <translation>Hulpkaart: %1</translation>
+    </message>
+    <message>
+        <source>You shared a resource card</source>
+        <translation>Je hebt een hulpkaart gedeeld</translation>
+    </message>
+    <message>
+        <source>Your helper shared a resource card</source>
+        <translation>Je helper heeft een hulpkaart gedeeld</translation>
+    </message>
+    <message>
+        <source>Hours: %1</source>
+        <translation>Open: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHandoverDialog</name>
+    <message>
+        <source>Hand over to another helper</source>
+        <translation>Overdragen aan een andere helper</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>There is no other helper in this organisation.</source>
+        <translation>Er is geen andere helper in deze organisatie.</translation>
+    </message>
+    <message>
+        <source>The seeker is asked first. The other helper hears nothing unless the seeker agrees.</source>
+        <translation>De hulpvrager wordt eerst gevraagd. De andere helper hoort niets, tenzij de hulpvrager akkoord gaat.</translation>
+    </message>
+    <message>
+        <source>Ask to hand over to %1</source>
+        <translation>Vraag om over te dragen aan %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReferDialog</name>
+    <message>
+        <source>Share a resource card</source>
+        <translation>Deel een hulpkaart</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>The organisation has no resource cards.</source>
+        <translation>De organisatie heeft geen hulpkaarten.</translation>
+    </message>
+    <message>
+        <source>Share %1</source>
+        <translation>Deel %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>Offered to you: the first helper to take it has it</source>
+        <translation>Aan je aangeboden: de eerste helper die hem aanneemt, heeft hem</translation>
+    </message>
+    <message>
+        <source>Waiting for a helper to take it</source>
+        <translation>Wacht tot een helper hem aanneemt</translation>
+    </message>
+    <message>
+        <source>Closed by the other side</source>
+        <translation>Gesloten door de ander</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>You are available for new cases.</source>
+        <translation>Je bent beschikbaar voor nieuwe casussen.</translation>
+    </message>
+    <message>
+        <source>You are away until %1.</source>
+        <translation>Je bent weg tot %1.</translation>
+    </message>
+    <message>
+        <source>You are away.</source>
+        <translation>Je bent weg.</translation>
+    </message>
+    <message>
+        <source>You show as full: you have as many open cases as the organisation allows. This changes by itself when a case closes.</source>
+        <translation>Je staat als vol: je hebt zoveel open casussen als de organisatie toestaat. Dat verandert vanzelf als er een casus sluit.</translation>
+    </message>
+    <message>
+        <source>You have not said whether you are available.</source>
+        <translation>Je hebt nog niet gezegd of je beschikbaar bent.</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casussen</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Beschikbaar</translation>
+    </message>
+    <message>
+        <source>Set yourself available</source>
+        <translation>Zet jezelf op beschikbaar</translation>
+    </message>
+    <message>
+        <source>Away for</source>
+        <translation>Weg voor</translation>
+    </message>
+    <message>
+        <source>Days away</source>
+        <translation>Dagen weg</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dagen</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <source>Set yourself away for the chosen days</source>
+        <translation>Zet jezelf op weg voor de gekozen dagen</translation>
+    </message>
+    <message>
+        <source>That was a heavy case. Take a moment, and talk it through with a colleague or your contact person.</source>
+        <translation>Dat was een zware casus. Neem even de tijd en bespreek hem met een collega of je contactpersoon.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Close the debrief reminder</source>
+        <translation>Sluit de herinnering om na te praten</translation>
+    </message>
+    <message>
+        <source>No cases. A case starts when you ask an organisation's helper for support (under Find help).</source>
+        <translation>Geen casussen. Een casus begint als je een helper van een organisatie om steun vraagt (onder Hulp zoeken).</translation>
+    </message>
+    <message>
+        <source>Seeker %1</source>
+        <translation>Hulpvrager %1</translation>
+    </message>
+    <message>
+        <source>Any available helper</source>
+        <translation>De eerste beschikbare helper</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation><numerusform>%n nieuw</numerusform><numerusform>%n nieuw</numerusform></translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>sinds %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 conversations</source>
+        <translation>%1 van %2 gesprekken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation><numerusform>%n gesprek</numerusform><numerusform>%n gesprekken</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 minutes of support</source>
+        <translation>%1 van %2 minuten steun</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) of support</source>
+        <translation><numerusform>%n minuut steun</numerusform><numerusform>%n minuten steun</numerusform></translation>
+    </message>
+    <message>
+        <source>The organisation's limit for this case is reached.</source>
+        <translation>De grens van de organisatie voor deze casus is bereikt.</translation>
+    </message>
+    <message>
+        <source>This case is nearing the organisation's limit.</source>
+        <translation>Deze casus nadert de grens van de organisatie.</translation>
+    </message>
+    <message>
+        <source>Handover asked</source>
+        <translation>Overdracht gevraagd</translation>
+    </message>
+</context>
+<context>
     <name>Chat</name>
     <message>
         <source>Waiting to send</source>
@@ -78,6 +440,13 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to Kollega</source>
@@ -145,6 +514,29 @@
     <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casussen</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Organisations</name>
+    <message>
+        <source>Find help</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -268,6 +660,45 @@
     <message>
         <source>Could not reach the Kollega service: %1</source>
         <translation>Kon Kollega niet bereiken: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::CasesController</name>
+    <message>
+        <source>The message could not be sent: %1</source>
+        <translation>Het bericht kon niet worden verstuurd: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be taken: %1</source>
+        <translation>De casus kon niet worden aangenomen: %1</translation>
+    </message>
+    <message>
+        <source>The card could not be shared: %1</source>
+        <translation>De kaart kon niet worden gedeeld: %1</translation>
+    </message>
+    <message>
+        <source>The handover could not be asked: %1</source>
+        <translation>De overdracht kon niet worden gevraagd: %1</translation>
+    </message>
+    <message>
+        <source>The support time could not be corrected: %1</source>
+        <translation>De steuntijd kon niet worden gecorrigeerd: %1</translation>
+    </message>
+    <message>
+        <source>A new conversation could not be started: %1</source>
+        <translation>Er kon geen nieuw gesprek worden begonnen: %1</translation>
+    </message>
+    <message>
+        <source>Your answer could not be sent: %1</source>
+        <translation>Je antwoord kon niet worden verstuurd: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be closed: %1</source>
+        <translation>De casus kon niet worden gesloten: %1</translation>
+    </message>
+    <message>
+        <source>Your availability could not be changed: %1</source>
+        <translation>Je beschikbaarheid kon niet worden veranderd: %1</translation>
     </message>
 </context>
 </TS>
