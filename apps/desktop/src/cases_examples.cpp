@@ -48,12 +48,13 @@ void CasesController::ShowExamples() {
                       "Mon-Fri 8-16",
                       "Free, confidential sessions with a psychologist who knows the job."}};
 
-  auto row = [&](const char* id, client::CaseState state, uint32_t conversations, uint32_t minutes,
-                 client::CaseLimitLevel limit, const char* reason, int64_t opened_ago, int unread) {
+  auto row = [&](const char* id, const char* peer, client::CaseState state, uint32_t conversations,
+                 uint32_t minutes, client::CaseLimitLevel limit, const char* reason,
+                 int64_t opened_ago, int unread) {
     CasesModel::Row r;
     r.info.case_id = id;
     r.info.org_id = org;
-    r.info.peer = "9a8b7c6d5e4f30211203f4e5d6c7b8a9";
+    r.info.peer = peer;
     r.info.category = "burnout";
     r.info.role = client::CaseRole::kHelper;
     r.info.state = state;
@@ -71,10 +72,12 @@ void CasesController::ShowExamples() {
   };
   using client::CaseLimitLevel;
   using client::CaseState;
-  model_.SetRows({row("c1", CaseState::kOpen, 2, 95, CaseLimitLevel::kNearing,
-                      "2 of 3 conversations", 5 * kDay, 1),
-                  row("c2", CaseState::kOpen, 1, 20, CaseLimitLevel::kWithin, "", kDay, 0),
-                  row("c3", CaseState::kOffered, 0, 0, CaseLimitLevel::kWithin, "", 600'000, 1)});
+  model_.SetRows({row("c1", "9a8b7c6d5e4f30211203f4e5d6c7b8a9", CaseState::kOpen, 2, 95,
+                      CaseLimitLevel::kNearing, "2 of 3 conversations", 5 * kDay, 1),
+                  row("c2", "4e21d0c9b8a7f6e5d4c3b2a190817263", CaseState::kOpen, 1, 20,
+                      CaseLimitLevel::kWithin, "", kDay, 0),
+                  row("c3", "d7c6b5a4938271605f4e3d2c1b0a9988", CaseState::kOffered, 0, 0,
+                      CaseLimitLevel::kWithin, "", 600'000, 1)});
   current_ = "c1";
   auto entry = [&](bool outgoing, int64_t ago, const QString& text, const char* referral = "") {
     CaseEntriesModel::Row r;
