@@ -288,6 +288,40 @@ class CasesTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!notice->property("visible").toBool(), kTimeoutMs);
   }
 
+  // "Whoever is available first": the offer is in the helper's inbox as
+  // offered, counted unread, and taking it opens it on both sides.
+  void offeredCaseIsTakenFromTheInbox() {
+    OrgFixture org;
+    QVERIFY(org.SetUp());
+    auto helper = NewAccount(org, "helper");
+    auto seeker = NewAccount(org, "seeker");
+    QVERIFY(helper && seeker);
+    QVERIFY(org.Enrol(*helper));
+    QVERIFY(seeker->client()->JoinOrganisation(org.card().toStdString()).Get().ok());
+    kollega::client::HelperFilter filter;
+    filter.org_id = org.orgId().toStdString();
+    auto offered = seeker->client()->OfferCase(filter, "", "Anyone there tonight?").Get();
+    QVERIFY2(offered.ok(), offered.status().message().c_str());
+    const QString id = QString::fromStdString(*offered);
+    seeker->cases()->refresh(false);
+    QTRY_VERIFY_WITH_TIMEOUT(helper->cases()->model()->rowOf(id) >= 0, kTimeoutMs);
+    const int row = helper->cases()->model()->rowOf(id);
+    QCOMPARE(helper->cases()->model()->get(row, "caseState").toInt(), int(CasesModel::Offered));
+    QCOMPARE(helper->cases()->unread(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(seeker->cases()->model()->rowOf(id) >= 0, kTimeoutMs);
+    QCOMPARE(seeker->cases()->model()->get(0, "caseState").toInt(), int(CasesModel::Offered));
+
+    helper->cases()->open(id);
+    helper->cases()->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(Current(*helper, "caseState").toInt(), int(CasesModel::Open),
+                              kTimeoutMs);
+    seeker->cases()->open(id);
+    QTRY_COMPARE_WITH_TIMEOUT(Current(*seeker, "caseState").toInt(), int(CasesModel::Open),
+                              kTimeoutMs);
+    QCOMPARE(Current(*seeker, "peerName").toString(), QString("Anne"));
+    QCOMPARE(helper->cases()->error(), QString());
+  }
+
   // A helper in the directory sees their availability and sets it; a
   // seeker has no availability to set.
   void helperSetsAvailability() {
