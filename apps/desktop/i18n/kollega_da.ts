@@ -119,10 +119,6 @@
         <translation>Sig nej til overdragelsen og bliv hos din hjælper</translation>
     </message>
     <message>
-        <source>The safety number of this person changed. Check it under Devices and accept it before you write again.</source>
-        <translation>Denne persons sikkerhedsnummer er ændret. Tjek det under Enheder, og godkend det, før du skriver igen.</translation>
-    </message>
-    <message>
         <source>The organisation is closed now. Your message waits until a helper answers.</source>
         <translation>Organisationen har lukket nu. Din besked venter, til en hjælper svarer.</translation>
     </message>
@@ -133,6 +129,18 @@
     <message>
         <source>Send</source>
         <translation>Send</translation>
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation>Sikkerhedsnummeret med denne kontakt er ændret. Du kan ikke sende, før du godkender det nye.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Se nærmere</translation>
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation>Se det ændrede sikkerhedsnummer</translation>
     </message>
 </context>
 <context>
@@ -327,7 +335,10 @@
     </message>
     <message numerus="yes">
         <source>%n new</source>
-        <translation><numerusform>%n ny</numerusform><numerusform>%n nye</numerusform></translation>
+        <translation>
+            <numerusform>%n ny</numerusform>
+            <numerusform>%n nye</numerusform>
+        </translation>
     </message>
     <message>
         <source>since %1</source>
@@ -339,7 +350,10 @@
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
-        <translation><numerusform>%n samtale</numerusform><numerusform>%n samtaler</numerusform></translation>
+        <translation>
+            <numerusform>%n samtale</numerusform>
+            <numerusform>%n samtaler</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 minutes of support</source>
@@ -347,7 +361,10 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s) of support</source>
-        <translation><numerusform>%n minuts støtte</numerusform><numerusform>%n minutters støtte</numerusform></translation>
+        <translation>
+            <numerusform>%n minuts støtte</numerusform>
+            <numerusform>%n minutters støtte</numerusform>
+        </translation>
     </message>
     <message>
         <source>The organisation's limit for this case is reached.</source>

@@ -119,10 +119,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The safety number of this person changed. Check it under Devices and accept it before you write again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The organisation is closed now. Your message waits until a helper answers.</source>
         <translation type="unfinished" />
     </message>
@@ -132,6 +128,18 @@
     </message>
     <message>
         <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -327,7 +335,10 @@
     </message>
     <message numerus="yes">
         <source>%n new</source>
-        <translation><numerusform>%n new</numerusform><numerusform>%n new</numerusform></translation>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
     </message>
     <message>
         <source>since %1</source>
@@ -339,7 +350,10 @@
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
-        <translation><numerusform>%n conversation</numerusform><numerusform>%n conversations</numerusform></translation>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 minutes of support</source>
@@ -347,7 +361,10 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s) of support</source>
-        <translation><numerusform>%n minute of support</numerusform><numerusform>%n minutes of support</numerusform></translation>
+        <translation>
+            <numerusform>%n minute of support</numerusform>
+            <numerusform>%n minutes of support</numerusform>
+        </translation>
     </message>
     <message>
         <source>The organisation's limit for this case is reached.</source>

@@ -119,10 +119,6 @@
         <translation>Si nei til overføringen og bli hos hjelperen din</translation>
     </message>
     <message>
-        <source>The safety number of this person changed. Check it under Devices and accept it before you write again.</source>
-        <translation>Sikkerhetsnummeret til denne personen er endret. Sjekk det under Enheter og godta det før du skriver igjen.</translation>
-    </message>
-    <message>
         <source>The organisation is closed now. Your message waits until a helper answers.</source>
         <translation>Organisasjonen er stengt nå. Meldingen din venter til en hjelper svarer.</translation>
     </message>
@@ -133,6 +129,18 @@
     <message>
         <source>Send</source>
         <translation>Send</translation>
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation>Sikkerhetsnummeret med denne kontakten er endret. Du kan ikke sende før du godtar det nye.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Se nærmere</translation>
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation>Se det endrede sikkerhetsnummeret</translation>
     </message>
 </context>
 <context>
@@ -327,7 +335,10 @@
     </message>
     <message numerus="yes">
         <source>%n new</source>
-        <translation><numerusform>%n ny</numerusform><numerusform>%n nye</numerusform></translation>
+        <translation>
+            <numerusform>%n ny</numerusform>
+            <numerusform>%n nye</numerusform>
+        </translation>
     </message>
     <message>
         <source>since %1</source>
@@ -339,7 +350,10 @@
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
-        <translation><numerusform>%n samtale</numerusform><numerusform>%n samtaler</numerusform></translation>
+        <translation>
+            <numerusform>%n samtale</numerusform>
+            <numerusform>%n samtaler</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 minutes of support</source>
@@ -347,7 +361,10 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s) of support</source>
-        <translation><numerusform>%n minutt støtte</numerusform><numerusform>%n minutter støtte</numerusform></translation>
+        <translation>
+            <numerusform>%n minutt støtte</numerusform>
+            <numerusform>%n minutter støtte</numerusform>
+        </translation>
     </message>
     <message>
         <source>The organisation's limit for this case is reached.</source>

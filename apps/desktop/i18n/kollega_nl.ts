@@ -119,10 +119,6 @@
         <translation>Wijs de overdracht af en blijf bij je helper</translation>
     </message>
     <message>
-        <source>The safety number of this person changed. Check it under Devices and accept it before you write again.</source>
-        <translation>Het veiligheidsnummer van deze persoon is veranderd. Controleer het onder Apparaten en accepteer het voordat je weer schrijft.</translation>
-    </message>
-    <message>
         <source>The organisation is closed now. Your message waits until a helper answers.</source>
         <translation>De organisatie is nu gesloten. Je bericht wacht tot een helper antwoordt.</translation>
     </message>
@@ -133,6 +129,18 @@
     <message>
         <source>Send</source>
         <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation>Het veiligheidsnummer met dit contact is veranderd. Versturen staat stil tot je het nieuwe accepteert.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Bekijken</translation>
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation>Het veranderde veiligheidsnummer bekijken</translation>
     </message>
 </context>
 <context>
@@ -327,7 +335,10 @@
     </message>
     <message numerus="yes">
         <source>%n new</source>
-        <translation><numerusform>%n nieuw</numerusform><numerusform>%n nieuw</numerusform></translation>
+        <translation>
+            <numerusform>%n nieuw</numerusform>
+            <numerusform>%n nieuw</numerusform>
+        </translation>
     </message>
     <message>
         <source>since %1</source>
@@ -339,7 +350,10 @@
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
-        <translation><numerusform>%n gesprek</numerusform><numerusform>%n gesprekken</numerusform></translation>
+        <translation>
+            <numerusform>%n gesprek</numerusform>
+            <numerusform>%n gesprekken</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 minutes of support</source>
@@ -347,7 +361,10 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s) of support</source>
-        <translation><numerusform>%n minuut steun</numerusform><numerusform>%n minuten steun</numerusform></translation>
+        <translation>
+            <numerusform>%n minuut steun</numerusform>
+            <numerusform>%n minuten steun</numerusform>
+        </translation>
     </message>
     <message>
         <source>The organisation's limit for this case is reached.</source>

@@ -124,10 +124,13 @@ T = {
         "Sig nej til overdragelsen og bliv hos din hjælper",
         "Si nei til overføringen og bli hos hjelperen din",
         "Wijs de overdracht af en blijf bij je helper"),
-    "The safety number of this person changed. Check it under Devices and accept it before you write again.": (
-        "Denne persons sikkerhedsnummer er ændret. Tjek det under Enheder, og godkend det, før du skriver igen.",
-        "Sikkerhetsnummeret til denne personen er endret. Sjekk det under Enheter og godta det før du skriver igjen.",
-        "Het veiligheidsnummer van deze persoon is veranderd. Controleer het onder Apparaten en accepteer het voordat je weer schrijft."),
+    # The same texts as Chat's (texts_trust.py), the same translations.
+    "The safety number with this contact changed. Sending is paused until you accept the new one.": (
+        "Sikkerhedsnummeret med denne kontakt er ændret. Du kan ikke sende, før du godkender det nye.",
+        "Sikkerhetsnummeret med denne kontakten er endret. Du kan ikke sende før du godtar det nye.",
+        "Het veiligheidsnummer met dit contact is veranderd. Versturen staat stil tot je het nieuwe accepteert."),
+    "Review": ("Se nærmere", "Se nærmere", "Bekijken"),
+    "Review the changed safety number": ("Se det ændrede sikkerhedsnummer", "Se det endrede sikkerhetsnummeret", "Het veranderde veiligheidsnummer bekijken"),
     "The organisation is closed now. Your message waits until a helper answers.": (
         "Organisationen har lukket nu. Din besked venter, til en hjælper svarer.",
         "Organisasjonen er stengt nå. Meldingen din venter til en hjelper svarer.",

@@ -202,13 +202,26 @@ Page {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        Label {
+        // The peer's safety number changed and is not accepted yet: nothing
+        // is sent until it is (TrustController, as in Chat).
+        RowLayout {
             objectName: "identityBlocked"
             visible: blocked
-            text: qsTr("The safety number of this person changed. Check it under Devices and accept it before you write again.")
-            color: "#b00020"
-            wrapMode: Text.Wrap
             Layout.fillWidth: true
+            Label {
+                text: qsTr("The safety number with this contact changed. Sending is paused until you accept the new one.")
+                color: "#b00020"
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "caseReviewIdentityButton"
+                visible: typeof identityChangeDialog !== "undefined"
+                text: qsTr("Review")
+                Accessible.name: qsTr("Review the changed safety number")
+                onClicked: identityChangeDialog.openFor(c.peer)
+            }
         }
         // Before sending outside the organisation's opening hours.
         Label {
@@ -234,7 +247,7 @@ Page {
                 Layout.fillWidth: true
                 Keys.onReturnPressed: (event) => {
                     if (event.modifiers & Qt.ShiftModifier) event.accepted = false
-                    else sendButton.clicked()
+                    else if (sendButton.enabled) sendButton.clicked()
                 }
             }
             Button {
@@ -245,6 +258,7 @@ Page {
                 highlighted: true
                 enabled: !blocked && input.text.trim() !== ""
                 onClicked: {
+                    if (!enabled) return
                     app.cases.send(input.text)
                     input.text = ""
                 }

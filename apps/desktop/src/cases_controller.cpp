@@ -232,6 +232,8 @@ void CasesController::open(const QString& caseId) {
   SetError({});
   emit currentChanged();
   ReloadEntries();
+  // Opened a moment ago (Find help opens a case and shows it): not listed yet.
+  if (!caseId.isEmpty() && model_.rowOf(caseId) < 0) refresh(false);
 }
 
 void CasesController::ReloadEntries() {
