@@ -241,7 +241,21 @@ class CasesTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(helper->cases()->categories().size(), 2, kTimeoutMs);
     QCOMPARE(Current(*helper, "category").toString(), QString("burnout"));
 
-    helper->cases()->closeCase(true, kollega::desktop::testing::kCategoryStress);
+    // As a helper does it: the dialog, its category pre-set to the case's,
+    // another chosen, "this was heavy" ticked, confirmed.
+    QTRY_VERIFY_WITH_TIMEOUT(Find(*screen, "caseCloseDialog") != nullptr, kTimeoutMs);
+    QObject* dialog = Find(*screen, "caseCloseDialog");
+    QMetaObject::invokeMethod(dialog, "open");
+    QObject* category = Find(*screen, "closeCategory");
+    QObject* heavy = Find(*screen, "closeHeavy");
+    QVERIFY(category && heavy);
+    QTRY_VERIFY(category->property("visible").toBool());
+    QCOMPARE(category->property("currentIndex").toInt(), 0);  // burnout, as opened
+    QCOMPARE(category->property("currentText").toString(), QString("Burnout"));
+    category->setProperty("currentIndex", 1);
+    QCOMPARE(category->property("currentText").toString(), QString("Stress and overload"));
+    heavy->setProperty("checked", true);
+    QMetaObject::invokeMethod(dialog, "accept");
     QTRY_VERIFY_WITH_TIMEOUT(helper->cases()->debriefPrompt(), kTimeoutMs);
     QCOMPARE(helper->cases()->error(), QString());
     QTRY_COMPARE_WITH_TIMEOUT(helper->cases()->model()->count(), 0, kTimeoutMs);
