@@ -222,7 +222,7 @@ Result<bool> Cases::Close(const std::string& case_hex, bool heavy, const std::st
   KOLLEGA_ASSIGN_OR_RETURN(std::string case_id, CaseIdFromHex(case_hex));
   KOLLEGA_ASSIGN_OR_RETURN(cases::CaseRecord record, Load(case_id));
   // A helper often knows better at the end what the case was about; the
-  // statistics count what they chose (docs/organisations.md §11).
+  // statistics count what they chose (docs/organisations.md §10, "Closing").
   std::string counted = record.category();
   if (!category.empty() && category != counted) {
     if (record.role() != cases::HELPER) {
