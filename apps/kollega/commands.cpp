@@ -362,9 +362,11 @@ const std::vector<Command>& Commands() {
       {"case", "case <case-id>", "a case's messages", "", RunCase},
       {"case-send", "case-send <case-id> <text...>", "write in a case", "", RunCaseSend},
       {"accept-case", "accept-case <case-id>", "a helper takes an offered case", "", RunAcceptCase},
-      {"close-case", "close-case <case-id> [--heavy]", "close a case and wipe it here",
+      {"close-case", "close-case <case-id> [--heavy] [--category ID]",
+       "close a case and wipe it here",
        "A helper's device keeps only the case's category and month. --heavy: a prompt to\n"
-       "debrief with a colleague.\n",
+       "debrief with a colleague. --category: count it under another of the policy's\n"
+       "categories than the one it was opened with.\n",
        RunCloseCase},
       {"refer", "refer <case-id> <resource-id>", "share one of the organisation's resource cards",
        "", RunRefer},

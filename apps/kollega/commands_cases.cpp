@@ -200,7 +200,10 @@ int RunCloseCase(const Args& args) {
   auto c = OpenClient(args, true);
   if (!c) return 1;
   c->Connect().Get().IgnoreError();
-  auto debrief = c->CloseCase(args.positional[0], args.options.count("heavy") > 0).Get();
+  const auto category = args.options.find("category");
+  auto debrief = c->CloseCase(args.positional[0], args.options.count("heavy") > 0,
+                              category == args.options.end() ? "" : category->second)
+                     .Get();
   if (!debrief.ok()) return Failed("close-case", debrief.status());
   std::printf("closed and wiped from this device\n");
   if (*debrief) {

@@ -236,12 +236,19 @@ int kollega_case_entries(kollega_client* c, const char* case_id, kollega_case_en
 
 int kollega_close_case(kollega_client* c, const char* case_id, int heavy, kollega_done_fn done,
                        void* user_data) {
+  return kollega_close_case_as(c, case_id, heavy, nullptr, done, user_data);
+}
+
+int kollega_close_case_as(kollega_client* c, const char* case_id, int heavy, const char* category,
+                          kollega_done_fn done, void* user_data) {
   if (!Valid(c) || !case_id) return BadArguments();
-  return Start(c->client->CloseCase(case_id, heavy != 0), [done, user_data](const Result<bool>& r) {
-    const int rc = Report(r.status());
-    if (!done) return;
-    done(rc, rc != KOLLEGA_OK ? r.status().message().c_str() : *r ? "debrief" : "", user_data);
-  });
+  return Start(
+      c->client->CloseCase(case_id, heavy != 0, Text(category)),
+      [done, user_data](const Result<bool>& r) {
+        const int rc = Report(r.status());
+        if (!done) return;
+        done(rc, rc != KOLLEGA_OK ? r.status().message().c_str() : *r ? "debrief" : "", user_data);
+      });
 }
 
 int kollega_refer(kollega_client* c, const char* case_id, const char* resource_id,

@@ -308,9 +308,17 @@ Async<Result<std::vector<CaseEntryInfo>>> Client::CaseEntries(const std::string&
       [=, this] { return impl_->Find<class Cases>()->Entries(case_id); });
 }
 
-Async<Result<bool>> Client::CloseCase(const std::string& case_id, bool heavy) {
-  return impl_->Run<Result<bool>>(
-      [=, this] { return impl_->Flushed(impl_->Find<class Cases>()->Close(case_id, heavy)); });
+Async<Result<bool>> Client::CloseCase(const std::string& case_id, bool heavy,
+                                      const std::string& category) {
+  return impl_->Run<Result<bool>>([=, this] {
+    return impl_->Flushed(impl_->Find<class Cases>()->Close(case_id, heavy, category));
+  });
+}
+
+Async<Result<std::vector<CaseCategory>>> Client::CaseCategories(const std::string& org_id,
+                                                                const std::string& language) {
+  return impl_->Run<Result<std::vector<CaseCategory>>>(
+      [=, this] { return impl_->Find<class Cases>()->Categories(org_id, language); });
 }
 
 Async<Status> Client::ReferInCase(const std::string& case_id, const std::string& resource_id) {

@@ -11,6 +11,7 @@
 #include "kernel/link_manager.h"
 #include "kollega/base/hex.h"
 #include "organisations/case_ledger.h"
+#include "organisations/opening_hours.h"
 
 namespace kollega::client {
 namespace {
@@ -151,9 +152,9 @@ void Cases::Warn(cases::CaseRecord& record, const org::CaseLimit& limit) {
   }
 }
 
-Status Cases::RecordClosed(const cases::CaseRecord& record) {
+Status Cases::RecordClosed(const cases::CaseRecord& record, const std::string& category) {
   if (record.role() != cases::HELPER || record.state() == cases::OFFERED) return Status::Ok();
-  std::string key = "s" + record.org_key() + Month(kernel_.NowMs()) + record.category();
+  std::string key = "s" + record.org_key() + Month(kernel_.NowMs()) + category;
   KOLLEGA_ASSIGN_OR_RETURN(auto value, kernel_.Table(kName).Get(key));
   uint32_t count = 0;
   if (value && value->size() == 4) {
@@ -217,15 +218,29 @@ Status Cases::Send(const std::string& case_hex, const std::string& text) {
   });
 }
 
-Result<bool> Cases::Close(const std::string& case_hex, bool heavy) {
+Result<bool> Cases::Close(const std::string& case_hex, bool heavy, const std::string& category) {
   KOLLEGA_ASSIGN_OR_RETURN(std::string case_id, CaseIdFromHex(case_hex));
   KOLLEGA_ASSIGN_OR_RETURN(cases::CaseRecord record, Load(case_id));
+  // A helper often knows better at the end what the case was about; the
+  // statistics count what they chose (docs/organisations.md §10, "Closing").
+  std::string counted = record.category();
+  if (!category.empty() && category != counted) {
+    if (record.role() != cases::HELPER) {
+      return FailedPrecondition("only a helper chooses the category a case is counted under");
+    }
+    KOLLEGA_ASSIGN_OR_RETURN(org::Policy policy, organisations_.PolicyOf(ToHex(record.org_key())));
+    if (std::none_of(policy.categories().begin(), policy.categories().end(),
+                     [&](const org::Category& c) { return c.id() == category; })) {
+      return InvalidArgument("\"" + category + "\" is not one of the organisation's categories");
+    }
+    counted = category;
+  }
   KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
     cases::CaseMessage said = About(case_id);
     if (record.state() == cases::OPEN) {
       said.mutable_closed();
       KOLLEGA_RETURN_IF_ERROR(Tell(record.peer(), said));
-      KOLLEGA_RETURN_IF_ERROR(RecordClosed(record));
+      KOLLEGA_RETURN_IF_ERROR(RecordClosed(record, counted));
       KOLLEGA_RETURN_IF_ERROR(ForgetPeerLater(record.peer(), /*now=*/false));
     } else if (record.state() == cases::OFFERED && record.role() == cases::SEEKER) {
       said.mutable_withdrawn();
@@ -247,6 +262,19 @@ Result<bool> Cases::Close(const std::string& case_hex, bool heavy) {
   return heavy && record.role() == cases::HELPER;
 }
 
+Result<std::vector<CaseCategory>> Cases::Categories(const std::string& org_id,
+                                                    const std::string& language) {
+  KOLLEGA_ASSIGN_OR_RETURN(org::Policy policy, organisations_.PolicyOf(org_id));
+  std::vector<CaseCategory> out;
+  for (const org::Category& c : policy.categories()) {
+    // As the policy's other texts (English, else any); the id is stable and
+    // readable ("burnout"): the name where the policy gives none.
+    std::string name = InLanguage(c.names(), language);
+    out.push_back({c.id(), name.empty() ? c.id() : name});
+  }
+  return out;
+}
+
 CaseInfo Cases::Describe(const cases::CaseRecord& record) {
   CaseInfo info;
   info.case_id = ToHex(record.case_id());
@@ -257,7 +285,10 @@ CaseInfo Cases::Describe(const cases::CaseRecord& record) {
   info.state = static_cast<CaseState>(record.state());
   info.opened_ms = record.opened_ms();
   info.handover_to = record.handover_to().empty() ? std::string() : ToHex(record.handover_to());
-  CaseLedger ledger(LimitOf(record), LedgerOf(record));
+  const org::CaseLimit limit = LimitOf(record);
+  info.max_conversations = limit.max_conversations();
+  info.max_support_minutes = limit.max_support_minutes();
+  CaseLedger ledger(limit, LedgerOf(record));
   LimitCheck check = ledger.Check(kernel_.NowMs());
   info.conversations = check.conversations;
   info.support_minutes = check.support_minutes;

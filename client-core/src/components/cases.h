@@ -85,7 +85,12 @@ class Cases final : public Component {
   Status Send(const std::string& case_hex, const std::string& text);
   // Tells the other side and wipes the case here. True when the helper
   // marked it heavy: the app then prompts a debrief with a colleague.
-  Result<bool> Close(const std::string& case_hex, bool heavy);
+  // `category` (a helper's, one of the policy's; empty: the one the case
+  // was opened with) is what the closed case is counted under.
+  Result<bool> Close(const std::string& case_hex, bool heavy, const std::string& category = "");
+  // The policy's categories, named in `language` where the policy has it.
+  Result<std::vector<CaseCategory>> Categories(const std::string& org_id,
+                                               const std::string& language);
   Result<std::vector<CaseInfo>> List();
   Result<std::vector<CaseEntryInfo>> Entries(const std::string& case_hex);
   // Erases entries past their organisation's retention.
@@ -124,7 +129,7 @@ class Cases final : public Component {
   // The organisation's case limit, or none when its policy is not here.
   org::CaseLimit LimitOf(const cases::CaseRecord& record);
   Status CorrectSupportTime(cases::CaseRecord& record, uint32_t minutes);
-  Status RecordClosed(const cases::CaseRecord& record);
+  Status RecordClosed(const cases::CaseRecord& record, const std::string& category);
   CaseInfo Describe(const cases::CaseRecord& record);
   Status Receive(const Incoming& from, cases::CaseMessage& message);
 

@@ -78,7 +78,8 @@ Status Cases::ReceiveCopy(cases::CaseMessage& message) {
         (record.role() != cases::SEEKER || record.state() != cases::OFFERED)) {
       return Status::Ok();  // this device saw the acceptance: the withdrawal is for the others
     }
-    if (record.state() == cases::OPEN) KOLLEGA_RETURN_IF_ERROR(RecordClosed(record));
+    if (record.state() == cases::OPEN)
+      KOLLEGA_RETURN_IF_ERROR(RecordClosed(record, record.category()));
     KOLLEGA_RETURN_IF_ERROR(EraseCase(case_id, false));
     for (const auto& peer : sent_to) KOLLEGA_RETURN_IF_ERROR(ForgetPeerLater(peer, /*now=*/true));
     Changed(case_id, "own-closed");

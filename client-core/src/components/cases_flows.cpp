@@ -126,7 +126,8 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
   if (message.has_closed()) {
     if (record.role() == cases::HELPER) {
       // A helper keeps nothing of a closed case but its count.
-      if (record.state() == cases::OPEN) KOLLEGA_RETURN_IF_ERROR(RecordClosed(record));
+      if (record.state() == cases::OPEN)
+        KOLLEGA_RETURN_IF_ERROR(RecordClosed(record, record.category()));
       KOLLEGA_RETURN_IF_ERROR(EraseCase(case_id, true));
       record.set_next_entry(0);
     }

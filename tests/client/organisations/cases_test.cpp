@@ -9,6 +9,15 @@
 namespace kollega::testing {
 namespace {
 
+std::string Month(int64_t ms) {
+  std::time_t t = ms / 1000;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m", &tm);
+  return text;
+}
+
 TEST_F(CasesTest, ASeekerTalksHitsTheLimitIsReferredAndCloses) {
   const std::string id = OpenWithKari("I cannot sleep after the complaint");
   ASSERT_FALSE(id.empty());
@@ -159,6 +168,54 @@ TEST_F(CasesTest, AnOfferGoesToTheFirstHelperToAcceptAndIsWithdrawnFromTheOther)
   EXPECT_EQ((*seeker_cases)[0].state, client::CaseState::kOpen);
   KOLLEGA_ASSERT_OK(winner.client->SendInCase(*offered, "I am here").Get());
   ASSERT_TRUE(Saw(seeker_, *offered, "message"));
+}
+
+TEST_F(CasesTest, AHelperClosingChoosesTheCategoryItIsCountedUnder) {
+  // The policy has a second category for this test.
+  org::SignedObject signed_policy;
+  ASSERT_TRUE(signed_policy.ParseFromString(dir_->policy));
+  org::Policy policy;
+  KOLLEGA_ASSERT_OK(org::OpenSigned(signed_policy, org::POLICY, key_.public_key(), &policy));
+  policy.set_version(2);
+  auto* conflict = policy.add_categories();
+  conflict->set_id("conflict");
+  (*conflict->mutable_names())["nb"] = "Konflikt";
+  dir_->policy = org::Sign(key_, org::POLICY, policy)->SerializeAsString();
+  ASSERT_TRUE(kari_.client->RefreshOrganisation(org_id_).Get().ok());
+  auto categories = kari_.client->CaseCategories(org_id_, "nb").Get();
+  ASSERT_TRUE(categories.ok()) << categories.status().ToString();
+  ASSERT_EQ(categories->size(), 2u);
+  EXPECT_EQ((*categories)[1].id, "conflict");
+  EXPECT_EQ((*categories)[1].name, "Konflikt");
+  EXPECT_EQ((*kari_.client->CaseCategories(org_id_, "da").Get())[1].name, "Konflikt")
+      << "another language of the policy where it has none in the one asked for";
+
+  const std::string id = OpenWithKari("It started as burnout, but it is my boss");
+  ASSERT_FALSE(id.empty());
+  auto refused = kari_.client->CloseCase(id, false, "gossip").Get();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("not one of the organisation's categories"),
+            std::string::npos);
+  ASSERT_EQ(kari_.client->Cases().Get()->size(), 1u) << "a refused close keeps the case";
+  EXPECT_FALSE(seeker_.client->CloseCase(id, false, "conflict").Get().ok())
+      << "only a helper chooses";
+
+  auto closed = kari_.client->CloseCase(id, true, "conflict").Get();
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  EXPECT_TRUE(*closed);
+  EXPECT_TRUE(kari_.client->Cases().Get()->empty());
+  std::vector<std::pair<std::string, uint32_t>> counts;
+  KOLLEGA_ASSERT_OK(kari_.client
+                        ->WithComponent("cases",
+                                        [&](client::Component& c) -> Status {
+                                          auto r = static_cast<client::Cases&>(c).ClosedCounts(
+                                              org_id_, Month(clock_.NowMs()));
+                                          if (r.ok()) counts = *r;
+                                          return r.status();
+                                        })
+                        .Get());
+  using Counts = std::vector<std::pair<std::string, uint32_t>>;
+  EXPECT_EQ(counts, (Counts{{"conflict", 1}})) << "counted under the chosen one";
 }
 
 TEST_F(CasesTest, ACaseWithSomeoneOutsideTheDirectoryIsRefused) {

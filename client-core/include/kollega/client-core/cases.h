@@ -29,9 +29,19 @@ struct CaseInfo {
   int64_t opened_ms = 0;
   uint32_t conversations = 0;
   uint32_t support_minutes = 0;
+  // The organisation's limit the two counts above are held against; 0 = none.
+  uint32_t max_conversations = 0;
+  uint32_t max_support_minutes = 0;
   CaseLimitLevel limit = CaseLimitLevel::kWithin;
   std::string limit_reason;
   std::string handover_to;  // hex: a helper the seeker is asked to consent to
+};
+
+// One of an organisation's problem categories (its policy's): what a case
+// is opened and counted under.
+struct CaseCategory {
+  std::string id;    // stable: what statistics count
+  std::string name;  // in the language asked for; the id where the policy has none
 };
 
 struct CaseEntryInfo {

@@ -207,7 +207,14 @@ class Client {
   Async<Result<std::vector<CaseInfo>>> Cases();
   Async<Result<std::vector<CaseEntryInfo>>> CaseEntries(const std::string& case_id);
   // Wipes the case here and tells the other side. True: prompt a debrief.
-  Async<Result<bool>> CloseCase(const std::string& case_id, bool heavy = false);
+  // A helper may count it under another of the policy's categories than the
+  // one it was opened with (`category`; empty keeps that one).
+  Async<Result<bool>> CloseCase(const std::string& case_id, bool heavy = false,
+                                const std::string& category = "");
+  // The organisation's categories, named in `language` (else English, else
+  // any language the policy has, else the id).
+  Async<Result<std::vector<CaseCategory>>> CaseCategories(const std::string& org_id,
+                                                          const std::string& language);
   Async<Status> ReferInCase(const std::string& case_id, const std::string& resource_id);
   Async<Status> AskHandover(const std::string& case_id, const std::string& helper);
   // The seeker's consent (or not); returns the new case's id when agreed.

@@ -157,6 +157,10 @@ int kollega_case_entries(kollega_client* client, const char* case_id, kollega_ca
 /* `done` gets "debrief" when a helper closed a case marked heavy, else "". */
 int kollega_close_case(kollega_client* client, const char* case_id, int heavy, kollega_done_fn done,
                        void* user_data);
+/* The same, counted under `category` (one of the policy's; NULL or "": the
+   one the case was opened with). A helper's choice only. */
+int kollega_close_case_as(kollega_client* client, const char* case_id, int heavy,
+                          const char* category, kollega_done_fn done, void* user_data);
 int kollega_refer(kollega_client* client, const char* case_id, const char* resource_id,
                   kollega_done_fn done, void* user_data);
 int kollega_ask_handover(kollega_client* client, const char* case_id, const char* helper,
