@@ -273,7 +273,7 @@ class CasesTest : public QObject {
 
   // Outside opening hours CaseChat shows the organisation's notice above
   // the box to write in; within them it does not.
-  void outOfHoursNoticeBeforeSending() {
+  void caseChatShowsOutOfHoursNotice() {
     OrgFixture org;
     OrgPolicyOptions closed;
     closed.open_now = false;

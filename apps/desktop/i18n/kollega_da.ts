@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="da_DK">
 <context>
+    <name />
+    <message>
+        <source>That is not an organisation's card. Check that you copied all of it: it starts with kollega://org?</source>
+        <translation>Det er ikke en organisations kort. Tjek, at du har kopieret det hele: det begynder med kollega://org?</translation>
+    </message>
+    <message>
+        <source>This card is for an organisation on another Kollega service than your account's. Ask the organisation for the card for your service.</source>
+        <translation>Dette kort hører til en organisation på en anden Kollega-tjeneste end din kontos. Bed organisationen om kortet til din tjeneste.</translation>
+    </message>
+    <message>
+        <source>The Kollega service could not be reached. Check your connection and try again.</source>
+        <translation>Kollega-tjenesten kunne ikke nås. Tjek din forbindelse, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The organisation has not published its details yet. Try again later.</source>
+        <translation>Organisationen har ikke offentliggjort sine oplysninger endnu. Prøv igen senere.</translation>
+    </message>
+    <message>
+        <source>The organisation's details did not pass the check against its card, so nothing was changed.</source>
+        <translation>Organisationens oplysninger passede ikke med dens kort, så intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>Could not join the organisation: %1</source>
+        <translation>Kunne ikke melde dig til organisationen: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseChat</name>
     <message>
         <source>Back</source>
@@ -421,6 +448,22 @@
         <source>The message could not be saved. Please try again.</source>
         <translation>Beskeden kunne ikke gemmes. Prøv igen.</translation>
     </message>
+    <message>
+        <source>Verify safety number</source>
+        <translation>Bekræft sikkerhedsnummer</translation>
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation>Sikkerhedsnummeret med denne kontakt er ændret. Du kan ikke sende, før du godkender det nye.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Se nærmere</translation>
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation>Se det ændrede sikkerhedsnummer</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -461,6 +504,62 @@
     <message>
         <source>Devices</source>
         <translation>Enheder</translation>
+    </message>
+    <message>
+        <source>The computers and phones that use your account. Unlink one you no longer use or do not recognise.</source>
+        <translation>De computere og telefoner, der bruger din konto. Frakobl en, du ikke bruger mere eller ikke genkender.</translation>
+    </message>
+    <message>
+        <source>This computer is no longer linked to your account. It cannot send or receive messages any more.</source>
+        <translation>Denne computer er ikke længere forbundet med din konto. Den kan ikke sende eller modtage beskeder mere.</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (denne computer)</translation>
+    </message>
+    <message>
+        <source>Linked %1</source>
+        <translation>Forbundet %1</translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation>Ikke set endnu</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>Sidst set %1</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Frakobl</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>Frakobl %1</translation>
+    </message>
+    <message>
+        <source>Link another device</source>
+        <translation>Forbind en anden enhed</translation>
+    </message>
+    <message>
+        <source>Unlink this computer?</source>
+        <translation>Frakobl denne computer?</translation>
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation>Frakobl %1?</translation>
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Denne computer kan ikke længere få forbindelse til Kollega, og det, den viser nu, findes kun her. For at bruge Kollega her igen skal du forbinde den på ny fra en anden af dine enheder.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
+        <translation>%1 kan ikke længere sende eller modtage beskeder for din konto. Det, der er gemt på den, bliver der, indtil det fjernes på den enhed.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
     </message>
 </context>
 <context>
@@ -515,6 +614,72 @@
     </message>
 </context>
 <context>
+    <name>IdentityChangeDialog</name>
+    <message>
+        <source>Compare the new safety number</source>
+        <translation>Sammenlign det nye sikkerhedsnummer</translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation>Sikkerhedsnummeret er ændret</translation>
+    </message>
+    <message>
+        <source>Accept the new safety number</source>
+        <translation>Godkend det nye sikkerhedsnummer</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ikke nu</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <source>The safety number with contact %1 has changed. This happens when they use Kollega on a new device or set it up again, but it can also mean that someone is trying to come in between.</source>
+        <translation>Sikkerhedsnummeret med kontakt %1 er ændret. Det sker, når vedkommende bruger Kollega på en ny enhed eller har sat den op igen, men det kan også betyde, at nogen prøver at komme imellem.</translation>
+    </message>
+    <message>
+        <source>Until you accept the new safety number, you cannot send messages to this contact, and their new messages wait. If you are not sure, ask them first in another way.</source>
+        <translation>Indtil du godkender det nye sikkerhedsnummer, kan du ikke sende beskeder til denne kontakt, og nye beskeder derfra venter. Er du i tvivl, så spørg vedkommende først på en anden måde.</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, nobody is in between.</source>
+        <translation>Sammenlign tallene med din kontakt, når I ses, eller i et opkald, du stoler på. Er de ens på begge skærme, sidder ingen imellem.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDeviceDialog</name>
+    <message>
+        <source>Link another device</source>
+        <translation>Forbind en anden enhed</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>On the new device, choose "Link this computer" and scan or type this code.</source>
+        <translation>Vælg "Forbind denne computer" på den nye enhed, og scan eller skriv denne kode.</translation>
+    </message>
+    <message>
+        <source>Whoever has this code can join your account while it is valid. Show it only to your own device, and close this window when you are done.</source>
+        <translation>Den, der har denne kode, kan komme ind på din konto, så længe den gælder. Vis den kun til din egen enhed, og luk vinduet, når du er færdig.</translation>
+    </message>
+    <message>
+        <source>Making a code</source>
+        <translation>Laver en kode</translation>
+    </message>
+    <message>
+        <source>The linking code as a QR code</source>
+        <translation>Forbindelseskoden som QR-kode</translation>
+    </message>
+    <message>
+        <source>The linking code</source>
+        <translation>Forbindelseskoden</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Kollega</source>
@@ -555,6 +720,229 @@
         <source>Find help</source>
         <translation>Find hjælp</translation>
     </message>
+    <message>
+        <source>Woman</source>
+        <translation>Kvinde</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Mand</translation>
+    </message>
+    <message>
+        <source>Public sector</source>
+        <translation>Offentlig sektor</translation>
+    </message>
+    <message>
+        <source>Private practice</source>
+        <translation>Privat praksis</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Læge</translation>
+    </message>
+    <message>
+        <source>Dentist</source>
+        <translation>Tandlæge</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>Praktiserende læge</translation>
+    </message>
+    <message>
+        <source>Midwife</source>
+        <translation>Jordemoder</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Sygeplejerske</translation>
+    </message>
+    <message>
+        <source>Psychologist</source>
+        <translation>Psykolog</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <source>Away until %1</source>
+        <translation>Væk indtil %1</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Væk</translation>
+    </message>
+    <message>
+        <source>Full: not taking new cases right now</source>
+        <translation>Fuld: tager ikke nye sager lige nu</translation>
+    </message>
+    <message>
+        <source>Availability not known</source>
+        <translation>Ukendt, om vedkommende er ledig</translation>
+    </message>
+    <message>
+        <source>Join your organisation with the link or code it gave you, or with a picture of its QR code.</source>
+        <translation>Meld dig til din organisation med det link eller den kode, du har fået, eller med et billede af dens QR-kode.</translation>
+    </message>
+    <message>
+        <source>kollega://org?… or the code</source>
+        <translation>kollega://org?… eller koden</translation>
+    </message>
+    <message>
+        <source>The organisation's link or code</source>
+        <translation>Organisationens link eller kode</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Meld dig til</translation>
+    </message>
+    <message>
+        <source>Join the organisation</source>
+        <translation>Meld dig til organisationen</translation>
+    </message>
+    <message>
+        <source>From a QR image…</source>
+        <translation>Fra et QR-billede …</translation>
+    </message>
+    <message>
+        <source>Join from a picture of the QR code</source>
+        <translation>Meld dig til med et billede af QR-koden</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>åben nu</translation>
+    </message>
+    <message>
+        <source>closed now; opens again at %1</source>
+        <translation>lukket nu; åbner igen %1</translation>
+    </message>
+    <message>
+        <source>closed now</source>
+        <translation>lukket nu</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation>Alle organisationer</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Any region</source>
+        <translation>Alle regioner</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Any profession</source>
+        <translation>Alle faggrupper</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>Faggruppe</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Alle sprog</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Alle køn</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Køn</translation>
+    </message>
+    <message>
+        <source>Any sector</source>
+        <translation>Alle sektorer</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Available only</source>
+        <translation>Kun ledige</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Opdatér</translation>
+    </message>
+    <message>
+        <source>Fetch the directory again</source>
+        <translation>Hent oversigten igen</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Den første, der er ledig</translation>
+    </message>
+    <message>
+        <source>Write to whoever of these helpers is available first</source>
+        <translation>Skriv til den af disse hjælpere, der først er ledig</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Hjælpere: %1</translation>
+    </message>
+    <message>
+        <source>Write to this helper</source>
+        <translation>Skriv til denne hjælper</translation>
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation>Skriv til %1</translation>
+    </message>
+    <message>
+        <source>A picture of the organisation's QR code</source>
+        <translation>Et billede af organisationens QR-kode</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Billeder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfHoursDialog</name>
+    <message>
+        <source>%1 is closed now</source>
+        <translation>%1 har lukket nu</translation>
+    </message>
+    <message>
+        <source>The organisation is closed now.</source>
+        <translation>Organisationen har lukket nu.</translation>
+    </message>
+    <message>
+        <source>It opens again at %1.</source>
+        <translation>Den åbner igen %1.</translation>
+    </message>
+    <message>
+        <source>Your message will wait, and a helper answers when they can. If you need help right now, use the Safety button.</source>
+        <translation>Din besked venter, og en hjælper svarer, så snart det er muligt. Har du brug for hjælp lige nu, så brug knappen Hjælp nu.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ikke nu</translation>
+    </message>
+    <message>
+        <source>Do not send now</source>
+        <translation>Send ikke nu</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Send alligevel</translation>
+    </message>
+    <message>
+        <source>Send the message anyway</source>
+        <translation>Send beskeden alligevel</translation>
+    </message>
 </context>
 <context>
     <name>SafetyButton</name>
@@ -584,6 +972,52 @@
     <message>
         <source>Close</source>
         <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Alle lande</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>On-call contact</source>
+        <translation>Vagthavende</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberDialog</name>
+    <message>
+        <source>Safety number</source>
+        <translation>Sikkerhedsnummer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, your conversation is private: nobody is in between.</source>
+        <translation>Sammenlign tallene med din kontakt, når I ses, eller i et opkald, du stoler på. Er de ens på begge skærme, er jeres samtale privat: ingen sidder imellem.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberView</name>
+    <message>
+        <source>Working out the safety number…</source>
+        <translation>Regner sikkerhedsnummeret ud …</translation>
+    </message>
+    <message>
+        <source>Safety number: %1</source>
+        <translation>Sikkerhedsnummer: %1</translation>
+    </message>
+    <message>
+        <source>The safety number as a QR code</source>
+        <translation>Sikkerhedsnummeret som QR-kode</translation>
     </message>
 </context>
 <context>
@@ -623,6 +1057,49 @@
     <message>
         <source>Your account number</source>
         <translation>Dit kontonummer</translation>
+    </message>
+</context>
+<context>
+    <name>StartCaseDialog</name>
+    <message>
+        <source>Write to %1</source>
+        <translation>Skriv til %1</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Den første, der er ledig</translation>
+    </message>
+    <message>
+        <source>What is it about? (you may leave this out)</source>
+        <translation>Hvad handler det om? (du kan springe det over)</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Ingen kategori</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>Your first message</source>
+        <translation>Din første besked</translation>
+    </message>
+    <message>
+        <source>A few words about what you would like to talk about</source>
+        <translation>Et par ord om, hvad du gerne vil tale om</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send the first message</source>
+        <translation>Send den første besked</translation>
     </message>
 </context>
 <context>
@@ -716,6 +1193,87 @@
     <message>
         <source>Your availability could not be changed: %1</source>
         <translation>Din status kunne ikke ændres: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::Notifier</name>
+    <message>
+        <source>Open Kollega</source>
+        <translation>Åbn Kollega</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kollega: %n unread</source>
+        <translation><numerusform>Kollega: %n ulæst</numerusform><numerusform>Kollega: %n ulæste</numerusform></translation>
+    </message>
+    <message>
+        <source>New message in Kollega</source>
+        <translation>Ny besked i Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::OrganisationsController</name>
+    <message>
+        <source>Write a first message: a few words are enough.</source>
+        <translation>Skriv en første besked: et par ord er nok.</translation>
+    </message>
+    <message>
+        <source>Choose an organisation first.</source>
+        <translation>Vælg en organisation først.</translation>
+    </message>
+    <message>
+        <source>The app could not read the organisation's opening hours.</source>
+        <translation>Appen kunne ikke læse organisationens åbningstider.</translation>
+    </message>
+    <message>
+        <source>No helper who matches your choices is available right now. Choose fewer filters, or write to a helper in the list.</source>
+        <translation>Ingen hjælper, der passer til dine valg, er ledig lige nu. Vælg færre filtre, eller skriv til en hjælper på listen.</translation>
+    </message>
+    <message>
+        <source>Your message could not be sent: %1</source>
+        <translation>Din besked kunne ikke sendes: %1</translation>
+    </message>
+    <message>
+        <source>Paste or type the organisation's link or code first.</source>
+        <translation>Indsæt eller skriv organisationens link eller kode først.</translation>
+    </message>
+    <message>
+        <source>You joined %1.</source>
+        <translation>Du er nu med i %1.</translation>
+    </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation>Filen kunne ikke åbnes som et billede.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in that image. Try a sharper picture, or paste the link instead.</source>
+        <translation>Der var ingen QR-kode i billedet. Prøv et skarpere billede, eller indsæt linket i stedet.</translation>
+    </message>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Kunne ikke opdatere: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::TrustController</name>
+    <message>
+        <source>The device could not be unlinked: %1</source>
+        <translation>Enheden kunne ikke frakobles: %1</translation>
+    </message>
+    <message>
+        <source>No code could be made: %1</source>
+        <translation>Der kunne ikke laves en kode: %1</translation>
+    </message>
+    <message>
+        <source>The safety number is not known yet: %1</source>
+        <translation>Sikkerhedsnummeret kendes ikke endnu: %1</translation>
+    </message>
+    <message>
+        <source>The new safety number could not be accepted: %1</source>
+        <translation>Det nye sikkerhedsnummer kunne ikke godkendes: %1</translation>
     </message>
 </context>
 </TS>

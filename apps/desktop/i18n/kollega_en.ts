@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
 <context>
+    <name />
+    <message>
+        <source>That is not an organisation's card. Check that you copied all of it: it starts with kollega://org?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card is for an organisation on another Kollega service than your account's. Ask the organisation for the card for your service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Kollega service could not be reached. Check your connection and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organisation has not published its details yet. Try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organisation's details did not pass the check against its card, so nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not join the organisation: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CaseChat</name>
     <message>
         <source>Back</source>
@@ -421,6 +448,22 @@
         <source>The message could not be saved. Please try again.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Verify safety number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -460,6 +503,62 @@
     <name>Devices</name>
     <message>
         <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The computers and phones that use your account. Unlink one you no longer use or do not recognise.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer is no longer linked to your account. It cannot send or receive messages any more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link another device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink this computer?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -515,6 +614,72 @@
     </message>
 </context>
 <context>
+    <name>IdentityChangeDialog</name>
+    <message>
+        <source>Compare the new safety number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept the new safety number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety number with contact %1 has changed. This happens when they use Kollega on a new device or set it up again, but it can also mean that someone is trying to come in between.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until you accept the new safety number, you cannot send messages to this contact, and their new messages wait. If you are not sure, ask them first in another way.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, nobody is in between.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LinkDeviceDialog</name>
+    <message>
+        <source>Link another device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the new device, choose "Link this computer" and scan or type this code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whoever has this code can join your account while it is valid. Show it only to your own device, and close this window when you are done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Making a code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The linking code as a QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The linking code</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Kollega</source>
@@ -555,6 +720,229 @@
         <source>Find help</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Woman</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Man</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public sector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private practice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dentist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Midwife</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Psychologist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Away until %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Away</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Full: not taking new cases right now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Availability not known</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join your organisation with the link or code it gave you, or with a picture of its QR code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kollega://org?… or the code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organisation's link or code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join the organisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From a QR image…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join from a picture of the QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>closed now; opens again at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>closed now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any profession</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any sector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Available only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fetch the directory again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write to whoever of these helpers is available first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write to this helper</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A picture of the organisation's QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OutOfHoursDialog</name>
+    <message>
+        <source>%1 is closed now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organisation is closed now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It opens again at %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your message will wait, and a helper answers when they can. If you need help right now, use the Safety button.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Do not send now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the message anyway</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SafetyButton</name>
@@ -583,6 +971,52 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On-call contact</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SafetyNumberDialog</name>
+    <message>
+        <source>Safety number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, your conversation is private: nobody is in between.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SafetyNumberView</name>
+    <message>
+        <source>Working out the safety number…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Safety number: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety number as a QR code</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -622,6 +1056,49 @@
     </message>
     <message>
         <source>Your account number</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StartCaseDialog</name>
+    <message>
+        <source>Write to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What is it about? (you may leave this out)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your first message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A few words about what you would like to talk about</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the first message</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -715,6 +1192,87 @@
     </message>
     <message>
         <source>Your availability could not be changed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::Notifier</name>
+    <message>
+        <source>Open Kollega</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Kollega: %n unread</source>
+        <translation><numerusform>Kollega: %n unread</numerusform><numerusform>Kollega: %n unread</numerusform></translation>
+    </message>
+    <message>
+        <source>New message in Kollega</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::OrganisationsController</name>
+    <message>
+        <source>Write a first message: a few words are enough.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an organisation first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The app could not read the organisation's opening hours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No helper who matches your choices is available right now. Choose fewer filters, or write to a helper in the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your message could not be sent: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste or type the organisation's link or code first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You joined %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No QR code was found in that image. Try a sharper picture, or paste the link instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::TrustController</name>
+    <message>
+        <source>The device could not be unlinked: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No code could be made: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The safety number is not known yet: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new safety number could not be accepted: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

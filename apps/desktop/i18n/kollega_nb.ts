@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name />
+    <message>
+        <source>That is not an organisation's card. Check that you copied all of it: it starts with kollega://org?</source>
+        <translation>Det er ikke kortet til en organisasjon. Sjekk at du har kopiert alt: det begynner med kollega://org?</translation>
+    </message>
+    <message>
+        <source>This card is for an organisation on another Kollega service than your account's. Ask the organisation for the card for your service.</source>
+        <translation>Dette kortet hører til en organisasjon på en annen Kollega-tjeneste enn kontoen din. Be organisasjonen om kortet for din tjeneste.</translation>
+    </message>
+    <message>
+        <source>The Kollega service could not be reached. Check your connection and try again.</source>
+        <translation>Kollega-tjenesten kunne ikke nås. Sjekk tilkoblingen og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>The organisation has not published its details yet. Try again later.</source>
+        <translation>Organisasjonen har ikke publisert opplysningene sine ennå. Prøv igjen senere.</translation>
+    </message>
+    <message>
+        <source>The organisation's details did not pass the check against its card, so nothing was changed.</source>
+        <translation>Organisasjonens opplysninger stemte ikke med kortet, så ingenting ble endret.</translation>
+    </message>
+    <message>
+        <source>Could not join the organisation: %1</source>
+        <translation>Kunne ikke bli med i organisasjonen: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseChat</name>
     <message>
         <source>Back</source>
@@ -421,6 +448,22 @@
         <source>The message could not be saved. Please try again.</source>
         <translation>Meldingen kunne ikke lagres. Prøv igjen.</translation>
     </message>
+    <message>
+        <source>Verify safety number</source>
+        <translation>Bekreft sikkerhetsnummer</translation>
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation>Sikkerhetsnummeret med denne kontakten er endret. Du kan ikke sende før du godtar det nye.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Se nærmere</translation>
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation>Se det endrede sikkerhetsnummeret</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -461,6 +504,62 @@
     <message>
         <source>Devices</source>
         <translation>Enheter</translation>
+    </message>
+    <message>
+        <source>The computers and phones that use your account. Unlink one you no longer use or do not recognise.</source>
+        <translation>Datamaskinene og telefonene som bruker kontoen din. Koble fra en du ikke bruker lenger eller ikke kjenner igjen.</translation>
+    </message>
+    <message>
+        <source>This computer is no longer linked to your account. It cannot send or receive messages any more.</source>
+        <translation>Denne datamaskinen er ikke lenger koblet til kontoen din. Den kan ikke sende eller motta meldinger lenger.</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (denne datamaskinen)</translation>
+    </message>
+    <message>
+        <source>Linked %1</source>
+        <translation>Tilkoblet %1</translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation>Ikke sett ennå</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>Sist sett %1</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Koble fra</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>Koble fra %1</translation>
+    </message>
+    <message>
+        <source>Link another device</source>
+        <translation>Koble til en annen enhet</translation>
+    </message>
+    <message>
+        <source>Unlink this computer?</source>
+        <translation>Koble fra denne datamaskinen?</translation>
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation>Koble fra %1?</translation>
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Denne datamaskinen kan ikke lenger koble seg til Kollega, og det den viser nå, finnes bare her. For å bruke Kollega her igjen må du koble den til på nytt fra en annen av enhetene dine.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
+        <translation>%1 kan ikke lenger sende eller motta meldinger for kontoen din. Det som er lagret der, blir værende til det slettes på den enheten.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>
@@ -515,6 +614,72 @@
     </message>
 </context>
 <context>
+    <name>IdentityChangeDialog</name>
+    <message>
+        <source>Compare the new safety number</source>
+        <translation>Sammenlign det nye sikkerhetsnummeret</translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation>Sikkerhetsnummeret er endret</translation>
+    </message>
+    <message>
+        <source>Accept the new safety number</source>
+        <translation>Godta det nye sikkerhetsnummeret</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ikke nå</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+    <message>
+        <source>The safety number with contact %1 has changed. This happens when they use Kollega on a new device or set it up again, but it can also mean that someone is trying to come in between.</source>
+        <translation>Sikkerhetsnummeret med kontakt %1 er endret. Det skjer når vedkommende bruker Kollega på en ny enhet eller har satt den opp på nytt, men det kan også bety at noen prøver å komme imellom.</translation>
+    </message>
+    <message>
+        <source>Until you accept the new safety number, you cannot send messages to this contact, and their new messages wait. If you are not sure, ask them first in another way.</source>
+        <translation>Til du godtar det nye sikkerhetsnummeret, kan du ikke sende meldinger til denne kontakten, og nye meldinger derfra venter. Er du usikker, spør vedkommende først på en annen måte.</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, nobody is in between.</source>
+        <translation>Sammenlign tallene med kontakten din, når dere møtes, eller i en samtale du stoler på. Er de like på begge skjermene, er ingen imellom.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDeviceDialog</name>
+    <message>
+        <source>Link another device</source>
+        <translation>Koble til en annen enhet</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>On the new device, choose "Link this computer" and scan or type this code.</source>
+        <translation>Velg «Koble til denne datamaskinen» på den nye enheten, og skann eller skriv inn denne koden.</translation>
+    </message>
+    <message>
+        <source>Whoever has this code can join your account while it is valid. Show it only to your own device, and close this window when you are done.</source>
+        <translation>Den som har denne koden, kan koble seg til kontoen din så lenge den gjelder. Vis den bare til din egen enhet, og lukk vinduet når du er ferdig.</translation>
+    </message>
+    <message>
+        <source>Making a code</source>
+        <translation>Lager en kode</translation>
+    </message>
+    <message>
+        <source>The linking code as a QR code</source>
+        <translation>Tilkoblingskoden som QR-kode</translation>
+    </message>
+    <message>
+        <source>The linking code</source>
+        <translation>Tilkoblingskoden</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Kollega</source>
@@ -555,6 +720,229 @@
         <source>Find help</source>
         <translation>Finn hjelp</translation>
     </message>
+    <message>
+        <source>Woman</source>
+        <translation>Kvinne</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Mann</translation>
+    </message>
+    <message>
+        <source>Public sector</source>
+        <translation>Offentlig sektor</translation>
+    </message>
+    <message>
+        <source>Private practice</source>
+        <translation>Privat praksis</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Lege</translation>
+    </message>
+    <message>
+        <source>Dentist</source>
+        <translation>Tannlege</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>Fastlege</translation>
+    </message>
+    <message>
+        <source>Midwife</source>
+        <translation>Jordmor</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Sykepleier</translation>
+    </message>
+    <message>
+        <source>Psychologist</source>
+        <translation>Psykolog</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <source>Away until %1</source>
+        <translation>Borte til %1</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Borte</translation>
+    </message>
+    <message>
+        <source>Full: not taking new cases right now</source>
+        <translation>Full: tar ikke nye saker akkurat nå</translation>
+    </message>
+    <message>
+        <source>Availability not known</source>
+        <translation>Ukjent om hjelperen er ledig</translation>
+    </message>
+    <message>
+        <source>Join your organisation with the link or code it gave you, or with a picture of its QR code.</source>
+        <translation>Bli med i organisasjonen din med lenken eller koden du har fått, eller med et bilde av QR-koden.</translation>
+    </message>
+    <message>
+        <source>kollega://org?… or the code</source>
+        <translation>kollega://org?… eller koden</translation>
+    </message>
+    <message>
+        <source>The organisation's link or code</source>
+        <translation>Organisasjonens lenke eller kode</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Bli med</translation>
+    </message>
+    <message>
+        <source>Join the organisation</source>
+        <translation>Bli med i organisasjonen</translation>
+    </message>
+    <message>
+        <source>From a QR image…</source>
+        <translation>Fra et QR-bilde …</translation>
+    </message>
+    <message>
+        <source>Join from a picture of the QR code</source>
+        <translation>Bli med fra et bilde av QR-koden</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>åpen nå</translation>
+    </message>
+    <message>
+        <source>closed now; opens again at %1</source>
+        <translation>stengt nå; åpner igjen %1</translation>
+    </message>
+    <message>
+        <source>closed now</source>
+        <translation>stengt nå</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation>Alle organisasjoner</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>Any region</source>
+        <translation>Alle regioner</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Any profession</source>
+        <translation>Alle yrker</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>Yrke</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Alle språk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Alle kjønn</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kjønn</translation>
+    </message>
+    <message>
+        <source>Any sector</source>
+        <translation>Alle sektorer</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Available only</source>
+        <translation>Bare ledige</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Oppdater</translation>
+    </message>
+    <message>
+        <source>Fetch the directory again</source>
+        <translation>Hent oversikten på nytt</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Den første som er ledig</translation>
+    </message>
+    <message>
+        <source>Write to whoever of these helpers is available first</source>
+        <translation>Skriv til den av disse hjelperne som først er ledig</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Hjelpere: %1</translation>
+    </message>
+    <message>
+        <source>Write to this helper</source>
+        <translation>Skriv til denne hjelperen</translation>
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation>Skriv til %1</translation>
+    </message>
+    <message>
+        <source>A picture of the organisation's QR code</source>
+        <translation>Et bilde av organisasjonens QR-kode</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfHoursDialog</name>
+    <message>
+        <source>%1 is closed now</source>
+        <translation>%1 er stengt nå</translation>
+    </message>
+    <message>
+        <source>The organisation is closed now.</source>
+        <translation>Organisasjonen er stengt nå.</translation>
+    </message>
+    <message>
+        <source>It opens again at %1.</source>
+        <translation>Den åpner igjen %1.</translation>
+    </message>
+    <message>
+        <source>Your message will wait, and a helper answers when they can. If you need help right now, use the Safety button.</source>
+        <translation>Meldingen din venter, og en hjelper svarer så snart det går. Trenger du hjelp med en gang, bruk knappen Hjelp nå.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ikke nå</translation>
+    </message>
+    <message>
+        <source>Do not send now</source>
+        <translation>Ikke send nå</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Send likevel</translation>
+    </message>
+    <message>
+        <source>Send the message anyway</source>
+        <translation>Send meldingen likevel</translation>
+    </message>
 </context>
 <context>
     <name>SafetyButton</name>
@@ -584,6 +972,52 @@
     <message>
         <source>Close</source>
         <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Alle land</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>On-call contact</source>
+        <translation>Vakthavende</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberDialog</name>
+    <message>
+        <source>Safety number</source>
+        <translation>Sikkerhetsnummer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, your conversation is private: nobody is in between.</source>
+        <translation>Sammenlign tallene med kontakten din, når dere møtes, eller i en samtale du stoler på. Er de like på begge skjermene, er samtalen privat: ingen er imellom.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberView</name>
+    <message>
+        <source>Working out the safety number…</source>
+        <translation>Regner ut sikkerhetsnummeret …</translation>
+    </message>
+    <message>
+        <source>Safety number: %1</source>
+        <translation>Sikkerhetsnummer: %1</translation>
+    </message>
+    <message>
+        <source>The safety number as a QR code</source>
+        <translation>Sikkerhetsnummeret som QR-kode</translation>
     </message>
 </context>
 <context>
@@ -623,6 +1057,49 @@
     <message>
         <source>Your account number</source>
         <translation>Kontonummeret ditt</translation>
+    </message>
+</context>
+<context>
+    <name>StartCaseDialog</name>
+    <message>
+        <source>Write to %1</source>
+        <translation>Skriv til %1</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Den første som er ledig</translation>
+    </message>
+    <message>
+        <source>What is it about? (you may leave this out)</source>
+        <translation>Hva gjelder det? (du kan hoppe over dette)</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Ingen kategori</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Your first message</source>
+        <translation>Din første melding</translation>
+    </message>
+    <message>
+        <source>A few words about what you would like to talk about</source>
+        <translation>Noen ord om hva du vil snakke om</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send the first message</source>
+        <translation>Send den første meldingen</translation>
     </message>
 </context>
 <context>
@@ -716,6 +1193,87 @@
     <message>
         <source>Your availability could not be changed: %1</source>
         <translation>Statusen din kunne ikke endres: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::Notifier</name>
+    <message>
+        <source>Open Kollega</source>
+        <translation>Åpne Kollega</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avslutt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kollega: %n unread</source>
+        <translation><numerusform>Kollega: %n ulest</numerusform><numerusform>Kollega: %n uleste</numerusform></translation>
+    </message>
+    <message>
+        <source>New message in Kollega</source>
+        <translation>Ny melding i Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::OrganisationsController</name>
+    <message>
+        <source>Write a first message: a few words are enough.</source>
+        <translation>Skriv en første melding: noen få ord holder.</translation>
+    </message>
+    <message>
+        <source>Choose an organisation first.</source>
+        <translation>Velg en organisasjon først.</translation>
+    </message>
+    <message>
+        <source>The app could not read the organisation's opening hours.</source>
+        <translation>Appen kunne ikke lese organisasjonens åpningstider.</translation>
+    </message>
+    <message>
+        <source>No helper who matches your choices is available right now. Choose fewer filters, or write to a helper in the list.</source>
+        <translation>Ingen hjelper som passer til valgene dine, er ledig akkurat nå. Velg færre filtre, eller skriv til en hjelper på lista.</translation>
+    </message>
+    <message>
+        <source>Your message could not be sent: %1</source>
+        <translation>Meldingen din kunne ikke sendes: %1</translation>
+    </message>
+    <message>
+        <source>Paste or type the organisation's link or code first.</source>
+        <translation>Lim inn eller skriv organisasjonens lenke eller kode først.</translation>
+    </message>
+    <message>
+        <source>You joined %1.</source>
+        <translation>Du er nå med i %1.</translation>
+    </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation>Filen kunne ikke åpnes som et bilde.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in that image. Try a sharper picture, or paste the link instead.</source>
+        <translation>Det var ingen QR-kode i bildet. Prøv et skarpere bilde, eller lim inn lenken i stedet.</translation>
+    </message>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Kunne ikke oppdatere: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::TrustController</name>
+    <message>
+        <source>The device could not be unlinked: %1</source>
+        <translation>Enheten kunne ikke kobles fra: %1</translation>
+    </message>
+    <message>
+        <source>No code could be made: %1</source>
+        <translation>Det kunne ikke lages en kode: %1</translation>
+    </message>
+    <message>
+        <source>The safety number is not known yet: %1</source>
+        <translation>Sikkerhetsnummeret er ikke kjent ennå: %1</translation>
+    </message>
+    <message>
+        <source>The new safety number could not be accepted: %1</source>
+        <translation>Det nye sikkerhetsnummeret kunne ikke godtas: %1</translation>
     </message>
 </context>
 </TS>

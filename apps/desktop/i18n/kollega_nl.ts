@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name />
+    <message>
+        <source>That is not an organisation's card. Check that you copied all of it: it starts with kollega://org?</source>
+        <translation>Dat is geen kaart van een organisatie. Kijk of je alles hebt gekopieerd: het begint met kollega://org?</translation>
+    </message>
+    <message>
+        <source>This card is for an organisation on another Kollega service than your account's. Ask the organisation for the card for your service.</source>
+        <translation>Deze kaart hoort bij een organisatie op een andere Kollega-dienst dan die van je account. Vraag de organisatie om de kaart voor jouw dienst.</translation>
+    </message>
+    <message>
+        <source>The Kollega service could not be reached. Check your connection and try again.</source>
+        <translation>De Kollega-dienst was niet bereikbaar. Controleer je verbinding en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The organisation has not published its details yet. Try again later.</source>
+        <translation>De organisatie heeft haar gegevens nog niet gepubliceerd. Probeer het later nog eens.</translation>
+    </message>
+    <message>
+        <source>The organisation's details did not pass the check against its card, so nothing was changed.</source>
+        <translation>De gegevens van de organisatie kwamen niet overeen met haar kaart, dus er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Could not join the organisation: %1</source>
+        <translation>Aansluiten bij de organisatie lukte niet: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseChat</name>
     <message>
         <source>Back</source>
@@ -421,6 +448,22 @@
         <source>The message could not be saved. Please try again.</source>
         <translation>Het bericht kon niet worden bewaard. Probeer het opnieuw.</translation>
     </message>
+    <message>
+        <source>Verify safety number</source>
+        <translation>Veiligheidsnummer controleren</translation>
+    </message>
+    <message>
+        <source>The safety number with this contact changed. Sending is paused until you accept the new one.</source>
+        <translation>Het veiligheidsnummer met dit contact is veranderd. Versturen staat stil tot je het nieuwe accepteert.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Bekijken</translation>
+    </message>
+    <message>
+        <source>Review the changed safety number</source>
+        <translation>Het veranderde veiligheidsnummer bekijken</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -461,6 +504,62 @@
     <message>
         <source>Devices</source>
         <translation>Apparaten</translation>
+    </message>
+    <message>
+        <source>The computers and phones that use your account. Unlink one you no longer use or do not recognise.</source>
+        <translation>De computers en telefoons die je account gebruiken. Ontkoppel er een die je niet meer gebruikt of niet herkent.</translation>
+    </message>
+    <message>
+        <source>This computer is no longer linked to your account. It cannot send or receive messages any more.</source>
+        <translation>Deze computer is niet meer aan je account gekoppeld. Hij kan geen berichten meer versturen of ontvangen.</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (deze computer)</translation>
+    </message>
+    <message>
+        <source>Linked %1</source>
+        <translation>Gekoppeld op %1</translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation>Nog niet gezien</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>Laatst gezien op %1</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Ontkoppelen</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>%1 ontkoppelen</translation>
+    </message>
+    <message>
+        <source>Link another device</source>
+        <translation>Een ander apparaat koppelen</translation>
+    </message>
+    <message>
+        <source>Unlink this computer?</source>
+        <translation>Deze computer ontkoppelen?</translation>
+    </message>
+    <message>
+        <source>Unlink %1?</source>
+        <translation>%1 ontkoppelen?</translation>
+    </message>
+    <message>
+        <source>This computer can no longer connect to Kollega, and what it shows now stays only here. To use Kollega here again, you would need to link it again from another device of yours.</source>
+        <translation>Deze computer kan dan geen verbinding meer maken met Kollega, en wat hij nu laat zien, staat alleen nog hier. Om Kollega hier weer te gebruiken, moet je hem opnieuw koppelen vanaf een ander apparaat van jou.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer send or receive messages for your account. What is stored on it stays there until it is removed on that device.</source>
+        <translation>%1 kan dan geen berichten meer versturen of ontvangen voor je account. Wat erop bewaard is, blijft daar tot het op dat apparaat wordt verwijderd.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -515,6 +614,72 @@
     </message>
 </context>
 <context>
+    <name>IdentityChangeDialog</name>
+    <message>
+        <source>Compare the new safety number</source>
+        <translation>Vergelijk het nieuwe veiligheidsnummer</translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation>Veiligheidsnummer veranderd</translation>
+    </message>
+    <message>
+        <source>Accept the new safety number</source>
+        <translation>Het nieuwe veiligheidsnummer accepteren</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Niet nu</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>The safety number with contact %1 has changed. This happens when they use Kollega on a new device or set it up again, but it can also mean that someone is trying to come in between.</source>
+        <translation>Het veiligheidsnummer met contact %1 is veranderd. Dat gebeurt als die Kollega op een nieuw apparaat gebruikt of opnieuw heeft ingesteld, maar het kan ook betekenen dat iemand ertussen probeert te komen.</translation>
+    </message>
+    <message>
+        <source>Until you accept the new safety number, you cannot send messages to this contact, and their new messages wait. If you are not sure, ask them first in another way.</source>
+        <translation>Tot je het nieuwe veiligheidsnummer accepteert, kun je dit contact geen berichten sturen en wachten nieuwe berichten van hen. Twijfel je, vraag het dan eerst op een andere manier.</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, nobody is in between.</source>
+        <translation>Vergelijk deze nummers met je contact, in het echt of in een gesprek dat je vertrouwt. Zijn ze op beide schermen hetzelfde, dan zit niemand ertussen.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDeviceDialog</name>
+    <message>
+        <source>Link another device</source>
+        <translation>Een ander apparaat koppelen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>On the new device, choose "Link this computer" and scan or type this code.</source>
+        <translation>Kies op het nieuwe apparaat "Deze computer koppelen" en scan of typ deze code.</translation>
+    </message>
+    <message>
+        <source>Whoever has this code can join your account while it is valid. Show it only to your own device, and close this window when you are done.</source>
+        <translation>Wie deze code heeft, kan bij je account zolang hij geldig is. Laat hem alleen aan je eigen apparaat zien en sluit dit venster als je klaar bent.</translation>
+    </message>
+    <message>
+        <source>Making a code</source>
+        <translation>Code wordt gemaakt</translation>
+    </message>
+    <message>
+        <source>The linking code as a QR code</source>
+        <translation>De koppelcode als QR-code</translation>
+    </message>
+    <message>
+        <source>The linking code</source>
+        <translation>De koppelcode</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Kollega</source>
@@ -555,6 +720,229 @@
         <source>Find help</source>
         <translation>Hulp zoeken</translation>
     </message>
+    <message>
+        <source>Woman</source>
+        <translation>Vrouw</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <source>Public sector</source>
+        <translation>Publieke sector</translation>
+    </message>
+    <message>
+        <source>Private practice</source>
+        <translation>Eigen praktijk</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Arts</translation>
+    </message>
+    <message>
+        <source>Dentist</source>
+        <translation>Tandarts</translation>
+    </message>
+    <message>
+        <source>GP</source>
+        <translation>Huisarts</translation>
+    </message>
+    <message>
+        <source>Midwife</source>
+        <translation>Verloskundige</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Verpleegkundige</translation>
+    </message>
+    <message>
+        <source>Psychologist</source>
+        <translation>Psycholoog</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Beschikbaar</translation>
+    </message>
+    <message>
+        <source>Away until %1</source>
+        <translation>Weg tot %1</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <source>Full: not taking new cases right now</source>
+        <translation>Vol: neemt nu geen nieuwe zaken aan</translation>
+    </message>
+    <message>
+        <source>Availability not known</source>
+        <translation>Niet bekend of deze helper beschikbaar is</translation>
+    </message>
+    <message>
+        <source>Join your organisation with the link or code it gave you, or with a picture of its QR code.</source>
+        <translation>Sluit je aan bij je organisatie met de link of code die je kreeg, of met een foto van de QR-code.</translation>
+    </message>
+    <message>
+        <source>kollega://org?… or the code</source>
+        <translation>kollega://org?… of de code</translation>
+    </message>
+    <message>
+        <source>The organisation's link or code</source>
+        <translation>De link of code van de organisatie</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Aansluiten</translation>
+    </message>
+    <message>
+        <source>Join the organisation</source>
+        <translation>Aansluiten bij de organisatie</translation>
+    </message>
+    <message>
+        <source>From a QR image…</source>
+        <translation>Uit een QR-afbeelding…</translation>
+    </message>
+    <message>
+        <source>Join from a picture of the QR code</source>
+        <translation>Aansluiten met een foto van de QR-code</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>nu open</translation>
+    </message>
+    <message>
+        <source>closed now; opens again at %1</source>
+        <translation>nu gesloten; gaat weer open op %1</translation>
+    </message>
+    <message>
+        <source>closed now</source>
+        <translation>nu gesloten</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation>Elke organisatie</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Any region</source>
+        <translation>Elke regio</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <source>Any profession</source>
+        <translation>Elk beroep</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>Beroep</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Elke taal</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Elk geslacht</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geslacht</translation>
+    </message>
+    <message>
+        <source>Any sector</source>
+        <translation>Elke sector</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Available only</source>
+        <translation>Alleen beschikbaar</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Fetch the directory again</source>
+        <translation>De lijst opnieuw ophalen</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Wie het eerst beschikbaar is</translation>
+    </message>
+    <message>
+        <source>Write to whoever of these helpers is available first</source>
+        <translation>Schrijf aan wie van deze helpers het eerst beschikbaar is</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Helpers: %1</translation>
+    </message>
+    <message>
+        <source>Write to this helper</source>
+        <translation>Schrijf aan deze helper</translation>
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation>Schrijf aan %1</translation>
+    </message>
+    <message>
+        <source>A picture of the organisation's QR code</source>
+        <translation>Een foto van de QR-code van de organisatie</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Afbeeldingen (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfHoursDialog</name>
+    <message>
+        <source>%1 is closed now</source>
+        <translation>%1 is nu gesloten</translation>
+    </message>
+    <message>
+        <source>The organisation is closed now.</source>
+        <translation>De organisatie is nu gesloten.</translation>
+    </message>
+    <message>
+        <source>It opens again at %1.</source>
+        <translation>Ze gaat weer open op %1.</translation>
+    </message>
+    <message>
+        <source>Your message will wait, and a helper answers when they can. If you need help right now, use the Safety button.</source>
+        <translation>Je bericht wacht, en een helper antwoordt zodra het kan. Heb je nu meteen hulp nodig, gebruik dan de knop Hulp nu.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Niet nu</translation>
+    </message>
+    <message>
+        <source>Do not send now</source>
+        <translation>Nu niet versturen</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Toch versturen</translation>
+    </message>
+    <message>
+        <source>Send the message anyway</source>
+        <translation>Het bericht toch versturen</translation>
+    </message>
 </context>
 <context>
     <name>SafetyButton</name>
@@ -584,6 +972,52 @@
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Alle landen</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>On-call contact</source>
+        <translation>Dienstdoende contactpersoon</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberDialog</name>
+    <message>
+        <source>Safety number</source>
+        <translation>Veiligheidsnummer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Compare these numbers with your contact, in person or on a call you trust. If they are the same on both screens, your conversation is private: nobody is in between.</source>
+        <translation>Vergelijk deze nummers met je contact, in het echt of in een gesprek dat je vertrouwt. Zijn ze op beide schermen hetzelfde, dan is jullie gesprek privé: niemand zit ertussen.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumberView</name>
+    <message>
+        <source>Working out the safety number…</source>
+        <translation>Veiligheidsnummer wordt berekend…</translation>
+    </message>
+    <message>
+        <source>Safety number: %1</source>
+        <translation>Veiligheidsnummer: %1</translation>
+    </message>
+    <message>
+        <source>The safety number as a QR code</source>
+        <translation>Het veiligheidsnummer als QR-code</translation>
     </message>
 </context>
 <context>
@@ -623,6 +1057,49 @@
     <message>
         <source>Your account number</source>
         <translation>Je accountnummer</translation>
+    </message>
+</context>
+<context>
+    <name>StartCaseDialog</name>
+    <message>
+        <source>Write to %1</source>
+        <translation>Schrijf aan %1</translation>
+    </message>
+    <message>
+        <source>Whoever is available first</source>
+        <translation>Wie het eerst beschikbaar is</translation>
+    </message>
+    <message>
+        <source>What is it about? (you may leave this out)</source>
+        <translation>Waar gaat het over? (mag je overslaan)</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Geen categorie</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Your first message</source>
+        <translation>Je eerste bericht</translation>
+    </message>
+    <message>
+        <source>A few words about what you would like to talk about</source>
+        <translation>Een paar woorden over waar je over wilt praten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>Send the first message</source>
+        <translation>Het eerste bericht versturen</translation>
     </message>
 </context>
 <context>
@@ -716,6 +1193,87 @@
     <message>
         <source>Your availability could not be changed: %1</source>
         <translation>Je beschikbaarheid kon niet worden veranderd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::Notifier</name>
+    <message>
+        <source>Open Kollega</source>
+        <translation>Kollega openen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kollega: %n unread</source>
+        <translation><numerusform>Kollega: %n ongelezen</numerusform><numerusform>Kollega: %n ongelezen</numerusform></translation>
+    </message>
+    <message>
+        <source>New message in Kollega</source>
+        <translation>Nieuw bericht in Kollega</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::OrganisationsController</name>
+    <message>
+        <source>Write a first message: a few words are enough.</source>
+        <translation>Schrijf een eerste bericht: een paar woorden is genoeg.</translation>
+    </message>
+    <message>
+        <source>Choose an organisation first.</source>
+        <translation>Kies eerst een organisatie.</translation>
+    </message>
+    <message>
+        <source>The app could not read the organisation's opening hours.</source>
+        <translation>De app kon de openingstijden van de organisatie niet lezen.</translation>
+    </message>
+    <message>
+        <source>No helper who matches your choices is available right now. Choose fewer filters, or write to a helper in the list.</source>
+        <translation>Er is nu geen helper beschikbaar die bij je keuzes past. Kies minder filters, of schrijf aan een helper uit de lijst.</translation>
+    </message>
+    <message>
+        <source>Your message could not be sent: %1</source>
+        <translation>Je bericht kon niet worden verstuurd: %1</translation>
+    </message>
+    <message>
+        <source>Paste or type the organisation's link or code first.</source>
+        <translation>Plak of typ eerst de link of code van de organisatie.</translation>
+    </message>
+    <message>
+        <source>You joined %1.</source>
+        <translation>Je bent nu aangesloten bij %1.</translation>
+    </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation>Dat bestand kon niet als afbeelding worden geopend.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in that image. Try a sharper picture, or paste the link instead.</source>
+        <translation>Er staat geen QR-code in die afbeelding. Probeer een scherpere foto, of plak de link.</translation>
+    </message>
+    <message>
+        <source>Could not refresh: %1</source>
+        <translation>Vernieuwen lukte niet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kollega::desktop::TrustController</name>
+    <message>
+        <source>The device could not be unlinked: %1</source>
+        <translation>Het apparaat kon niet worden ontkoppeld: %1</translation>
+    </message>
+    <message>
+        <source>No code could be made: %1</source>
+        <translation>Er kon geen code worden gemaakt: %1</translation>
+    </message>
+    <message>
+        <source>The safety number is not known yet: %1</source>
+        <translation>Het veiligheidsnummer is nog niet bekend: %1</translation>
+    </message>
+    <message>
+        <source>The new safety number could not be accepted: %1</source>
+        <translation>Het nieuwe veiligheidsnummer kon niet worden geaccepteerd: %1</translation>
     </message>
 </context>
 </TS>
