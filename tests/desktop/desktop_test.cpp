@@ -234,6 +234,9 @@ class DesktopTest : public QObject {
     };
     QVERIFY(app->languages()->setLanguage("en"));
     QCOMPARE(text("firstRunTitle"), QStringLiteral("Welcome to Kollega"));
+    // English has its plural forms from its catalogue too.
+    QCOMPARE(QCoreApplication::translate("Conversations", "Conversation %1, %n new message(s)", "", 1),
+             QStringLiteral("Conversation %1, 1 new message"));
     QCOMPARE(text("safetyButton"), QStringLiteral("Safety"));
     QVERIFY(app->languages()->setLanguage("da"));
     QCOMPARE(text("firstRunTitle"), QStringLiteral("Velkommen til Kollega"));

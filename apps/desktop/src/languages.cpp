@@ -34,11 +34,10 @@ QString Languages::nativeName(const QString& code) const {
 bool Languages::setLanguage(const QString& code) {
   if (!codes().contains(code)) return false;
   QCoreApplication::removeTranslator(&translator_);
-  // English is the source text; the others load their compiled catalogue.
-  if (code != QLatin1String("en")) {
-    if (!translator_.load(QStringLiteral(":/i18n/kollega_%1.qm").arg(code))) return false;
-    QCoreApplication::installTranslator(&translator_);
-  }
+  // English is the source text, but its catalogue holds the plural forms
+  // ("1 new message", "2 new messages").
+  if (!translator_.load(QStringLiteral(":/i18n/kollega_%1.qm").arg(code))) return false;
+  QCoreApplication::installTranslator(&translator_);
   current_ = code;
   // Dates and times follow the chosen language; English keeps the system's
   // own English conventions where it has them.
