@@ -79,9 +79,29 @@ ScreenGallery::~ScreenGallery() {
   engine_.reset();
 }
 
+namespace {
+
+// A dialog shown over a screen: the gallery's name, the screen, the
+// dialog's objectName, and what it is opened with.
+struct DialogShot {
+  const char* name;
+  const char* screen;
+  const char* dialog;
+  const char* helper_name;
+};
+constexpr DialogShot kDialogs[] = {
+    {"Safety", "Conversations", "safetyDialog", nullptr},
+    {"StartCase", "Organisations", "startCaseDialog", "Anne"},
+    {"CloseCase", "CaseChat", "caseCloseDialog", nullptr},
+};
+
+}  // namespace
+
 QStringList ScreenGallery::Screens() {
-  return {"FirstRun", "Unlock",   "Conversations", "Chat",     "Organisations",
-          "Cases",    "CaseChat", "Devices",       "Settings", "Safety"};
+  QStringList screens = {"FirstRun", "Unlock",   "Conversations", "Chat",    "Organisations",
+                         "Cases",    "CaseChat", "Devices",       "Settings"};
+  for (const DialogShot& d : kDialogs) screens << QString::fromLatin1(d.name);
+  return screens;
 }
 
 bool ScreenGallery::Show(const QString& screen, const QString& language) {
@@ -92,15 +112,23 @@ bool ScreenGallery::Show(const QString& screen, const QString& language) {
     }
     open_dialog_.clear();
   }
-  const bool safety = screen == QLatin1String("Safety");
-  window_->setProperty("previewScreen", safety ? QStringLiteral("Conversations") : screen);
-  if (safety) {
-    open_dialog_ = QStringLiteral("safetyDialog");
+  const DialogShot* shot = nullptr;
+  for (const DialogShot& d : kDialogs) {
+    if (screen == QLatin1String(d.name)) shot = &d;
+  }
+  window_->setProperty("previewScreen", shot ? QString::fromLatin1(shot->screen) : screen);
+  Settle();
+  if (shot != nullptr) {
+    open_dialog_ = QString::fromLatin1(shot->dialog);
     if (QObject* dialog = window_->findChild<QObject*>(open_dialog_)) {
+      if (shot->helper_name) {
+        dialog->setProperty("helper", QStringLiteral("a07c44e19b2d3f5a6c7e8d9f0a1b2c3d"));
+        dialog->setProperty("helperName", QString::fromLatin1(shot->helper_name));
+      }
       QMetaObject::invokeMethod(dialog, "open");
     }
+    Settle();
   }
-  Settle();
   return true;
 }
 
