@@ -135,8 +135,11 @@ Page {
             Layout.fillHeight: true
             delegate: ItemDelegate {
                 width: ListView.view.width
+                // Tab stops on each row, Return opens it (tests/desktop/a11y_test.cpp).
+                focusPolicy: Qt.StrongFocus
                 Accessible.name: who.text + ". " + status.text + (limitLabel.visible ? ". " + limitLabel.text : "")
                 onClicked: window.openCase(caseId)
+                Keys.onReturnPressed: window.openCase(caseId)
                 contentItem: ColumnLayout {
                     spacing: 2
                     RowLayout {

@@ -34,6 +34,8 @@ Page {
             Layout.fillHeight: true
             delegate: ItemDelegate {
                 width: ListView.view.width
+                // Tab stops on each row, Return opens it (tests/desktop/a11y_test.cpp).
+                focusPolicy: Qt.StrongFocus
                 Accessible.name: unread > 0
                     ? qsTr("Conversation %1, %n new message(s)", "", unread).arg(shortPeer)
                     : qsTr("Conversation %1").arg(shortPeer)

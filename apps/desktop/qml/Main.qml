@@ -11,7 +11,7 @@ ApplicationWindow {
     height: 640
     visible: true
     title: qsTr("Kollega")
-    // Basic's placeholder grey is under 4.5:1 on white (contrast_test.cpp).
+    // Basic's placeholder grey is under 4.5:1 on white (tests/desktop/a11y_test.cpp).
     palette.placeholderText: "#595959"
 
     // Set by the screenshot renderer to show one screen whatever the state.

@@ -1,5 +1,5 @@
 // The Safety button: on every screen, one press from the emergency numbers.
-// Its own colours: white on dark red passes WCAG AA (contrast_test.cpp).
+// Its own colours: white on dark red passes WCAG AA (tests/desktop/a11y_test.cpp).
 import QtQuick
 import QtQuick.Controls
 

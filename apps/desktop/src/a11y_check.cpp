@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "contrast_check.h"
+#include "a11y_check.h"
 
+#include <QAccessible>
 #include <QFont>
 #include <QHash>
 #include <QImage>
@@ -83,6 +84,56 @@ void Collect(QQuickItem* item, const QImage& frame, double dpr, std::vector<Cont
   for (QQuickItem* child : item->childItems()) Collect(child, frame, dpr, out);
 }
 
+// While a modal popup is open, what lies under its dimmer is not in reach.
+QQuickItem* VisibleRoot(QQuickWindow* window) {
+  QQuickItem* root = window->contentItem();
+  for (QQuickItem* child : window->contentItem()->childItems()) {
+    if (child->inherits("QQuickOverlay") && child->isVisible()) {
+      for (QQuickItem* popup : child->childItems()) {
+        if (popup->isVisible()) root = child;
+      }
+    }
+  }
+  return root;
+}
+
+bool IsControl(const QQuickItem* item) {
+  return item->inherits("QQuickAbstractButton") || item->inherits("QQuickComboBox") ||
+         item->inherits("QQuickSpinBox") || item->inherits("QQuickTextField") ||
+         item->inherits("QQuickTextArea") || item->inherits("QQuickSlider");
+}
+
+// A control is reached when Tab stops on it or on a part of it (an editable
+// spin box's text field).
+bool TabStops(const QQuickItem* item) {
+  if (item->activeFocusOnTab()) return true;
+  for (const QQuickItem* child : item->childItems()) {
+    if (child->isVisible() && TabStops(child)) return true;
+  }
+  return false;
+}
+
+void CollectControls(QQuickItem* item, std::vector<ControlReading>* out) {
+  if (!item->isVisible() || item->opacity() <= 0.01) return;
+  if (IsControl(item)) {
+    if (item->isEnabled() && !VisibleSceneRect(item).isEmpty()) {
+      ControlReading reading;
+      reading.object = item->objectName().isEmpty()
+                           ? QString::fromLatin1(item->metaObject()->className()) + " \"" +
+                                 item->property("text").toString().left(30) + "\""
+                           : item->objectName();
+      if (QAccessibleInterface* a = QAccessible::queryAccessibleInterface(item)) {
+        reading.accessible_name = a->text(QAccessible::Name).trimmed();
+      }
+      reading.tab_reachable = TabStops(item);
+      out->push_back(reading);
+    }
+    // A spin box's or combo box's own parts are the control's, not more.
+    if (!item->inherits("QQuickAbstractButton")) return;
+  }
+  for (QQuickItem* child : item->childItems()) CollectControls(child, out);
+}
+
 }  // namespace
 
 double ContrastRatio(const QColor& a, const QColor& b) {
@@ -94,16 +145,13 @@ std::vector<ContrastReading> CheckContrast(QQuickWindow* window) {
   std::vector<ContrastReading> readings;
   const QImage frame = window->grabWindow().convertToFormat(QImage::Format_RGB32);
   if (frame.isNull()) return readings;
-  // While a modal popup is open, what lies under its dimmer is not read.
-  QQuickItem* root = window->contentItem();
-  for (QQuickItem* child : window->contentItem()->childItems()) {
-    if (child->inherits("QQuickOverlay") && child->isVisible()) {
-      for (QQuickItem* popup : child->childItems()) {
-        if (popup->isVisible()) root = child;
-      }
-    }
-  }
-  Collect(root, frame, frame.devicePixelRatio(), &readings);
+  Collect(VisibleRoot(window), frame, frame.devicePixelRatio(), &readings);
+  return readings;
+}
+
+std::vector<ControlReading> CheckControls(QQuickWindow* window) {
+  std::vector<ControlReading> readings;
+  CollectControls(VisibleRoot(window), &readings);
   return readings;
 }
 

@@ -1,20 +1,22 @@
-// WCAG AA contrast, measured on every screen as it is drawn (the screenshot
-// gallery, offscreen, software renderer): each visible text against the
-// colour behind it. Prints the lowest ratio per screen (docs/desktop.md,
-// "Accessibility").
+// Accessibility, measured on every screen and dialog of the gallery as it
+// is drawn (offscreen, software renderer; docs/desktop.md, "Accessibility"):
+// WCAG AA contrast of each visible text against the colour behind it (the
+// lowest ratio per screen is printed), and every control reachable with Tab
+// and named for a screen reader.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QQuickWindow>
 #include <QtTest>
 
+#include "a11y_check.h"
 #include "app_controller.h"
-#include "contrast_check.h"
 #include "screenshots.h"
 
 using kollega::desktop::CheckContrast;
+using kollega::desktop::CheckControls;
 using kollega::desktop::ContrastRatio;
 using kollega::desktop::ScreenGallery;
 
-class ContrastTest : public QObject {
+class AccessibilityTest : public QObject {
   Q_OBJECT
 
  private slots:
@@ -55,7 +57,27 @@ class ContrastTest : public QObject {
     QVERIFY(texts > 50);  // the walk found the screens' texts
     if (!failures.isEmpty()) QFAIL(qPrintable(failures.join('\n')));
   }
+
+  void everyControlReachableAndNamed() {
+    ScreenGallery gallery;
+    QVERIFY(gallery.window());
+    QStringList failures;
+    int controls = 0;
+    for (const QString& screen : ScreenGallery::Screens()) {
+      QVERIFY(gallery.Show(screen, QStringLiteral("en")));
+      for (const auto& c : CheckControls(gallery.window())) {
+        ++controls;
+        if (!c.tab_reachable)
+          failures << QStringLiteral("%1: %2 is not reached by Tab").arg(screen, c.object);
+        if (c.accessible_name.isEmpty()) {
+          failures << QStringLiteral("%1: %2 has no accessible name").arg(screen, c.object);
+        }
+      }
+    }
+    QVERIFY(controls > 40);  // the walk found the screens' controls
+    if (!failures.isEmpty()) QFAIL(qPrintable(failures.join('\n')));
+  }
 };
 
-QTEST_MAIN(ContrastTest)
-#include "contrast_test.moc"
+QTEST_MAIN(AccessibilityTest)
+#include "a11y_test.moc"
