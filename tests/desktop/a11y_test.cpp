@@ -4,6 +4,8 @@
 // lowest ratio per screen is printed), and every control reachable with Tab
 // and named for a screen reader.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QFont>
+#include <QGuiApplication>
 #include <QQuickWindow>
 #include <QtTest>
 
@@ -56,6 +58,29 @@ class AccessibilityTest : public QObject {
     }
     QVERIFY(texts > 50);  // the walk found the screens' texts
     if (!failures.isEmpty()) QFAIL(qPrintable(failures.join('\n')));
+  }
+
+  // A larger system font makes titles and body text larger alike.
+  void textFollowsTheSystemFontSize() {
+    auto sizes = [] {
+      ScreenGallery gallery;
+      gallery.Show(QStringLiteral("Conversations"), QStringLiteral("en"));
+      auto size = [&](const char* name) {
+        QObject* item = gallery.window()->findChild<QObject*>(name);
+        return item ? item->property("font").value<QFont>().pointSizeF() : -1.0;
+      };
+      return std::make_pair(size("conversationsTitle"), size("onlineMark"));
+    };
+    const QFont system = QGuiApplication::font();
+    const auto normal = sizes();
+    QFont larger_font = system;
+    larger_font.setPointSizeF(system.pointSizeF() * 2);
+    QGuiApplication::setFont(larger_font);
+    const auto larger = sizes();
+    QGuiApplication::setFont(system);
+    QVERIFY(normal.first > 0 && normal.second > 0);
+    QVERIFY2(larger.first > normal.first * 1.9, "the title keeps its size");
+    QVERIFY2(larger.second > normal.second * 1.9, "body text keeps its size");
   }
 
   void everyControlReachableAndNamed() {

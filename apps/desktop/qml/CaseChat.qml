@@ -46,7 +46,7 @@ Page {
                 text: !known ? qsTr("Case")
                       : helper ? qsTr("Case with seeker %1").arg(c.peer.substring(0, 8))
                       : c.peerName !== "" ? qsTr("Case with %1").arg(c.peerName) : qsTr("Case")
-                font.pointSize: 14
+                font.pointSize: Qt.application.font.pointSize * 1.4
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }

@@ -51,7 +51,7 @@ ListView {
                 Label {
                     text: outgoing ? qsTr("You shared a resource card") : qsTr("Your helper shared a resource card")
                     color: "#444444"
-                    font.pointSize: 8
+                    font.pointSize: Qt.application.font.pointSize * 0.85
                 }
                 Label { text: cardLabel; font.bold: true; color: "#111111"; wrapMode: Text.Wrap; Layout.fillWidth: true }
                 Label { visible: cardPhone !== ""; text: cardPhone; color: "#111111" }
@@ -94,7 +94,7 @@ ListView {
                 anchors.top: body.bottom
                 text: (app.languages.current, app.orgs.formatTime(list.orgId, at))
                 color: "#444444"
-                font.pointSize: 8
+                font.pointSize: Qt.application.font.pointSize * 0.85
             }
         }
     }

@@ -40,7 +40,7 @@ Page {
         Label {
             objectName: "casesTitle"
             text: qsTr("Cases")
-            font.pointSize: 18
+            font.pointSize: Qt.application.font.pointSize * 1.8
         }
 
         // A helper's availability: what seekers see in the directory.

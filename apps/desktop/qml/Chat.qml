@@ -48,7 +48,7 @@ Page {
             }
             Label {
                 text: qsTr("Conversation %1").arg(app.messages.peer.substring(0, 8))
-                font.pointSize: 14
+                font.pointSize: Qt.application.font.pointSize * 1.4
                 Layout.fillWidth: true
             }
             Button {
@@ -99,7 +99,7 @@ Page {
                                time.toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
                               + (outgoing ? "  " + markSymbol(status) + " " + markText(status) : "")
                         color: status === MessagesModel.Read ? "#1d4e89" : "#444444"
-                        font.pointSize: 8
+                        font.pointSize: Qt.application.font.pointSize * 0.85
                     }
                 }
             }

@@ -15,7 +15,7 @@ Page {
         Label {
             objectName: "conversationsTitle"
             text: qsTr("Conversations")
-            font.pointSize: 18
+            font.pointSize: Qt.application.font.pointSize * 1.8
         }
         Label {
             visible: list.count === 0

@@ -22,7 +22,7 @@ Page {
         Label {
             objectName: "devicesTitle"
             text: qsTr("Devices")
-            font.pointSize: 18
+            font.pointSize: Qt.application.font.pointSize * 1.8
         }
         Label {
             text: qsTr("The computers and phones that use your account. Unlink one you no longer use or do not recognise.")

@@ -35,7 +35,7 @@ Page {
         Label {
             objectName: "firstRunTitle"
             text: qsTr("Welcome to Kollega")
-            font.pointSize: 20
+            font.pointSize: Qt.application.font.pointSize * 2
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

@@ -50,7 +50,7 @@ ApplicationWindow {
             Label {
                 text: qsTr("Kollega")
                 font.bold: true
-                font.pointSize: 13
+                font.pointSize: Qt.application.font.pointSize * 1.3
                 Layout.fillWidth: true
             }
             Label {

@@ -68,7 +68,7 @@ Page {
         Label {
             objectName: "organisationsTitle"
             text: qsTr("Find help")
-            font.pointSize: 18
+            font.pointSize: Qt.application.font.pointSize * 1.8
         }
         Label {
             text: qsTr("Join your organisation with the link or code it gave you, or with a picture of its QR code.")

@@ -34,7 +34,7 @@ ColumnLayout {
                 required property string modelData
                 text: modelData
                 font.family: "monospace"
-                font.pointSize: 14
+                font.pointSize: Qt.application.font.pointSize * 1.4
                 color: "#111111"
             }
         }

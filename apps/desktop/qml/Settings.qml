@@ -22,7 +22,7 @@ Page {
             Label {
                 objectName: "settingsTitle"
                 text: qsTr("Settings")
-                font.pointSize: 18
+                font.pointSize: Qt.application.font.pointSize * 1.8
             }
         }
         Label { text: qsTr("Language") }

@@ -14,7 +14,7 @@ Page {
         Label {
             objectName: "unlockTitle"
             text: qsTr("Kollega is locked")
-            font.pointSize: 20
+            font.pointSize: Qt.application.font.pointSize * 2
             Layout.fillWidth: true
             wrapMode: Text.Wrap
         }
