@@ -113,6 +113,35 @@ class TrustTest : public QObject {
   }
   void cleanupTestCase() { relay_.reset(); }
 
+  // First run on a new computer: the code read from a picture of the QR code
+  // the other device shows links it; a picture without one says so.
+  void linkByPictureOfTheCode() {
+    TempDir tmp;
+    auto first = NewAccount(QString::fromStdString(tmp.Sub("first")));
+    QVERIFY(first);
+    first->trust()->startLinking();
+    QTRY_VERIFY_WITH_TIMEOUT(!first->trust()->linkingCode().isEmpty(), kTimeoutMs);
+    const QString picture = QString::fromStdString(tmp.Sub("code.png"));
+    QVERIFY(kollega::desktop::QrImage(first->trust()->linkingCode()).save(picture));
+    const QString blank = QString::fromStdString(tmp.Sub("blank.png"));
+    QImage white(200, 200, QImage::Format_RGB32);
+    white.fill(Qt::white);
+    QVERIFY(white.save(blank));
+
+    auto second = MakeApp(QString::fromStdString(tmp.Sub("second")));
+    QSignalSpy read(second.get(), &AppController::linkCodeRead);
+    second->readLinkCodeFromImage(QUrl::fromLocalFile(blank));
+    QTRY_VERIFY_WITH_TIMEOUT(second->error().contains("No linking code"), kTimeoutMs);
+    QCOMPARE(read.count(), 0);
+    second->readLinkCodeFromImage(QUrl::fromLocalFile(picture));
+    QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, kTimeoutMs);
+    const QString code = read.first().first().toString();
+    QCOMPARE(code, first->trust()->linkingCode());
+    second->linkDevice(kPassphrase, kPassphrase, code);
+    QVERIFY(WaitReady(*second));
+    QCOMPARE(second->accountId(), first->accountId());
+  }
+
   // A second computer linked with the first's code shows in both lists;
   // unlinked from the first, it is gone from the list and cannot connect.
   void devicesListedAndUnlinked() {

@@ -612,6 +612,18 @@
         <source>Progress</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>From a picture of the QR code …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A picture of the QR code on your other device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>IdentityChangeDialog</name>
@@ -1155,6 +1167,14 @@
         <source>Could not reach the Kollega service: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No linking code was found in that image. Try a sharper picture, or type the code.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>kollega::desktop::CasesController</name>
@@ -1207,7 +1227,10 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation><numerusform>Kollega: %n unread</numerusform><numerusform>Kollega: %n unread</numerusform></translation>
+        <translation>
+            <numerusform>Kollega: %n unread</numerusform>
+            <numerusform>Kollega: %n unread</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message in Kollega</source>

@@ -612,6 +612,18 @@
         <source>Progress</source>
         <translation>Framdrift</translation>
     </message>
+    <message>
+        <source>From a picture of the QR code …</source>
+        <translation>Fra et bilde av QR-koden …</translation>
+    </message>
+    <message>
+        <source>A picture of the QR code on your other device</source>
+        <translation>Et bilde av QR-koden på den andre enheten din</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
 </context>
 <context>
     <name>IdentityChangeDialog</name>
@@ -1155,6 +1167,14 @@
         <source>Could not reach the Kollega service: %1</source>
         <translation>Fikk ikke kontakt med Kollega: %1</translation>
     </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation>Filen kunne ikke åpnes som et bilde.</translation>
+    </message>
+    <message>
+        <source>No linking code was found in that image. Try a sharper picture, or type the code.</source>
+        <translation>Det var ingen koblingskode i bildet. Prøv et skarpere bilde, eller skriv koden.</translation>
+    </message>
 </context>
 <context>
     <name>kollega::desktop::CasesController</name>
@@ -1207,7 +1227,10 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation><numerusform>Kollega: %n ulest</numerusform><numerusform>Kollega: %n uleste</numerusform></translation>
+        <translation>
+            <numerusform>Kollega: %n ulest</numerusform>
+            <numerusform>Kollega: %n uleste</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message in Kollega</source>

@@ -612,6 +612,18 @@
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
+    <message>
+        <source>From a picture of the QR code …</source>
+        <translation>Van een foto van de QR-code …</translation>
+    </message>
+    <message>
+        <source>A picture of the QR code on your other device</source>
+        <translation>Een foto van de QR-code op je andere apparaat</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Afbeeldingen (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
 </context>
 <context>
     <name>IdentityChangeDialog</name>
@@ -1155,6 +1167,14 @@
         <source>Could not reach the Kollega service: %1</source>
         <translation>Kon Kollega niet bereiken: %1</translation>
     </message>
+    <message>
+        <source>That file could not be opened as an image.</source>
+        <translation>Dat bestand kon niet als afbeelding worden geopend.</translation>
+    </message>
+    <message>
+        <source>No linking code was found in that image. Try a sharper picture, or type the code.</source>
+        <translation>Er staat geen koppelcode in die afbeelding. Probeer een scherpere foto, of typ de code.</translation>
+    </message>
 </context>
 <context>
     <name>kollega::desktop::CasesController</name>
@@ -1207,7 +1227,10 @@
     </message>
     <message numerus="yes">
         <source>Kollega: %n unread</source>
-        <translation><numerusform>Kollega: %n ongelezen</numerusform><numerusform>Kollega: %n ongelezen</numerusform></translation>
+        <translation>
+            <numerusform>Kollega: %n ongelezen</numerusform>
+            <numerusform>Kollega: %n ongelezen</numerusform>
+        </translation>
     </message>
     <message>
         <source>New message in Kollega</source>

@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 
 Page {
     objectName: "firstRunScreen"
@@ -78,13 +79,27 @@ Page {
             Accessible.name: qsTr("The same passphrase again")
             Layout.fillWidth: true
         }
-        TextField {
-            id: code
-            objectName: "codeField"
+        RowLayout {
             visible: mode.currentIndex === 1
-            placeholderText: qsTr("The code shown on your other device")
-            Accessible.name: qsTr("The code shown on your other device")
             Layout.fillWidth: true
+            TextField {
+                id: code
+                objectName: "codeField"
+                placeholderText: qsTr("The code shown on your other device")
+                Accessible.name: qsTr("The code shown on your other device")
+                Layout.fillWidth: true
+                Connections {
+                    target: app
+                    function onLinkCodeRead(read) { code.text = read }
+                }
+            }
+            Button {
+                objectName: "codeFromImageButton"
+                text: qsTr("From a picture of the QR code …")
+                Accessible.name: text
+                enabled: !app.busy
+                onClicked: codeImageDialog.open()
+            }
         }
         Button {
             objectName: "firstRunButton"
@@ -127,5 +142,12 @@ Page {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
+    }
+
+    FileDialog {
+        id: codeImageDialog
+        title: qsTr("A picture of the QR code on your other device")
+        nameFilters: [qsTr("Images (*.png *.jpg *.jpeg *.bmp *.gif)")]
+        onAccepted: app.readLinkCodeFromImage(selectedFile)
     }
 }

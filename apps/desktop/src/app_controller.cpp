@@ -4,12 +4,14 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
+#include <QImage>
 #include <QLocale>
 #include <QQmlEngine>
 #include <QVariantMap>
 
 #include "kollega/client-core/cases.h"
 #include "kollega/crypto/device_key.h"
+#include "qr_reader.h"
 
 namespace kollega::desktop {
 namespace {
@@ -123,6 +125,31 @@ void AppController::linkDevice(const QString& passphrase, const QString& repeat,
   if (client_) return SetUpAccount(Purpose::kLink, trimmed.toStdString());
   if (!CheckNewPassphrase(passphrase, repeat)) return;
   OpenStore(passphrase.toStdString(), Purpose::kLink, trimmed.toStdString());
+}
+
+void AppController::readLinkCodeFromImage(const QUrl& file) {
+  if (busy_ || state_ != FirstRun) return;
+  SetError({});
+  const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+  // The store thread: idle at first run, and never the UI thread.
+  store_thread_.start([this, path] {
+    const QImage image(path);
+    const bool opened = !image.isNull();
+    QString code;
+    for (const QString& text : ReadQrCodes(image)) {
+      // A linking code is base64url; an organisation's card is a link.
+      if (!text.contains(QLatin1Char(':'))) code = text;
+    }
+    PostTo(this, [this, opened, code] {
+      if (!opened) return SetError(tr("That file could not be opened as an image."));
+      if (code.isEmpty()) {
+        return SetError(
+            tr("No linking code was found in that image. Try a sharper picture, or "
+               "type the code."));
+      }
+      emit linkCodeRead(code);
+    });
+  });
 }
 
 void AppController::unlock(const QString& passphrase) {

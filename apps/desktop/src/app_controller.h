@@ -18,6 +18,7 @@
 #include <QString>
 #include <QThreadPool>
 #include <QTimer>
+#include <QUrl>
 #include <QVariantList>
 #include <chrono>
 #include <memory>
@@ -105,6 +106,9 @@ class AppController : public QObject {
   // First run: this computer joins the account whose device showed `code`.
   Q_INVOKABLE void linkDevice(const QString& passphrase, const QString& repeat,
                               const QString& code);
+  // First run: the linking code read from a picture of the QR code the other
+  // device shows (off the UI thread); linkCodeRead, or error.
+  Q_INVOKABLE void readLinkCodeFromImage(const QUrl& file);
   // Locked: opens the store. A wrong passphrase sets error and changes nothing.
   Q_INVOKABLE void unlock(const QString& passphrase);
   // Closes the store; the passphrase is needed again.
@@ -128,6 +132,8 @@ class AppController : public QObject {
   // Something arrived for the user (a message, a case offered or written
   // in): what a content-free notification reacts to. Carries nothing.
   void incoming();
+  // readLinkCodeFromImage found a code: for the first run's code field.
+  void linkCodeRead(const QString& code);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
