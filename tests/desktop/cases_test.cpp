@@ -292,9 +292,11 @@ class CasesTest : public QObject {
     QObject* notice = Find(*screen, "outOfHoursNotice");
     QTRY_VERIFY_WITH_TIMEOUT(notice->property("visible").toBool(), kTimeoutMs);
     auto orgs = seeker->client()->Organisations().Get();
-    QVERIFY(orgs.ok() && !orgs->empty() && !orgs->front().out_of_hours_notice.empty());
+    QVERIFY(orgs.ok() && !orgs->empty() && orgs->front().out_of_hours_notices.count("en"));
+    // In the app's language, not the policy's first (Danish).
     QCOMPARE(notice->property("text").toString(),
-             QString::fromStdString(orgs->front().out_of_hours_notice));
+             QString::fromStdString(orgs->front().out_of_hours_notices.at("en")));
+    QVERIFY(orgs->front().out_of_hours_notices.at("en") != orgs->front().out_of_hours_notice);
 
     // Open again: the notice goes.
     QVERIFY(org.PublishPolicy({}));

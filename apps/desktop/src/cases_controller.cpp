@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "event_pump.h"
+#include "languages.h"
 
 namespace kollega::desktop {
 
@@ -29,9 +30,6 @@ struct CasesController::Snapshot {
 };
 
 namespace {
-
-// The policy's names and cards in the app's language ("nb_NO" -> "nb").
-std::string AppLanguage() { return QLocale().name().left(2).toStdString(); }
 
 // Asks client-core for everything the screens show, all at once; `done`
 // runs once with the snapshot when every answer is in.
@@ -102,7 +100,7 @@ namespace {
 void Gather(Client* c, std::function<void(std::shared_ptr<CasesController::Snapshot>)> done) {
   using Snapshot = CasesController::Snapshot;
   auto s = std::make_shared<Snapshot>();
-  const std::string language = AppLanguage();
+  const std::string language = AppLanguageCode();
   c->Organisations().Then([c, s, done, language](Result<std::vector<client::OrganisationInfo>> r) {
     {
       std::lock_guard lock(s->mu);

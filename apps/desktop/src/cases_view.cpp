@@ -2,6 +2,8 @@
 // CasesController's properties for the screens: the open case, its
 // organisation's categories, resource cards and other helpers, as QML maps.
 #include "cases_controller.h"
+#include "languages.h"
+#include "orgs_controller.h"
 
 namespace kollega::desktop {
 
@@ -23,7 +25,7 @@ QVariantMap CasesController::current() const {
   const bool known = org != orgs_.end();
   out.insert("openNow", !known || org->second.open_now);
   out.insert("outOfHoursNotice",
-             known ? QString::fromStdString(org->second.out_of_hours_notice) : QString());
+             known ? OutOfHoursNoticeIn(org->second, AppLanguageCode()) : QString());
   return out;
 }
 

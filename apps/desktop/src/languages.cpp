@@ -50,4 +50,9 @@ bool Languages::setLanguage(const QString& code) {
   return true;
 }
 
+std::string AppLanguageCode() {
+  const QString name = QLocale().name().section(QLatin1Char('_'), 0, 0);
+  return name == QLatin1String("C") ? std::string("en") : name.toStdString();
+}
+
 }  // namespace kollega::desktop

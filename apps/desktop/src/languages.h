@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTranslator>
+#include <string>
 
 class QQmlEngine;
 
@@ -44,5 +45,9 @@ class Languages : public QObject {
   QTranslator translator_;
   QString current_ = QStringLiteral("en");
 };
+
+// The app's language as a code ("en", "da", "nb", "nl"): Languages::
+// setLanguage makes it the default locale. Read on the UI thread.
+std::string AppLanguageCode();
 
 }  // namespace kollega::desktop

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "event_pump.h"
+#include "languages.h"
 
 namespace kollega::desktop {
 namespace {
@@ -37,12 +38,6 @@ void OrganisationsController::RegisterQmlTypes() {
                                                       "given as a property of app");
   qmlRegisterUncreatableType<HelpersModel>("Kollega", 1, 0, "HelpersModel",
                                            "given as app.orgs.helpers");
-}
-
-std::string OrganisationsController::AppLanguage() {
-  // Languages::setLanguage makes the chosen language the default locale.
-  const QString name = QLocale().name().section(QLatin1Char('_'), 0, 0);
-  return name == QLatin1String("C") ? std::string("en") : name.toStdString();
 }
 
 void OrganisationsController::SetClient(client::Client* client) {
@@ -179,7 +174,7 @@ void OrganisationsController::setFilter(const QString& field, const QVariant& va
 }
 
 QVariantList OrganisationsController::categories(const QString& org_id) const {
-  const std::string language = AppLanguage();
+  const std::string language = AppLanguageCode();
   QVariantList out;
   QStringList seen;
   for (const auto& o : orgs_) {

@@ -133,8 +133,6 @@ class OrganisationsController : public Feature {
   void LoadDirectory();
   void OnOrganisations(std::vector<client::OrganisationInfo> orgs);
   void SendCase(PendingCase pending);
-  // The app's language ("en", "da", "nb", "nl"), read on the UI thread.
-  static std::string AppLanguage();
   client::HelperFilter Filter() const;
   void SetBusy(bool busy);
   void SetError(const QString& error);
@@ -161,5 +159,9 @@ class OrganisationsController : public Feature {
   // is alive.
   QThreadPool qr_thread_;
 };
+
+// The organisation's out-of-hours notice in `language`, else English, else
+// its policy's first language.
+QString OutOfHoursNoticeIn(const client::OrganisationInfo& o, const std::string& language);
 
 }  // namespace kollega::desktop

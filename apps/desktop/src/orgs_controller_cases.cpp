@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "event_pump.h"
+#include "languages.h"
 #include "orgs_controller.h"
 
 namespace kollega::desktop {
@@ -12,14 +13,13 @@ namespace {
 
 QString Q(const std::string& s) { return QString::fromStdString(s); }
 
-// The notice in `language`, else English, else the policy's first language.
-QString NoticeIn(const client::OrganisationInfo& o, const std::string& language) {
+}  // namespace
+
+QString OutOfHoursNoticeIn(const client::OrganisationInfo& o, const std::string& language) {
   auto it = o.out_of_hours_notices.find(language);
   if (it == o.out_of_hours_notices.end()) it = o.out_of_hours_notices.find("en");
   return Q(it != o.out_of_hours_notices.end() ? it->second : o.out_of_hours_notice);
 }
-
-}  // namespace
 
 void OrganisationsController::startCase(const QString& org_id, const QString& helper,
                                         const QString& category, const QString& text) {
@@ -35,7 +35,7 @@ void OrganisationsController::startCase(const QString& org_id, const QString& he
   SetError({});
   SetBusy(true);
   pending_ = {org, helper, category, message};
-  const std::string language = AppLanguage();
+  const std::string language = AppLanguageCode();
   // Fresh: whether it is open depends on the clock, not on the last load.
   client_->Organisations().Then(
       [this, org, language](Result<std::vector<client::OrganisationInfo>> r) {
@@ -46,7 +46,7 @@ void OrganisationsController::startCase(const QString& org_id, const QString& he
             if (Q(o.org_id) != org || o.open_now) continue;
             closed = {{"orgId", org},
                       {"name", Q(o.name)},
-                      {"notice", NoticeIn(o, language)},
+                      {"notice", OutOfHoursNoticeIn(o, language)},
                       {"opensAt", double(o.changes_at_ms)}};
           }
         }
