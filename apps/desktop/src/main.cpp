@@ -11,6 +11,8 @@
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickStyle>
+#include <QQuickWindow>
+#include <cstdio>
 #include <cstdlib>
 
 #include "app_controller.h"
@@ -41,6 +43,10 @@ int main(int argc, char** argv) {
                     qEnvironmentVariable("KOLLEGA_RELAY", "ws://127.0.0.1:8420")});
   parser.addOption({"language", "en, da, nb or nl (default: the system's).", "code"});
   parser.addOption({"screenshots", "Render each screen to PNG files in dir and exit.", "dir"});
+  // bench/: the cold start ends at the first frame shown (docs/performance.md).
+  QCommandLineOption first_frame("exit-after-first-frame");
+  first_frame.setFlags(QCommandLineOption::HiddenFromHelp);
+  parser.addOption(first_frame);
   parser.process(app);
 
   using kollega::desktop::AppController;
@@ -63,5 +69,16 @@ int main(int argc, char** argv) {
   engine.rootContext()->setContextProperty("app", &controller);
   engine.load(QUrl("qrc:/qml/Main.qml"));
   if (engine.rootObjects().isEmpty()) return 1;
+  if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+      window && parser.isSet(first_frame)) {
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, &app,
+        [] {
+          std::puts("first frame");
+          std::fflush(stdout);
+          QCoreApplication::exit(0);
+        },
+        Qt::QueuedConnection);
+  }
   return app.exec();
 }
