@@ -5,7 +5,7 @@
 //     the first frame of the Unlock screen, against kollega-trivial-window
 //     (a Qt Quick Controls window that does nothing), alternated;
 //   - a conversation of --messages messages opened until the newest is
-//     drawn, against a conversation of one message; a history page near
+//     drawn, against a conversation of one page (50); a history page near
 //     the oldest against the newest page;
 //   - scrolling that conversation to the top page by page: the rows the
 //     model holds against the conversation's length, and the memory;
@@ -151,20 +151,24 @@ int main(int argc, char** argv) {
       cold, flags.runs, base, cold / base);
   std::printf(
       "open %d messages until the newest is drawn: %.1f ms (median of %d; goal < 200 ms); "
-      "a conversation of 1 message %.1f ms; ratio %.2f\n",
+      "a conversation of 50 messages %.1f ms; ratio %.2f\n",
       flags.messages, figures.open_long_ms, flags.runs, figures.open_short_ms,
       figures.open_long_ms / figures.open_short_ms);
-  std::printf("history page of %zu: near the oldest %.2f ms, the newest %.2f ms; ratio %.2f\n",
-              kollega::desktop::MessagesModel::kPageSize, figures.page_deep_ms,
-              figures.page_newest_ms, figures.page_deep_ms / figures.page_newest_ms);
+  std::printf(
+      "history page of %zu: near the oldest %.2f ms, the newest %.2f ms; ratio %.2f; "
+      "all %d at once %.1f ms\n",
+      kollega::desktop::MessagesModel::kPageSize, figures.page_deep_ms, figures.page_newest_ms,
+      figures.page_deep_ms / figures.page_newest_ms, flags.messages, figures.whole_ms);
   std::printf(
       "scroll to the top: %d pages (%d not asked for by the view), %.1f ms each "
       "(median), oldest reached: %s; rows held at most %d of %d (%.1f%%); "
-      "RSS %.1f -> %.1f MB; paging back down %d pages, rows held at most %d\n",
+      "RSS %.1f -> %.1f MB (%.1f MB after a garbage collection and malloc_trim); "
+      "paging back down %d pages, rows held at most %d\n",
       figures.pages_up, figures.pages_direct, figures.page_up_ms,
       figures.reached_oldest ? "yes" : "NO", figures.max_rows, flags.messages,
       100.0 * figures.max_rows / flags.messages, figures.rss_before_scroll_kb / 1024.0,
-      figures.rss_after_scroll_kb / 1024.0, figures.pages_down, figures.max_rows_down);
+      figures.rss_after_scroll_kb / 1024.0, figures.rss_after_gc_kb / 1024.0, figures.pages_down,
+      figures.max_rows_down);
   std::printf(
       "RSS with %d conversations on screen: %.1f MB (goal < 150 MB); "
       "trivial Qt Quick window %.1f MB; ratio %.2f\n",

@@ -20,6 +20,7 @@ struct AppFigures {
   double open_short_ms = 0;   // the same for a conversation of one message
   double page_newest_ms = 0;  // Client::History, newest 50 (median)
   double page_deep_ms = 0;    // the 50 before a message near the oldest
+  double whole_ms = 0;        // the whole conversation in one History call
   int pages_up = 0;           // pages read scrolling to the top
   int pages_direct = 0;       // of which the view did not ask for (should be 0)
   double page_up_ms = 0;      // each: from reaching the top to the page drawn (median)
@@ -29,6 +30,7 @@ struct AppFigures {
   int max_rows_down = 0;
   long rss_before_scroll_kb = 0;
   long rss_after_scroll_kb = 0;
+  long rss_after_gc_kb = 0;  // then after a QML garbage collection and malloc_trim
 };
 
 bool MeasureApp(const BenchStore& store, int runs, AppFigures* out, std::string* error);

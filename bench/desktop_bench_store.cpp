@@ -12,6 +12,8 @@
 namespace kollega::bench {
 namespace {
 
+constexpr int kShortLength = 50;
+
 // A made-up account id: the messages stay queued, nobody receives them.
 std::string FakePeer(int i) {
   char hex[33];
@@ -48,16 +50,22 @@ bool MakeBenchStore(const std::string& relay_bin, const std::string& dir, int me
   out->dir = dir;
   out->passphrase = options.store_key.passphrase;
   out->big_peer = FakePeer(0);
+  out->messages = static_cast<size_t>(messages);
   out->small_peer = FakePeer(1);
   // Sent back to back: the client's worker stores them in order.
   std::vector<client::Async<Result<std::string>>> sent;
-  sent.reserve(static_cast<size_t>(messages + conversations));
+  sent.reserve(static_cast<size_t>(messages + kShortLength + conversations));
   for (int i = 0; i < messages; ++i) {
     sent.push_back(client->Send(out->big_peer, "Message " + std::to_string(i) +
                                                    " of a long conversation, about as long as "
                                                    "a chat message usually is."));
   }
-  for (int i = 1; i < conversations; ++i) {
+  // The short one is one page: the same screenful to draw as the long one.
+  for (int i = 0; i < kShortLength; ++i) {
+    sent.push_back(client->Send(out->small_peer,
+                                "Message " + std::to_string(i) + " of a short conversation."));
+  }
+  for (int i = 2; i < conversations; ++i) {
     sent.push_back(
         client->Send(FakePeer(i), "The only message of conversation " + std::to_string(i)));
   }
@@ -68,7 +76,7 @@ bool MakeBenchStore(const std::string& relay_bin, const std::string& dir, int me
     return false;
   }
   auto all = client->History(out->big_peer, static_cast<size_t>(messages)).Get();
-  auto small = client->History(out->small_peer, 1).Get();
+  auto small = client->History(out->small_peer, kShortLength).Get();
   if (!all.ok() || all->empty() || !small.ok() || small->empty()) {
     *error = "the conversations are not there";
     return false;

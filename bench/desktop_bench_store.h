@@ -1,7 +1,8 @@
 // The client store kollega_desktop_bench measures the app on: an account
 // made on a real relay (which then stops), one conversation of `messages`
-// messages and `conversations` - 1 more of one message each, all written
-// offline (stored and queued, as a person writing without a connection).
+// messages, one of 50 (a page: the baseline for opening the long one) and
+// `conversations` - 2 more of one message each, all written offline
+// (stored and queued, as a person writing without a connection).
 //
 // Thread-safety: MakeBenchStore blocks on client-core; call it before the
 // app opens the store (the store is locked while open).
@@ -16,10 +17,11 @@ struct BenchStore {
   std::string dir;         // the store (kollega-desktop --data-dir)
   std::string passphrase;  // its passphrase
   std::string big_peer;    // hex: the long conversation
+  size_t messages = 0;     // its length
   std::string newest_id;   // hex: its newest message
   std::string deep_id;     // hex: a message near the oldest of the long one
-  std::string small_peer;  // hex: a conversation of one message
-  std::string small_id;    // hex: its message
+  std::string small_peer;  // hex: a conversation of one page (50 messages)
+  std::string small_id;    // hex: its newest message
 };
 
 // Makes the store in `dir` (which must not exist); false with `error` set.

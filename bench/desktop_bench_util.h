@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QObject>
 #include <QTimer>
 #include <algorithm>
 #include <fstream>
@@ -35,19 +37,25 @@ inline double Median(std::vector<double> v) {
   return v.size() % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
-// Runs the event loop until `done()` holds (true) or `timeout_ms` passes
-// (false). A 1 ms timer wakes the loop, so the wait ends within about a
-// millisecond of the condition, not at a coarse polling step.
+// Runs an event loop until `done()` holds (true) or `timeout_ms` passes
+// (false). A 1 ms timer checks, so the wait ends within about a millisecond
+// of the condition. A real QEventLoop rather than processEvents(): objects
+// the screens delete later (delegates scrolled away, a screen left) are
+// deleted by it, as in the app's own loop, not kept until the end.
 inline bool WaitFor(const std::function<bool()>& done, int timeout_ms) {
-  QTimer tick;
-  tick.start(1);
+  if (done()) return true;
   QElapsedTimer clock;
   clock.start();
-  while (!done()) {
-    if (clock.elapsed() > timeout_ms) return false;
-    QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-  }
-  return true;
+  QEventLoop loop;
+  bool ok = false;
+  QTimer tick;
+  QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+    ok = done();
+    if (ok || clock.elapsed() > timeout_ms) loop.quit();
+  });
+  tick.start(1);
+  loop.exec();
+  return ok;
 }
 
 }  // namespace kollega::bench
