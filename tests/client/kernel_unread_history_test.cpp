@@ -134,7 +134,9 @@ TEST_F(KernelUnreadHistoryTest, HistoryPagesBeforeAndAfterAMessageCoverItOnce) {
   auto page = alice_.client->History(bob_.hex, kPage).Get();
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   std::vector<client::Message> back = *page;
-  while (true) {
+  // Bounded: a cursor that repeats its anchor must fail here, not loop.
+  for (int round = 0;; ++round) {
+    ASSERT_LE(round, kTotal / static_cast<int>(kPage) + 1);
     auto older = alice_.client->History(bob_.hex, kPage, back.front().id).Get();
     ASSERT_TRUE(older.ok()) << older.status().ToString();
     ASSERT_LE(older->size(), kPage);
@@ -144,7 +146,8 @@ TEST_F(KernelUnreadHistoryTest, HistoryPagesBeforeAndAfterAMessageCoverItOnce) {
   EXPECT_EQ(Texts(back), sent);
 
   std::vector<client::Message> down = {back.front()};
-  while (true) {
+  for (int round = 0;; ++round) {
+    ASSERT_LE(round, kTotal / static_cast<int>(kPage) + 1);
     auto newer = alice_.client->HistoryAfter(bob_.hex, down.back().id, kPage).Get();
     ASSERT_TRUE(newer.ok()) << newer.status().ToString();
     if (newer->empty()) break;
