@@ -41,12 +41,17 @@ void ConversationsModel::markSeen(const QString& peer) {
     total_unread_ = totalUnread();
     emit totalUnreadChanged();
   }
-  if (client_ == nullptr) return;
+  // Posted: opening a chat (Main.qml's openChat) asks for its first page
+  // right after this, and MarkRead, which reads up to 1,000 messages
+  // (receipts.cpp), should not go before it on client-core's worker.
   const uint64_t generation = generation_;
-  client_->MarkRead(peer.toStdString()).Then([this, generation](Status s) {
-    s.IgnoreError();  // the count stays in the store; the next refresh shows it
-    PostTo(this, [this, generation] {
-      if (generation == generation_) refresh();
+  PostTo(this, [this, generation, peer] {
+    if (client_ == nullptr || generation != generation_) return;
+    client_->MarkRead(peer.toStdString()).Then([this, generation](Status s) {
+      s.IgnoreError();  // the count stays in the store; the next refresh shows it
+      PostTo(this, [this, generation] {
+        if (generation == generation_) refresh();
+      });
     });
   });
 }
