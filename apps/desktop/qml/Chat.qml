@@ -66,8 +66,20 @@ Page {
             spacing: 6
             Layout.fillWidth: true
             Layout.fillHeight: true
-            onCountChanged: positionViewAtEnd()
-            onAtYBeginningChanged: if (atYBeginning && app.messages.canLoadMore) app.messages.loadMore()
+            // At either end the next page loads (MessagesModel is lazy); a
+            // page added keeps the rows on screen in place.
+            function loadAtEdges() {
+                if (atYBeginning && app.messages.canLoadMore) app.messages.loadMore()
+                else if (atYEnd && app.messages.canLoadNewer) app.messages.loadNewer()
+            }
+            onContentYChanged: loadAtEdges()
+            Component.onCompleted: positionViewAtEnd()
+            Connections {
+                target: app.messages
+                function onNewestShown() { list.positionViewAtEnd() }
+                function onOlderLoaded(row) { list.positionViewAtIndex(row, ListView.Beginning) }
+                function onNewerLoaded(row) { list.positionViewAtIndex(row, ListView.End) }
+            }
             delegate: Item {
                 width: ListView.view.width
                 height: bubble.height

@@ -2,6 +2,8 @@
 #include "conversations_model.h"
 
 #include <QDateTime>
+#include <algorithm>
+#include <climits>
 #include <memory>
 
 #include "event_pump.h"
@@ -15,11 +17,7 @@ ConversationsModel::ConversationsModel(QObject* parent) : QAbstractListModel(par
 void ConversationsModel::SetClient(client::Client* client) {
   client_ = client;
   ++generation_;
-  beginResetModel();
-  rows_.clear();
-  unread_.clear();
-  endResetModel();
-  emit totalUnreadChanged();
+  SetRows({});
   refresh();
 }
 
@@ -30,30 +28,43 @@ void ConversationsModel::refresh() {
     if (!list.ok()) return;
     auto rows = std::make_shared<std::vector<Conversation>>(std::move(*list));
     PostTo(this, [this, generation, rows] {
-      if (generation != generation_) return;
-      beginResetModel();
-      rows_ = std::move(*rows);
-      endResetModel();
+      if (generation == generation_) SetRows(std::move(*rows));
     });
   });
 }
 
 void ConversationsModel::markSeen(const QString& peer) {
-  if (unread_.remove(peer) == 0) return;
-  emit totalUnreadChanged();
-  for (size_t i = 0; i < rows_.size(); ++i) {
-    if (QString::fromStdString(rows_[i].peer) == peer) {
-      emit dataChanged(index(static_cast<int>(i)), index(static_cast<int>(i)), {kUnreadRole});
-    }
+  const int row = RowOf(peer);
+  if (row >= 0 && rows_[row].unread != 0) {
+    rows_[row].unread = 0;
+    emit dataChanged(index(row), index(row), {kUnreadRole});
+    total_unread_ = totalUnread();
+    emit totalUnreadChanged();
   }
+  // Posted: opening a chat (Main.qml's openChat) asks for its first page
+  // right after this, and MarkRead, which reads up to 1,000 messages
+  // (receipts.cpp), should not go before it on client-core's worker.
+  const uint64_t generation = generation_;
+  PostTo(this, [this, generation, peer] {
+    if (client_ == nullptr || generation != generation_) return;
+    client_->MarkRead(peer.toStdString()).Then([this, generation](Status s) {
+      s.IgnoreError();  // the count stays in the store; the next refresh shows it
+      PostTo(this, [this, generation] {
+        if (generation == generation_) refresh();
+      });
+    });
+  });
 }
 
-int ConversationsModel::unreadFor(const QString& peer) const { return unread_.value(peer, 0); }
+int ConversationsModel::unreadFor(const QString& peer) const {
+  const int row = RowOf(peer);
+  return row < 0 ? 0 : static_cast<int>(rows_[row].unread);
+}
 
 int ConversationsModel::totalUnread() const {
-  int total = 0;
-  for (int n : unread_) total += n;
-  return total;
+  uint64_t total = 0;
+  for (const Conversation& c : rows_) total += c.unread;
+  return static_cast<int>(std::min<uint64_t>(total, INT_MAX));
 }
 
 QString ConversationsModel::peerAt(int row) const {
@@ -62,20 +73,53 @@ QString ConversationsModel::peerAt(int row) const {
 }
 
 void ConversationsModel::ShowExamples(std::vector<Conversation> rows, QHash<QString, int> unread) {
-  beginResetModel();
-  rows_ = std::move(rows);
-  unread_ = std::move(unread);
-  endResetModel();
-  emit totalUnreadChanged();
+  for (Conversation& c : rows) c.unread = unread.value(QString::fromStdString(c.peer), 0);
+  SetRows(std::move(rows));
 }
 
 void ConversationsModel::OnMessage(const client::Message& message, const QString& open_peer) {
   const QString peer = QString::fromStdString(message.peer);
-  if (!message.outgoing && peer != open_peer) {
-    ++unread_[peer];
-    emit totalUnreadChanged();
+  if (client_ != nullptr && !message.outgoing && peer == open_peer) {
+    markSeen(peer);  // read on screen; the list follows once the store has it
+    return;
   }
   refresh();  // order and counts from the store
+}
+
+void ConversationsModel::SetRows(std::vector<Conversation> rows) {
+  bool same_order = rows.size() == rows_.size();
+  for (size_t i = 0; same_order && i < rows.size(); ++i) same_order = rows[i].peer == rows_[i].peer;
+  if (same_order) {
+    // A message changed a count or a time: the rows stay, and the view's place.
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const Conversation& was = rows_[i];
+      const Conversation& now = rows[i];
+      if (was.unread == now.unread && was.message_count == now.message_count &&
+          was.last_ms == now.last_ms) {
+        continue;
+      }
+      rows_[i] = now;
+      const QModelIndex at = index(static_cast<int>(i));
+      emit dataChanged(at, at, {kCountRole, kLastRole, kUnreadRole});
+    }
+  } else {
+    beginResetModel();
+    rows_ = std::move(rows);
+    endResetModel();
+  }
+  const int total = totalUnread();
+  if (total != total_unread_) {
+    total_unread_ = total;
+    emit totalUnreadChanged();
+  }
+}
+
+int ConversationsModel::RowOf(const QString& peer) const {
+  const std::string wanted = peer.toStdString();
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    if (rows_[i].peer == wanted) return static_cast<int>(i);
+  }
+  return -1;
 }
 
 int ConversationsModel::rowCount(const QModelIndex& parent) const {
@@ -97,7 +141,7 @@ QVariant ConversationsModel::data(const QModelIndex& index, int role) const {
     case kLastRole:
       return QDateTime::fromMSecsSinceEpoch(c.last_ms);
     case kUnreadRole:
-      return unread_.value(peer, 0);
+      return static_cast<int>(std::min<uint64_t>(c.unread, INT_MAX));
     default:
       return {};
   }

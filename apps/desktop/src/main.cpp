@@ -16,6 +16,7 @@
 #include <QQmlContext>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <cstdio>
 #include <cstdlib>
 
 #include "app_controller.h"
@@ -51,6 +52,10 @@ int main(int argc, char** argv) {
                     "url"});
   parser.addOption({"language", "en, da, nb or nl (default: the system's).", "code"});
   parser.addOption({"screenshots", "Render each screen to PNG files in dir and exit.", "dir"});
+  // bench/: the cold start ends at the first frame shown (docs/performance.md).
+  QCommandLineOption first_frame("exit-after-first-frame");
+  first_frame.setFlags(QCommandLineOption::HiddenFromHelp);
+  parser.addOption(first_frame);
   parser.process(app);
 
   using kollega::desktop::AppController;
@@ -93,5 +98,15 @@ int main(int argc, char** argv) {
   });
   QObject::connect(&notifier, &kollega::desktop::Notifier::quitRequested, &app,
                    &QCoreApplication::quit, Qt::QueuedConnection);
+  if (window && parser.isSet(first_frame)) {
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, &app,
+        [] {
+          std::puts("first frame");
+          std::fflush(stdout);
+          QCoreApplication::exit(0);
+        },
+        Qt::QueuedConnection);
+  }
   return app.exec();
 }

@@ -189,9 +189,18 @@ Async<Result<std::string>> Client::Send(const std::string& peer, const std::stri
       [this, peer, text] { return impl_->Find<client::Conversations>()->Send(peer, text); });
 }
 
-Async<Result<std::vector<Message>>> Client::History(const std::string& peer, size_t limit) {
-  return impl_->Run<Result<std::vector<Message>>>(
-      [this, peer, limit] { return impl_->Find<client::Conversations>()->History(peer, limit); });
+Async<Result<std::vector<Message>>> Client::History(const std::string& peer, size_t limit,
+                                                    const std::string& before) {
+  return impl_->Run<Result<std::vector<Message>>>([this, peer, limit, before] {
+    return impl_->Find<client::Conversations>()->History(peer, limit, before);
+  });
+}
+
+Async<Result<std::vector<Message>>> Client::HistoryAfter(const std::string& peer,
+                                                         const std::string& after, size_t limit) {
+  return impl_->Run<Result<std::vector<Message>>>([this, peer, after, limit] {
+    return impl_->Find<client::Conversations>()->HistoryAfter(peer, after, limit);
+  });
 }
 
 Async<Result<std::vector<Conversation>>> Client::Conversations() {
@@ -200,7 +209,8 @@ Async<Result<std::vector<Conversation>>> Client::Conversations() {
 }
 
 Async<Status> Client::MarkRead(const std::string& peer) {
-  return impl_->Run<Status>([this, peer] { return impl_->Find<Receipts>()->MarkRead(peer); });
+  return impl_->Run<Status>(
+      [this, peer] { return impl_->Find<client::Conversations>()->MarkRead(peer); });
 }
 
 Async<Status> Client::FlushOutbound() {

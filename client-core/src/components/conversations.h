@@ -2,7 +2,16 @@
 // this device. Sending stores the message (status queued), queues it for
 // the peer and a sync copy for this account's other devices, in one
 // transaction; receiving stores it once (by message id) and has a delivered
-// receipt queued. Its slice of the API: Send, History, Conversations.
+// receipt queued. Its slice of the API: Send, History, Conversations,
+// MarkRead.
+//
+// Unread counts: receiving a message from a peer adds one to the peer's
+// count, in the transaction that stores it; MarkRead sets it back to zero
+// right after it marks the messages read. A sync copy of one's own
+// message (Sync) and a message from one's own account never count. Read
+// state is not synced between devices, so a read elsewhere leaves it.
+//
+// Table: 'n' peer(16) -> u64 little-endian   (unread count; absent = 0)
 //
 // Wire: a Content whose body is `data` (content.proto DataMessage).
 //
@@ -36,10 +45,20 @@ class Conversations final : public Component {
 
   // The new message's id (hex) once stored and queued.
   Result<std::string> Send(const std::string& peer_hex, const std::string& text);
-  Result<std::vector<Message>> History(const std::string& peer_hex, size_t limit);
+  // The newest `limit`, or (before_hex set) the `limit` just older than it.
+  Result<std::vector<Message>> History(const std::string& peer_hex, size_t limit,
+                                       const std::string& before_hex = {});
+  Result<std::vector<Message>> HistoryAfter(const std::string& peer_hex,
+                                            const std::string& after_hex, size_t limit);
   Result<std::vector<Conversation>> List();
+  // Receipts::MarkRead, then the unread count's reset.
+  Status MarkRead(const std::string& peer_hex);
 
  private:
+  Status CountUnread(const std::string& peer);
+  Result<std::vector<Message>> Page(const std::string& peer_hex, const std::string& anchor_hex,
+                                    bool older, size_t limit);
+
   Kernel& kernel_;
   Receipts& receipts_;
   Sync& sync_;

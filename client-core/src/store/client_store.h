@@ -115,6 +115,13 @@ class ClientStore : public crypto::SignalStore {
   // in the order AddMessage was called.
   virtual Result<std::vector<StoredMessage>> ListMessages(const std::string& peer_account,
                                                           size_t limit) = 0;
+  // Oldest first; at most `limit` of the messages stored just before
+  // (`older`) or just after the message `anchor_id`, without it. A seek to
+  // the anchor: the cost is the page, however deep in the history it is.
+  // NotFound when the anchor is not stored for the peer.
+  virtual Result<std::vector<StoredMessage>> ListMessagesFrom(const std::string& peer_account,
+                                                              const std::string& anchor_id,
+                                                              bool older, size_t limit) = 0;
   // Most recent first (last_ms = the newest stored_ms in the conversation).
   virtual Result<std::vector<ConversationSummary>> ListConversations() = 0;
 

@@ -120,9 +120,13 @@ Result<std::optional<std::string>> ClientDb::Get(const std::string& key) {
 }
 
 Status ClientDb::Scan(const std::string& prefix, bool newest_first, const Visitor& visit) {
-  const std::string end = store_format::PrefixEnd(prefix);
-  const rocksdb::Slice lower(prefix);
-  const rocksdb::Slice upper(end);
+  return ScanRange(prefix, store_format::PrefixEnd(prefix), newest_first, visit);
+}
+
+Status ClientDb::ScanRange(const std::string& from, const std::string& to, bool newest_first,
+                           const Visitor& visit) {
+  const rocksdb::Slice lower(from);
+  const rocksdb::Slice upper(to);
   rocksdb::ReadOptions ro = ReadOpts();
   ro.iterate_lower_bound = &lower;
   ro.iterate_upper_bound = &upper;
@@ -133,10 +137,16 @@ Status ClientDb::Scan(const std::string& prefix, bool newest_first, const Visito
   // The bounds are checked here as well, so a correct range does not depend
   // on the batch's half of the merged iterator honouring them both ways.
   auto in_range = [&](const rocksdb::Slice& k) {
-    return k.starts_with(lower) && k.compare(upper) < 0;
+    return k.compare(lower) >= 0 && k.compare(upper) < 0;
   };
   if (newest_first) {
-    it->SeekToLast();
+    // A seek to the range's end, not the store's: the batch's half of the
+    // merged iterator may ignore the upper bound.
+    if (upper.empty()) {
+      it->SeekToLast();
+    } else {
+      it->SeekForPrev(upper);
+    }
     while (it->Valid() && it->key().compare(upper) >= 0) it->Prev();
   } else {
     it->Seek(lower);

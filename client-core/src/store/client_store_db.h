@@ -71,6 +71,10 @@ class ClientDb {
   // reversed, until `visit` returns false.
   using Visitor = std::function<bool(std::string_view key, std::string_view value)>;
   Status Scan(const std::string& prefix, bool newest_first, const Visitor& visit);
+  // The same over the keys in [from, to): a seek to either end, so that a
+  // page from the middle of a long range costs the page, not the range.
+  Status ScanRange(const std::string& from, const std::string& to, bool newest_first,
+                   const Visitor& visit);
 
   // --- Writes: only inside Mutate() ---
   // Runs `body` atomically: inside the open transaction if there is one

@@ -117,6 +117,34 @@ Result<std::vector<StoredMessage>> RocksClientStore::ListMessages(const std::str
   return newest_first;
 }
 
+Result<std::vector<StoredMessage>> RocksClientStore::ListMessagesFrom(
+    const std::string& peer_account, const std::string& anchor_id, bool older, size_t limit) {
+  std::vector<StoredMessage> out;
+  KOLLEGA_ASSIGN_OR_RETURN(auto anchor, db_->Get(fmt::MessageIndexKey(peer_account, anchor_id)));
+  if (!anchor.has_value()) return NotFound("no such message");
+  if (limit == 0) return out;
+  const std::string prefix = fmt::HistoryPrefix(peer_account);
+  if (!anchor->starts_with(prefix)) return DataLoss("message index points outside its history");
+  // History keys sort in history order: the page is the keys on one side of
+  // the anchor's ('\0' appended is the first key after it).
+  const std::string from = older ? prefix : *anchor + '\0';
+  const std::string to = older ? *anchor : fmt::PrefixEnd(prefix);
+  bool corrupt = false;
+  KOLLEGA_RETURN_IF_ERROR(
+      db_->ScanRange(from, to, older, [&](std::string_view, std::string_view value) {
+        auto message = fmt::DecodeMessage(value);
+        if (!message) {
+          corrupt = true;
+          return false;
+        }
+        out.push_back(std::move(*message));
+        return out.size() < limit;
+      }));
+  if (corrupt) return DataLoss("message record is corrupt");
+  if (older) std::reverse(out.begin(), out.end());
+  return out;
+}
+
 Result<std::vector<ConversationSummary>> RocksClientStore::ListConversations() {
   std::vector<ConversationSummary> out;
   bool corrupt = false;

@@ -74,6 +74,9 @@ class RocksClientStore final : public ClientStore {
                           MessageStatus status) override;
   Result<std::vector<StoredMessage>> ListMessages(const std::string& peer_account,
                                                   size_t limit) override;
+  Result<std::vector<StoredMessage>> ListMessagesFrom(const std::string& peer_account,
+                                                      const std::string& anchor_id, bool older,
+                                                      size_t limit) override;
   Result<std::vector<ConversationSummary>> ListConversations() override;
 
   Status FlagIdentityChange(const std::string& peer_account, int32_t device_id,

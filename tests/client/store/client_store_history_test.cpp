@@ -52,6 +52,38 @@ TEST_F(ClientStoreTest, HistoryListsOldestFirstByStoredTimeThenArrival) {
   EXPECT_TRUE(Must(store_->ListMessages("nobody", 10)).empty());
 }
 
+// Pages on either side of a message, as a lazy chat view reads them: the
+// neighbours of other conversations and pending writes included correctly.
+TEST_F(ClientStoreTest, HistoryPagesBeforeAndAfterAMessage) {
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(store_->AddMessage(Message("bob", "m" + std::to_string(i), 10 * i)).ok());
+  }
+  ASSERT_TRUE(store_->AddMessage(Message("bobby", "other", 15)).ok());
+  ASSERT_TRUE(store_->AddMessage(Message("carl", "next", 15)).ok());
+  EXPECT_THAT(Ids(Must(store_->ListMessagesFrom("bob", "m5", true, 3))),
+              ::testing::ElementsAre("m2", "m3", "m4"));
+  EXPECT_THAT(Ids(Must(store_->ListMessagesFrom("bob", "m5", false, 3))),
+              ::testing::ElementsAre("m6", "m7", "m8"));
+  EXPECT_THAT(Ids(Must(store_->ListMessagesFrom("bob", "m1", true, 3))),
+              ::testing::ElementsAre("m0"));
+  EXPECT_THAT(Ids(Must(store_->ListMessagesFrom("bob", "m8", false, 3))),
+              ::testing::ElementsAre("m9"));
+  EXPECT_TRUE(Must(store_->ListMessagesFrom("bob", "m0", true, 3)).empty());
+  EXPECT_TRUE(Must(store_->ListMessagesFrom("bob", "m9", false, 3)).empty());
+  EXPECT_TRUE(Must(store_->ListMessagesFrom("bob", "m5", true, 0)).empty());
+  EXPECT_EQ(store_->ListMessagesFrom("bob", "other", true, 3).status().code(),
+            StatusCode::kNotFound);
+
+  ASSERT_TRUE(store_->BeginOuter().ok());
+  ASSERT_TRUE(store_->AddMessage(Message("bob", "m4b", 45)).ok());
+  ASSERT_TRUE(store_->AddMessage(Message("bob", "m10", 100)).ok());
+  EXPECT_THAT(Ids(Must(store_->ListMessagesFrom("bob", "m5", true, 2))),
+              ::testing::ElementsAre("m4", "m4b"));
+  EXPECT_THAT(Ids(Must(store_->ListMessagesFrom("bob", "m9", false, 5))),
+              ::testing::ElementsAre("m10"));
+  store_->RollbackOuter();
+}
+
 TEST_F(ClientStoreTest, MessageFieldsRoundTripAcrossReopen) {
   StoredMessage m = Message("bob", std::string(16, '\0'), 1'700'000'000'123);
   m.outgoing = true;

@@ -139,13 +139,22 @@ class Client {
   // then sends it if online. Completes with its id (hex) once it is stored.
   // Copies go to this account's other devices.
   Async<Result<std::string>> Send(const std::string& peer, const std::string& text);
-  // Oldest first; at most `limit` of the newest.
-  Async<Result<std::vector<Message>>> History(const std::string& peer, size_t limit = 100);
-  // Most recent first.
+  // Oldest first; at most `limit` of the newest, or with `before` (a message
+  // id) the `limit` just older than that message: a page further back costs
+  // the page, not the messages in between. NotFound when `before` is not in
+  // this conversation.
+  Async<Result<std::vector<Message>>> History(const std::string& peer, size_t limit = 100,
+                                              const std::string& before = {});
+  // Oldest first; at most `limit` of the messages just newer than `after`
+  // (a message id): paging back down towards the newest.
+  Async<Result<std::vector<Message>>> HistoryAfter(const std::string& peer,
+                                                   const std::string& after, size_t limit);
+  // Most recent first, with each one's unread count.
   Async<Result<std::vector<Conversation>>> Conversations();
 
   // --- Receipts (client-core/src/components/receipts) ---
-  // Marks the peer's received messages read and sends read receipts.
+  // Marks the peer's received messages read and sends read receipts; the
+  // conversation's unread count goes to 0 right after.
   Async<Status> MarkRead(const std::string& peer);
 
   // --- Outbox ---

@@ -47,6 +47,11 @@ struct Conversation {
   std::string peer;  // hex
   uint64_t message_count = 0;
   int64_t last_ms = 0;
+  // Messages received from the peer since MarkRead on this device (kept in
+  // the store). One's own messages, from any device, never count; a read
+  // on another device of the account does not clear it (read state is not
+  // synced between devices).
+  uint64_t unread = 0;
 };
 
 struct WhoAmIInfo {
