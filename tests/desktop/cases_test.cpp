@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "app_controller.h"
+#include "desktop_test_util.h"
 #include "org_fixture.h"
 #include "support/relay_process.h"
 
@@ -28,7 +29,7 @@ using kollega::testing::TempDir;
 namespace {
 
 constexpr int kTimeoutMs = 10000;
-const QString kPassphrase = QStringLiteral("calm blue harbour");
+const QString kPassphrase = kollega::testing::kDesktopPassphrase;
 
 // A field of the case open in `app`'s CaseChat.
 QVariant Current(AppController& app, const char* field) {
@@ -48,23 +49,8 @@ class CasesTest : public QObject {
 
  private:
   std::unique_ptr<AppController> NewAccount(OrgFixture& org, const QString& name) {
-    AppController::Options options;
-    options.data_dir = QString::fromStdString(tmp_->Sub(name.toStdString()));
-    options.relay_url = org.relayUrl();
-    options.kdf_log2_n = 10;
-    auto app = std::make_unique<AppController>(options);
-    app->createAccount(kPassphrase, kPassphrase);
-    const bool ready = QTest::qWaitFor(
-        [&] {
-          return app->state() == AppController::Ready && !app->accountId().isEmpty() &&
-                 app->online();
-        },
-        kTimeoutMs);
-    if (!ready) {
-      qWarning("first run did not finish: %s", qPrintable(app->error()));
-      return nullptr;
-    }
-    return app;
+    return kollega::testing::NewDesktopAccount(
+        QString::fromStdString(tmp_->Sub(name.toStdString())), org.relayUrl());
   }
 
   // The seeker joins and opens a case with `helper`, which the helper's

@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "app_controller.h"
+#include "desktop_test_util.h"
 #include "support/relay_process.h"
 
 using kollega::desktop::AppController;
@@ -24,7 +25,7 @@ using kollega::testing::TempDir;
 namespace {
 
 constexpr int kTimeoutMs = 10000;
-const QString kPassphrase = QStringLiteral("calm blue harbour");
+const QString kPassphrase = kollega::testing::kDesktopPassphrase;
 
 // Every file under `dir` with a hash of its bytes: what "untouched" means.
 QMap<QString, QByteArray> Snapshot(const QString& dir) {
@@ -47,29 +48,13 @@ class DesktopTest : public QObject {
 
  private:
   std::unique_ptr<AppController> MakeApp(const QString& dir) {
-    AppController::Options options;
-    options.data_dir = dir;
-    options.relay_url = QString::fromStdString(relay_->url());
-    options.kdf_log2_n = 10;  // cheap scrypt: the cost is a parameter, the path the same
-    return std::make_unique<AppController>(options);
+    return kollega::testing::MakeDesktopApp(dir, QString::fromStdString(relay_->url()));
   }
 
   // A first run to the end: an account on the relay and a store in `dir`;
-  // null (and a failure logged) if it did not get there.
+  // null (and a warning) if it did not get there.
   std::unique_ptr<AppController> NewAccount(const QString& dir) {
-    auto app = MakeApp(dir);
-    app->createAccount(kPassphrase, kPassphrase);
-    const bool ready = QTest::qWaitFor(
-        [&] {
-          return app->state() == AppController::Ready && !app->accountId().isEmpty() &&
-                 app->online();
-        },
-        kTimeoutMs);
-    if (!ready) {
-      qWarning("first run did not finish: %s", qPrintable(app->error()));
-      return nullptr;
-    }
-    return app;
+    return kollega::testing::NewDesktopAccount(dir, QString::fromStdString(relay_->url()));
   }
 
   std::unique_ptr<RelayProcess> relay_;
@@ -235,8 +220,9 @@ class DesktopTest : public QObject {
     QVERIFY(app->languages()->setLanguage("en"));
     QCOMPARE(text("firstRunTitle"), QStringLiteral("Welcome to Kollega"));
     // English has its plural forms from its catalogue too.
-    QCOMPARE(QCoreApplication::translate("Conversations", "Conversation %1, %n new message(s)", "", 1),
-             QStringLiteral("Conversation %1, 1 new message"));
+    QCOMPARE(
+        QCoreApplication::translate("Conversations", "Conversation %1, %n new message(s)", "", 1),
+        QStringLiteral("Conversation %1, 1 new message"));
     QCOMPARE(text("safetyButton"), QStringLiteral("Safety"));
     QVERIFY(app->languages()->setLanguage("da"));
     QCOMPARE(text("firstRunTitle"), QStringLiteral("Velkommen til Kollega"));

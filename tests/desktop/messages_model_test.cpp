@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "app_controller.h"
+#include "desktop_test_util.h"
 #include "support/relay_process.h"
 
 using kollega::desktop::AppController;
@@ -27,7 +28,7 @@ constexpr int kTimeoutMs = 15000;
 constexpr int kPage = static_cast<int>(MessagesModel::kPageSize);
 constexpr int kWindow = static_cast<int>(MessagesModel::kMaxRows);
 constexpr int kTotal = kWindow + kPage + 10;  // 260: past the window by a page and some
-const QString kPassphrase = QStringLiteral("calm blue harbour");
+const QString kPassphrase = kollega::testing::kDesktopPassphrase;
 // Nobody's account: the messages are stored and stay queued.
 const QString kPeer = QStringLiteral("6b6f6c6c000000000000000000000001");
 
@@ -44,21 +45,8 @@ class MessagesModelTest : public QObject {
 
  private:
   std::unique_ptr<AppController> NewAccount(const QString& dir) {
-    AppController::Options options;
-    options.data_dir = dir;
-    options.relay_url = QString::fromStdString(relay_->url());
-    options.kdf_log2_n = 10;
-    auto app = std::make_unique<AppController>(options);
-    app->createAccount(kPassphrase, kPassphrase);
-    if (!QTest::qWaitFor(
-            [&] {
-              return app->state() == AppController::Ready && app->online() &&
-                     !app->accountId().isEmpty();
-            },
-            kTimeoutMs)) {
-      return nullptr;
-    }
-    return app;
+    return kollega::testing::NewDesktopAccount(dir, QString::fromStdString(relay_->url()),
+                                               kTimeoutMs);
   }
 
   // Stores `n` messages to kPeer, "message 0" the oldest.

@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "app_controller.h"
+#include "desktop_test_util.h"
 #include "kollega/crypto/signal_context.h"
 #include "kollega/crypto/signal_keys.h"
 #include "notifier.h"
@@ -33,7 +34,7 @@ using kollega::testing::TempDir;
 namespace {
 
 constexpr int kTimeoutMs = 10000;
-const QString kPassphrase = QStringLiteral("calm blue harbour");
+const QString kPassphrase = kollega::testing::kDesktopPassphrase;
 
 // What a phone's camera would read from `image`: the first QR code's text.
 QString DecodeQr(const QImage& image) {
@@ -71,27 +72,14 @@ class TrustTest : public QObject {
 
  private:
   std::unique_ptr<AppController> MakeApp(const QString& dir, bool with_relay = true) {
-    AppController::Options options;
-    options.data_dir = dir;
-    if (with_relay) options.relay_url = QString::fromStdString(relay_->url());
-    options.kdf_log2_n = 10;  // cheap scrypt: the cost is a parameter, the path the same
-    return std::make_unique<AppController>(options);
+    return kollega::testing::MakeDesktopApp(
+        dir, with_relay ? QString::fromStdString(relay_->url()) : QString());
   }
 
-  static bool WaitReady(AppController& app) {
-    const bool ready = QTest::qWaitFor(
-        [&] {
-          return app.state() == AppController::Ready && !app.accountId().isEmpty() && app.online();
-        },
-        kTimeoutMs);
-    if (!ready) qWarning("not ready: %s", qPrintable(app.error()));
-    return ready;
-  }
+  static bool WaitReady(AppController& app) { return kollega::testing::WaitDesktopReady(app); }
 
   std::unique_ptr<AppController> NewAccount(const QString& dir) {
-    auto app = MakeApp(dir);
-    app->createAccount(kPassphrase, kPassphrase);
-    return WaitReady(*app) ? std::move(app) : nullptr;
+    return kollega::testing::NewDesktopAccount(dir, QString::fromStdString(relay_->url()));
   }
 
   // `sender` writes to `receiver` and the receiver's store has it.
