@@ -10,6 +10,7 @@
 #include "components/case_records.h"
 #include "components/cases.h"
 #include "components/organisations.h"
+#include "components/receipts.h"
 #include "components/repair.h"
 #include "kollega/base/hex.h"
 #include "kollega/base/log.h"
@@ -161,6 +162,7 @@ Status Cases::ForgetPeer(const std::string& peer) {
       // Another case with the same peer keeps them; the last one to go
       // takes the ratchet keys and the kept copies with it.
       KOLLEGA_RETURN_IF_ERROR(kernel_.store().DeleteAllSessions(peer).status());
+      KOLLEGA_RETURN_IF_ERROR(receipts_.Forget(peer));
       if (repair) {
         KOLLEGA_RETURN_IF_ERROR(repair->Forget(peer));
         // And the copies of what this device said to the peer that went to

@@ -5,6 +5,7 @@
 #include "components/case_records.h"
 #include "components/cases.h"
 #include "components/receipts.h"
+#include "components/repair.h"
 #include "kollega/base/hex.h"
 
 namespace kollega::client {
@@ -21,6 +22,17 @@ Cases::Cases(Kernel& kernel, Organisations& organisations, Receipts& receipts)
       [this](const std::string& sender, const std::string& id, MessageStatus target) {
         return Advance(sender, id, target);
       });
+  // A case's peer writes back (a receipt, say) just after the case closed
+  // here: its sessions are gone on purpose, and repair must not start new
+  // ones. Anyone with a case or a chat here is still wanted.
+  if (auto* repair = dynamic_cast<Repair*>(kernel_.ComponentNamed(Repair::kName))) {
+    repair->SetWanted([this](const std::string& account) -> Result<bool> {
+      KOLLEGA_ASSIGN_OR_RETURN(bool has_case, HasCaseWith(account));
+      if (has_case) return true;
+      KOLLEGA_ASSIGN_OR_RETURN(auto chat, kernel_.store().ListMessages(account, 1));
+      return !chat.empty();
+    });
+  }
 }
 
 std::string Cases::IndexKey(const cases::CaseRecord& record, const cases::CaseEntry& entry) const {

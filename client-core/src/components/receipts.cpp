@@ -128,6 +128,20 @@ Result<std::vector<std::string>> Receipts::Unread(const std::string& peer) {
   return ids;
 }
 
+Status Receipts::Forget(const std::string& peer) {
+  ComponentTable& table = kernel_.Table(kName);
+  std::vector<std::string> keys;
+  for (char tag : {kDeliveredTag, kUnreadTag}) {
+    KOLLEGA_RETURN_IF_ERROR(
+        table.Scan(std::string(1, tag) + peer, false, [&](std::string_view key, std::string_view) {
+          keys.emplace_back(key);
+          return true;
+        }));
+  }
+  for (const auto& key : keys) KOLLEGA_RETURN_IF_ERROR(table.Erase(key));
+  return Status::Ok();
+}
+
 Status Receipts::Read(const std::string& peer, const std::vector<std::string>& ids) {
   ComponentTable& table = kernel_.Table(kName);
   for (const auto& id : ids) KOLLEGA_RETURN_IF_ERROR(table.Delete(Key(kUnreadTag, peer, id)));

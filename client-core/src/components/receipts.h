@@ -56,6 +56,9 @@ class Receipts final : public Component {
   void SetFallback(Fallback fallback) { fallback_ = std::move(fallback); }
   // The ids NoteReceived left unread for `peer` (account bytes).
   Result<std::vector<std::string>> Unread(const std::string& peer);
+  // Inside a transaction: `peer`'s records go (their case closed: nothing
+  // of them is left on the device, docs/organisations.md §12).
+  Status Forget(const std::string& peer);
   // Inside a transaction: `ids` of `peer` are read; a READ receipt is queued.
   Status Read(const std::string& peer, const std::vector<std::string>& ids);
 
