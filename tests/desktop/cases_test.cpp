@@ -182,7 +182,7 @@ class CasesTest : public QObject {
     QVERIFY(list != nullptr);
     // What the bubble says under the words, as a person reads it.
     std::function<bool(QQuickItem*, const QString&)> says = [&](QQuickItem* item,
-                                                                 const QString& words) {
+                                                                const QString& words) {
       if (item->isVisible() && item->property("text").toString().endsWith(words)) return true;
       for (QQuickItem* child : item->childItems()) {
         if (says(child, words)) return true;

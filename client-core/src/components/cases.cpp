@@ -65,8 +65,7 @@ Status Cases::AddEntry(cases::CaseRecord& record, cases::CaseEntry entry) {
   record.set_next_entry(n + 1);
   const std::string index = IndexKey(record, entry);
   if (!index.empty()) {
-    KOLLEGA_RETURN_IF_ERROR(
-        kernel_.Table(kName).Put(index, record.case_id() + EntryNumber(n)));
+    KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Put(index, record.case_id() + EntryNumber(n)));
   }
   return kernel_.Table(kName).Put(EntryKey(record.case_id(), n), entry.SerializeAsString());
 }

@@ -18,10 +18,8 @@ constexpr size_t kPlaceSize = case_records::kCaseIdSize + 8;  // case_id(16) u64
 
 Cases::Cases(Kernel& kernel, Organisations& organisations, Receipts& receipts)
     : kernel_(kernel), organisations_(organisations), receipts_(receipts) {
-  receipts_.SetFallback(
-      [this](const std::string& sender, const std::string& id, MessageStatus target) {
-        return Advance(sender, id, target);
-      });
+  receipts_.SetFallback([this](const std::string& sender, const std::string& id,
+                               MessageStatus target) { return Advance(sender, id, target); });
   // A case's peer writes back (a receipt, say) just after the case closed
   // here: its sessions are gone on purpose, and repair must not start new
   // ones. Anyone with a case or a chat here is still wanted.

@@ -120,11 +120,12 @@ Status Receipts::QueueReceipt(const std::string& peer, content::Receipt::Type ty
 
 Result<std::vector<std::string>> Receipts::Unread(const std::string& peer) {
   std::vector<std::string> ids;
-  KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Scan(
-      std::string(1, kUnreadTag) + peer, false, [&](std::string_view key, std::string_view) {
-        if (key.size() == 1 + 2 * kIdSize) ids.emplace_back(key.substr(1 + kIdSize));
-        return true;
-      }));
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Scan(std::string(1, kUnreadTag) + peer, false,
+                                                    [&](std::string_view key, std::string_view) {
+                                                      if (key.size() == 1 + 2 * kIdSize)
+                                                        ids.emplace_back(key.substr(1 + kIdSize));
+                                                      return true;
+                                                    }));
   return ids;
 }
 
