@@ -10,10 +10,12 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QtTest>
+#include <functional>
 #include <memory>
 
 #include "app_controller.h"
 #include "desktop_test_util.h"
+#include "messages_model.h"
 #include "org_fixture.h"
 #include "support/relay_process.h"
 
@@ -21,6 +23,7 @@ using kollega::desktop::AppController;
 using kollega::desktop::CaseEntriesModel;
 using kollega::desktop::CasesController;
 using kollega::desktop::CasesModel;
+using kollega::desktop::MessagesModel;
 using kollega::desktop::testing::HelperProfile;
 using kollega::desktop::testing::OrgFixture;
 using kollega::desktop::testing::OrgPolicyOptions;
@@ -156,6 +159,48 @@ class CasesTest : public QObject {
     QCOMPARE(LastEntry(*seeker, "cardLabel").toString(), QString("Psychologist"));
     QCOMPARE(LastEntry(*seeker, "cardDescription").toString(), QString("Talking therapy."));
     QCOMPARE(helper->cases()->error(), QString());
+  }
+
+  // The seeker's words carry the chat's marks: delivered once the helper's
+  // app has them, read once the helper opens the case.
+  void caseTextsShowDeliveredThenRead() {
+    OrgFixture org;
+    QVERIFY(org.SetUp());
+    auto helper = NewAccount(org, "helper");
+    auto seeker = NewAccount(org, "seeker");
+    QVERIFY(helper && seeker);
+    QVERIFY(org.Enrol(*helper));
+    const QString id = OpenCase(org, *seeker, *helper);
+    QVERIFY(!id.isEmpty());
+    auto screen = Show(*seeker);
+    QMetaObject::invokeMethod(screen->rootObjects().first(), "openCase", Q_ARG(QVariant, id));
+    QTRY_COMPARE_WITH_TIMEOUT(seeker->cases()->entries()->count(), 1, kTimeoutMs);
+    QVERIFY(LastEntry(*seeker, "outgoing").toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(LastEntry(*seeker, "status").toInt(), int(MessagesModel::Delivered),
+                              kTimeoutMs);
+    QObject* list = Find(*screen, "caseEntriesList");
+    QVERIFY(list != nullptr);
+    // What the bubble says under the words, as a person reads it.
+    std::function<bool(QQuickItem*, const QString&)> says = [&](QQuickItem* item,
+                                                                const QString& words) {
+      if (item->isVisible() && item->property("text").toString().endsWith(words)) return true;
+      for (QQuickItem* child : item->childItems()) {
+        if (says(child, words)) return true;
+      }
+      return false;
+    };
+    auto stampSays = [&](const QString& words) {
+      return says(qobject_cast<QQuickItem*>(list), words);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(stampSays(QString::fromUtf8("\u2713\u2713 Delivered")), kTimeoutMs);
+
+    helper->cases()->open(id);
+    QTRY_COMPARE_WITH_TIMEOUT(LastEntry(*seeker, "status").toInt(), int(MessagesModel::Read),
+                              kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(stampSays(QString::fromUtf8("\u2713\u2713 Read")), kTimeoutMs);
+    // The helper's view of the seeker's words has no mark.
+    QTRY_COMPARE_WITH_TIMEOUT(helper->cases()->entries()->count(), 1, kTimeoutMs);
+    QCOMPARE(LastEntry(*helper, "status").toInt(), int(MessagesModel::Received));
   }
 
   // Asked and declined keeps the case; asked and agreed opens one with the

@@ -1,6 +1,8 @@
 // A case's entries in CaseChat: messages as bubbles, a referral as the
 // resource card (label, phone, hours, description), notices the client
-// noted (a handover's passed-on words) as plain lines.
+// noted (a handover's passed-on words) as plain lines. The seeker's or
+// helper's own texts carry the plain chat's delivery and read marks, in
+// the chat's words (translated once, in the Chat context).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -14,6 +16,28 @@ ListView {
     clip: true
     spacing: 6
     onCountChanged: positionViewAtEnd()
+
+    function hasMark(outgoing, status) {
+        return outgoing && status >= MessagesModel.Queued && status <= MessagesModel.Read
+    }
+    function markText(status) {
+        switch (status) {
+        case MessagesModel.Queued: return qsTranslate("Chat", "Waiting to send")
+        case MessagesModel.Sent: return qsTranslate("Chat", "Sent")
+        case MessagesModel.Delivered: return qsTranslate("Chat", "Delivered")
+        case MessagesModel.Read: return qsTranslate("Chat", "Read")
+        default: return ""
+        }
+    }
+    function markSymbol(status) {
+        switch (status) {
+        case MessagesModel.Queued: return "\u25F7"
+        case MessagesModel.Sent: return "\u2713"
+        case MessagesModel.Delivered: return "\u2713\u2713"
+        case MessagesModel.Read: return "\u2713\u2713"
+        default: return ""
+        }
+    }
     delegate: Item {
         width: ListView.view.width
         height: kind === CaseEntriesModel.Notice ? noticeLabel.height + 8
@@ -78,6 +102,7 @@ ListView {
             color: outgoing ? "#dbe7f5" : "#eeeeee"
             Accessible.role: Accessible.StaticText
             Accessible.name: model.text
+                             + (list.hasMark(outgoing, status) ? ". " + list.markText(status) : "")
             Label {
                 id: body
                 x: 12
@@ -93,7 +118,9 @@ ListView {
                 anchors.rightMargin: 12
                 anchors.top: body.bottom
                 text: (app.languages.current, app.orgs.formatTime(list.orgId, at))
-                color: "#444444"
+                      + (list.hasMark(outgoing, status)
+                         ? "  " + list.markSymbol(status) + " " + list.markText(status) : "")
+                color: status === MessagesModel.Read && outgoing ? "#1d4e89" : "#444444"
                 font.pointSize: Qt.application.font.pointSize * 0.85
             }
         }

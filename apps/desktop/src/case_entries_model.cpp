@@ -47,6 +47,8 @@ QVariant CaseEntriesModel::data(const QModelIndex& index, int role) const {
       return text(r.card.hours);
     case kCardDescriptionRole:
       return text(r.card.description);
+    case kStatusRole:
+      return static_cast<int>(r.entry.status);
     default:
       return {};
   }
@@ -61,7 +63,8 @@ QHash<int, QByteArray> CaseEntriesModel::roleNames() const {
           {kCardPhoneRole, "cardPhone"},
           {kCardEmailRole, "cardEmail"},
           {kCardHoursRole, "cardHours"},
-          {kCardDescriptionRole, "cardDescription"}};
+          {kCardDescriptionRole, "cardDescription"},
+          {kStatusRole, "status"}};
 }
 
 }  // namespace kollega::desktop

@@ -39,6 +39,9 @@ class CaseEntriesModel : public QAbstractListModel {
     kCardEmailRole,
     kCardHoursRole,
     kCardDescriptionRole,
+    // An outgoing text's mark as MessagesModel::Mark (queued, sent,
+    // delivered, read); Received (no mark) for everything else.
+    kStatusRole,
   };
 
   using QAbstractListModel::QAbstractListModel;

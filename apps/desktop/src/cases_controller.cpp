@@ -230,8 +230,18 @@ void CasesController::open(const QString& caseId) {
   SetError({});
   emit currentChanged();
   ReloadEntries();
+  MarkCurrentRead();
   // Opened a moment ago (Find help opens a case and shows it): not listed yet.
   if (!caseId.isEmpty() && model_.rowOf(caseId) < 0) refresh(false);
+}
+
+// The other side sees their words read once the case is on screen (as the
+// plain chat's markSeen does).
+void CasesController::MarkCurrentRead() {
+  if (client_ == nullptr || current_.isEmpty()) return;
+  client_->MarkCaseRead(current_.toStdString()).Then([](Status s) {
+    s.IgnoreError();  // a case closed meanwhile has nothing left to mark
+  });
 }
 
 void CasesController::ReloadEntries() {
@@ -270,9 +280,11 @@ void CasesController::OnEvent(const client::Event& event) {
                                   [&](const char* w) { return changed->what == w; });
     if (QString::fromStdString(changed->case_id) == current_) {
       ReloadEntries();
+      if (news) MarkCurrentRead();
     } else if (news) {
       NoteUnread(changed->case_id);
     }
+    if (changed->what == "status") return;  // a mark moved: nothing else changed
     // A helper's open cases changed: client-core may have published "full"
     // (or lifted it); the directory says what seekers see.
     const bool count_changed = changed->what == "opened" || changed->what == "accepted" ||

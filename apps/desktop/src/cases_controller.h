@@ -117,6 +117,7 @@ class CasesController : public Feature {
 
  private:
   void Apply(Snapshot& snapshot);
+  void MarkCurrentRead();
   void ReloadEntries();
   // Runs a case action; on failure shows `failed` with client-core's words.
   // Then refreshes (`fetch`: the directory too).

@@ -86,6 +86,7 @@ void CasesController::ShowExamples() {
     r.entry.text = text.toStdString();
     r.entry.referral = referral;
     if (*referral) r.card = resources_[org].front();
+    if (outgoing && !*referral) r.entry.status = client::MessageStatus::kRead;  // the mark shows
     return r;
   };
   entries_.SetRows(

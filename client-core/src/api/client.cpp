@@ -318,6 +318,10 @@ Async<Result<std::vector<CaseEntryInfo>>> Client::CaseEntries(const std::string&
       [=, this] { return impl_->Find<class Cases>()->Entries(case_id); });
 }
 
+Async<Status> Client::MarkCaseRead(const std::string& case_id) {
+  return impl_->Run<Status>([=, this] { return impl_->Find<class Cases>()->MarkRead(case_id); });
+}
+
 Async<Result<bool>> Client::CloseCase(const std::string& case_id, bool heavy,
                                       const std::string& category) {
   return impl_->Run<Result<bool>>([=, this] {

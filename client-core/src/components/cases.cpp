@@ -4,6 +4,7 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <map>
 
 #include "components/case_records.h"
 #include "components/organisations.h"
@@ -62,24 +63,49 @@ Status Cases::Save(const cases::CaseRecord& record) {
 Status Cases::AddEntry(cases::CaseRecord& record, cases::CaseEntry entry) {
   uint64_t n = record.next_entry();
   record.set_next_entry(n + 1);
+  const std::string index = IndexKey(record, entry);
+  if (!index.empty()) {
+    KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Put(index, record.case_id() + EntryNumber(n)));
+  }
   return kernel_.Table(kName).Put(EntryKey(record.case_id(), n), entry.SerializeAsString());
 }
 
 Status Cases::EraseCase(const std::string& case_id, bool keep_record) {
   std::vector<std::string> keys;
-  KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Scan(EntryPrefix(case_id), false,
-                                                    [&](std::string_view key, std::string_view) {
-                                                      keys.emplace_back(key);
-                                                      return true;
-                                                    }));
+  std::vector<std::string> values;
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Scan(
+      EntryPrefix(case_id), false, [&](std::string_view key, std::string_view value) {
+        keys.emplace_back(key);
+        values.emplace_back(value);
+        return true;
+      }));
   availability_stale_ = true;
-  if (!keep_record) keys.push_back(RecordKey(case_id));
-  for (const auto& key : keys) KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Erase(key));
+  KOLLEGA_RETURN_IF_ERROR(EraseEntries(case_id, keys, values));
+  if (!keep_record) return kernel_.Table(kName).Erase(RecordKey(case_id));
   return Status::Ok();
 }
 
-Status Cases::SendTo(const std::string& peer, const cases::CaseMessage& message) {
+// An entry's index record goes with it: nothing of an erased text is left
+// to find (docs/organisations.md §12).
+Status Cases::EraseEntries(const std::string& case_id, const std::vector<std::string>& keys,
+                           const std::vector<std::string>& values) {
+  auto record = Load(case_id);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    cases::CaseEntry entry;
+    if (record.ok() && entry.ParseFromString(values[i])) {
+      const std::string index = IndexKey(*record, entry);
+      if (!index.empty()) KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Erase(index));
+    }
+    KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Erase(keys[i]));
+  }
+  if (!record.ok()) record.status().IgnoreError();
+  return Status::Ok();
+}
+
+Status Cases::SendTo(const std::string& peer, const cases::CaseMessage& message,
+                     const std::string& message_id) {
   content::Content content;
+  content.set_message_id(message_id);
   content.mutable_component()->set_type(std::string(kType));
   content.mutable_component()->set_body(message.SerializeAsString());
   // Sent once the caller's transaction is committed: the Client's case
@@ -87,8 +113,9 @@ Status Cases::SendTo(const std::string& peer, const cases::CaseMessage& message)
   return kernel_.Enqueue(peer, content);
 }
 
-Status Cases::Tell(const std::vector<std::string>& peers, const cases::CaseMessage& message) {
-  for (const auto& peer : peers) KOLLEGA_RETURN_IF_ERROR(SendTo(peer, message));
+Status Cases::Tell(const std::vector<std::string>& peers, const cases::CaseMessage& message,
+                   const std::string& message_id) {
+  for (const auto& peer : peers) KOLLEGA_RETURN_IF_ERROR(SendTo(peer, message, message_id));
   cases::CaseMessage copy = message;
   for (const auto& peer : peers) copy.add_copy_sent_to(peer);
   return SendTo(kernel_.own_account(), copy);
@@ -193,11 +220,12 @@ Result<std::string> Cases::Open(const std::string& org_id, const std::string& he
   open->set_text(text);
   open->set_handed_over_from(handed_over_from);
   open->set_passed_on(passed_on);
+  const std::string message_id = kernel_.NewMessageId();
   KOLLEGA_RETURN_IF_ERROR(kernel_.Transaction([&]() -> Status {
-    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, Entry(true, kernel_.NowMs(), text)));
+    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, OutgoingText(kernel_.NowMs(), text, message_id)));
     KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
-    return Tell(helper, message);
+    return Tell(helper, message, message_id);
   }));
   return ToHex(record.case_id());
 }
@@ -211,10 +239,11 @@ Status Cases::Send(const std::string& case_hex, const std::string& text) {
     cases::CaseMessage message = About(case_id);
     message.mutable_text()->set_text(text);
     message.mutable_text()->set_new_conversation(record.conversation_pending());
-    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, Entry(true, kernel_.NowMs(), text)));
+    const std::string message_id = kernel_.NewMessageId();
+    KOLLEGA_RETURN_IF_ERROR(AddEntry(record, OutgoingText(kernel_.NowMs(), text, message_id)));
     KOLLEGA_RETURN_IF_ERROR(Count(record, kernel_.NowMs()));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
-    return Tell(record.peer(), message);
+    return Tell(record.peer(), message, message_id);
   });
 }
 
@@ -318,8 +347,19 @@ Result<std::vector<CaseEntryInfo>> Cases::Entries(const std::string& case_hex) {
       EntryPrefix(case_id), false, [&](std::string_view, std::string_view value) {
         cases::CaseEntry entry;
         if (!entry.ParseFromString(std::string(value))) return true;
-        out.push_back(
-            {entry.outgoing(), entry.at_ms(), entry.text(), entry.referral(), entry.notice()});
+        CaseEntryInfo info;
+        info.outgoing = entry.outgoing();
+        info.at_ms = entry.at_ms();
+        info.text = entry.text();
+        info.referral = entry.referral();
+        info.notice = entry.notice();
+        if (!entry.message_id().empty()) info.message_id = ToHex(entry.message_id());
+        // Only a text sent with an id has a mark (entries from before marks: none).
+        if (entry.outgoing() && !entry.message_id().empty() &&
+            entry.status() <= static_cast<uint32_t>(MessageStatus::kRead)) {
+          info.status = static_cast<MessageStatus>(entry.status());
+        }
+        out.push_back(std::move(info));
         return true;
       }));
   return out;
@@ -333,7 +373,7 @@ Status Cases::SweepRetention() {
         if (record.ParseFromString(std::string(value))) records.push_back(std::move(record));
         return true;
       }));
-  std::vector<std::string> expired;
+  std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> expired;
   for (const auto& record : records) {
     auto policy = organisations_.PolicyOf(ToHex(record.org_key()));
     if (!policy.ok() || policy->retention_days() == 0) continue;
@@ -342,7 +382,8 @@ Status Cases::SweepRetention() {
         EntryPrefix(record.case_id()), false, [&](std::string_view key, std::string_view value) {
           cases::CaseEntry entry;
           if (entry.ParseFromString(std::string(value)) && entry.at_ms() < cutoff) {
-            expired.emplace_back(key);
+            expired[record.case_id()].first.emplace_back(key);
+            expired[record.case_id()].second.emplace_back(value);
           }
           return true;
         }));
@@ -354,7 +395,9 @@ Status Cases::SweepRetention() {
     KOLLEGA_RETURN_IF_ERROR(repair->Prune());
   }
   return kernel_.Transaction([&]() -> Status {
-    for (const auto& key : expired) KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Erase(key));
+    for (const auto& [case_id, entries] : expired) {
+      KOLLEGA_RETURN_IF_ERROR(EraseEntries(case_id, entries.first, entries.second));
+    }
     return Status::Ok();
   });
 }

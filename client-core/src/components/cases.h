@@ -13,6 +13,10 @@
 //        'e' case_id(16) u64be(n)     -> cases::CaseEntry
 //        's' org_key(32) "YYYY-MM" category -> u32be count (closed cases)
 //
+//        'i' message_id(16)          -> case_id(16) u64be(n): an outgoing text,
+//                                       found by its receipts and OnSent
+//        'r' peer(16) message_id(16) -> case_id(16) u64be(n): an incoming
+//                                       text, found when the case is read
 //        'w' peer(16)                -> 1 now | 0 once the close is sent:
 //                                       the peer's sessions are to go
 //
@@ -40,13 +44,13 @@
 namespace kollega::client {
 
 class Organisations;
+class Receipts;
 
 class Cases final : public Component {
  public:
   static constexpr std::string_view kName = "cases";
   static constexpr std::string_view kType = "case";
-  Cases(Kernel& kernel, Organisations& organisations)
-      : kernel_(kernel), organisations_(organisations) {}
+  Cases(Kernel& kernel, Organisations& organisations, Receipts& receipts);
 
   std::string_view name() const override { return kName; }
   std::vector<std::string> content_types() const override { return {std::string(kType)}; }
@@ -93,6 +97,8 @@ class Cases final : public Component {
                                                const std::string& language);
   Result<std::vector<CaseInfo>> List();
   Result<std::vector<CaseEntryInfo>> Entries(const std::string& case_hex);
+  // The peer's texts in the case are read: a READ receipt goes back.
+  Status MarkRead(const std::string& case_hex);
   // Erases entries past their organisation's retention.
   Status SweepRetention();
 
@@ -101,12 +107,33 @@ class Cases final : public Component {
   Status Save(const cases::CaseRecord& record);
   Status AddEntry(cases::CaseRecord& record, cases::CaseEntry entry);
   Status EraseCase(const std::string& case_id, bool keep_record);
-  Status SendTo(const std::string& peer, const cases::CaseMessage& message);
+  // Erases the entries at `keys` (their values `values`) and their index records.
+  Status EraseEntries(const std::string& case_id, const std::vector<std::string>& keys,
+                      const std::vector<std::string>& values);
+  // `message_id`: the Content's, which receipts name (a text's); else none.
+  Status SendTo(const std::string& peer, const cases::CaseMessage& message,
+                const std::string& message_id = "");
   // SendTo each of `peers`, and one copy to this account's other devices.
-  Status Tell(const std::vector<std::string>& peers, const cases::CaseMessage& message);
-  Status Tell(const std::string& peer, const cases::CaseMessage& message) {
-    return Tell(std::vector<std::string>{peer}, message);
+  Status Tell(const std::vector<std::string>& peers, const cases::CaseMessage& message,
+              const std::string& message_id = "");
+  Status Tell(const std::string& peer, const cases::CaseMessage& message,
+              const std::string& message_id = "") {
+    return Tell(std::vector<std::string>{peer}, message, message_id);
   }
+  // An entry's number as its key ends: u64 big-endian, so keys sort by it.
+  static std::string EntryNumber(uint64_t n) {
+    std::string out;
+    for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<char>(n >> shift));
+    return out;
+  }
+  // The index record of `entry` in `record` ('i' or 'r'); empty for an
+  // entry without a message id.
+  std::string IndexKey(const cases::CaseRecord& record, const cases::CaseEntry& entry) const;
+  static cases::CaseEntry OutgoingText(int64_t at_ms, const std::string& text,
+                                       const std::string& message_id);
+  // The outgoing text `message_id` to `peer` moves forward to `target`
+  // (never back); unknown ids change nothing (cases_marks.cpp).
+  Status Advance(const std::string& peer, const std::string& message_id, MessageStatus target);
   // A copy of what another device of this account sent (cases_copies.cpp).
   Status ReceiveCopy(cases::CaseMessage& message);
   // The case is gone here: once `peer` has no case left on this device,
@@ -131,10 +158,11 @@ class Cases final : public Component {
   Status CorrectSupportTime(cases::CaseRecord& record, uint32_t minutes);
   Status RecordClosed(const cases::CaseRecord& record, const std::string& category);
   CaseInfo Describe(const cases::CaseRecord& record);
-  Status Receive(const Incoming& from, cases::CaseMessage& message);
+  Status Receive(const Incoming& from, cases::CaseMessage& message, const std::string& message_id);
 
   Kernel& kernel_;
   Organisations& organisations_;
+  Receipts& receipts_;
   bool availability_stale_ = false;  // a helper's open cases changed
   bool marked_ = true;               // peers may be marked "now" (from before a restart)
 };

@@ -10,6 +10,7 @@
 #include "components/case_records.h"
 #include "components/cases.h"
 #include "components/organisations.h"
+#include "components/receipts.h"
 #include "components/repair.h"
 #include "kollega/base/hex.h"
 #include "kollega/base/log.h"
@@ -161,6 +162,7 @@ Status Cases::ForgetPeer(const std::string& peer) {
       // Another case with the same peer keeps them; the last one to go
       // takes the ratchet keys and the kept copies with it.
       KOLLEGA_RETURN_IF_ERROR(kernel_.store().DeleteAllSessions(peer).status());
+      KOLLEGA_RETURN_IF_ERROR(receipts_.Forget(peer));
       if (repair) {
         KOLLEGA_RETURN_IF_ERROR(repair->Forget(peer));
         // And the copies of what this device said to the peer that went to
@@ -192,10 +194,15 @@ Status Cases::ForgetMarked() {
 
 void Cases::OnSent(const std::string& recipient, const content::Content& content) {
   cases::CaseMessage message;
-  if (recipient == kernel_.own_account() || !message.ParseFromString(content.component().body()) ||
-      !(message.has_closed() || message.has_withdrawn())) {
+  if (recipient == kernel_.own_account() || !message.ParseFromString(content.component().body())) {
     return;
   }
+  if (message.has_text() || message.has_open()) {
+    Status s = Advance(recipient, content.message_id(), MessageStatus::kSent);
+    if (!s.ok()) log::Warn(kLog, "a case text's mark stays: " + s.ToString());
+    return;
+  }
+  if (!(message.has_closed() || message.has_withdrawn())) return;
   auto marker = kernel_.Table(kName).Get(MarkerKey(recipient));
   Status s = !marker.ok() ? marker.status() : *marker ? ForgetPeer(recipient) : Status::Ok();
   if (!s.ok()) log::Warn(kLog, "a closed case's sessions stay for now: " + s.ToString());
@@ -203,6 +210,11 @@ void Cases::OnSent(const std::string& recipient, const content::Content& content
 
 void Cases::OnSendFailed(const std::string& recipient, const content::Content& content,
                          const Status&) {
+  cases::CaseMessage message;
+  if (message.ParseFromString(content.component().body()) &&
+      (message.has_text() || message.has_open())) {
+    return;  // the text keeps its waiting mark: it never went
+  }
   OnSent(recipient, content);  // given up: nothing more will go to the peer
 }
 

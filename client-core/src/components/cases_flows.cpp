@@ -6,6 +6,7 @@
 #include "components/case_records.h"
 #include "components/cases.h"
 #include "components/organisations.h"
+#include "components/receipts.h"
 #include "kernel/device_list_manager.h"
 #include "kernel/link_manager.h"
 #include "kollega/base/hex.h"
@@ -35,7 +36,8 @@ Status Cases::OnReceive(const Incoming& from, const content::Content& content) {
   }
   // Cases are between two accounts; the message names its sender only by
   // the session it arrived on.
-  Status s = from.from_own_account ? ReceiveCopy(message) : Receive(from, message);
+  Status s =
+      from.from_own_account ? ReceiveCopy(message) : Receive(from, message, content.message_id());
   if (s.ok()) kernel_.RequestFlush();  // held until the delivery is committed
   if (s.code() == StatusCode::kInvalidArgument || s.code() == StatusCode::kNotFound ||
       s.code() == StatusCode::kPermissionDenied) {
@@ -44,7 +46,8 @@ Status Cases::OnReceive(const Incoming& from, const content::Content& content) {
   return s;
 }
 
-Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
+Status Cases::Receive(const Incoming& from, cases::CaseMessage& message,
+                      const std::string& message_id) {
   const std::string& case_id = message.case_id();
   // Each side counts by its own clock, when it sends or receives
   // (docs/organisations.md §10).
@@ -55,6 +58,14 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
     e->what = what;
     e->text = text;
     kernel_.Emit(e);
+  };
+  // A text with an id: the peer learns it arrived, and that it was read
+  // once the case is (docs/organisations.md §10, "Delivery and read marks").
+  auto note_text = [&](cases::CaseEntry& entry) -> Status {
+    if (message_id.size() != 16) return Status::Ok();  // from a client without marks
+    entry.set_message_id(message_id);
+    entry.set_status(static_cast<uint32_t>(MessageStatus::kReceived));
+    return receipts_.NoteReceived(from.sender_account, message_id);
   };
   auto existing = Load(case_id);
   if (!existing.ok() && existing.status().code() != StatusCode::kNotFound) return existing.status();
@@ -81,6 +92,7 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
     }
     cases::CaseEntry entry = Entry(false, at);
     entry.set_text(offer ? message.offer().text() : message.open().text());
+    if (!offer) KOLLEGA_RETURN_IF_ERROR(note_text(entry));
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
     if (!offer) KOLLEGA_RETURN_IF_ERROR(Count(record, at));
     KOLLEGA_RETURN_IF_ERROR(Save(record));
@@ -142,6 +154,7 @@ Status Cases::Receive(const Incoming& from, cases::CaseMessage& message) {
     cases::CaseEntry entry = Entry(false, at);
     entry.set_text(message.text().text());
     if (message.text().new_conversation()) record.set_conversation_pending(true);
+    KOLLEGA_RETURN_IF_ERROR(note_text(entry));
     KOLLEGA_RETURN_IF_ERROR(AddEntry(record, entry));
     KOLLEGA_RETURN_IF_ERROR(Count(record, at));
     KOLLEGA_RETURN_IF_ERROR(Save(record));

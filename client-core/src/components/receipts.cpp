@@ -56,7 +56,11 @@ Status Receipts::OnReceive(const Incoming& from, const content::Content& content
   // conversation still finds it.
   for (const auto& id : content.receipt().message_ids()) {
     KOLLEGA_ASSIGN_OR_RETURN(auto message, kernel_.store().GetMessage(from.sender_account, id));
-    if (!message || !message->outgoing || Rank(message->status) >= Rank(target)) continue;
+    if (!message) {
+      if (fallback_) KOLLEGA_RETURN_IF_ERROR(fallback_(from.sender_account, id, target));
+      continue;
+    }
+    if (!message->outgoing || Rank(message->status) >= Rank(target)) continue;
     KOLLEGA_RETURN_IF_ERROR(UpdateStatus(kernel_, from.sender_account, id, target));
   }
   return Status::Ok();
@@ -112,6 +116,37 @@ Status Receipts::QueueReceipt(const std::string& peer, content::Receipt::Type ty
   receipt.mutable_receipt()->set_type(type);
   for (const auto& id : message_ids) receipt.mutable_receipt()->add_message_ids(id);
   return kernel_.Enqueue(peer, receipt);
+}
+
+Result<std::vector<std::string>> Receipts::Unread(const std::string& peer) {
+  std::vector<std::string> ids;
+  KOLLEGA_RETURN_IF_ERROR(kernel_.Table(kName).Scan(std::string(1, kUnreadTag) + peer, false,
+                                                    [&](std::string_view key, std::string_view) {
+                                                      if (key.size() == 1 + 2 * kIdSize)
+                                                        ids.emplace_back(key.substr(1 + kIdSize));
+                                                      return true;
+                                                    }));
+  return ids;
+}
+
+Status Receipts::Forget(const std::string& peer) {
+  ComponentTable& table = kernel_.Table(kName);
+  std::vector<std::string> keys;
+  for (char tag : {kDeliveredTag, kUnreadTag}) {
+    KOLLEGA_RETURN_IF_ERROR(
+        table.Scan(std::string(1, tag) + peer, false, [&](std::string_view key, std::string_view) {
+          keys.emplace_back(key);
+          return true;
+        }));
+  }
+  for (const auto& key : keys) KOLLEGA_RETURN_IF_ERROR(table.Erase(key));
+  return Status::Ok();
+}
+
+Status Receipts::Read(const std::string& peer, const std::vector<std::string>& ids) {
+  ComponentTable& table = kernel_.Table(kName);
+  for (const auto& id : ids) KOLLEGA_RETURN_IF_ERROR(table.Delete(Key(kUnreadTag, peer, id)));
+  return QueueReceipt(peer, content::Receipt::READ, ids);
 }
 
 Status Receipts::MarkRead(const std::string& peer_hex) {

@@ -96,6 +96,10 @@ Status Repair::OnUndecryptable(const Incoming& from, uint32_t envelope_type) {
   if (!broken) {
     KOLLEGA_ASSIGN_OR_RETURN(bool has, kernel_.sessions().HasSession(address));
     broken = !has;
+    if (!has && wanted_) {
+      KOLLEGA_ASSIGN_OR_RETURN(bool wanted, wanted_(from.sender_account));
+      if (!wanted) return Status::Ok();  // forgotten on purpose: dropped
+    }
   }
   if (!broken) {
     KOLLEGA_RETURN_IF_ERROR(table.Scan(key.substr(0, 1 + kIdSize + 4), false,

@@ -77,6 +77,12 @@ class Repair final : public Component {
   // closed case leaves no copy of what was said.
   using Which = std::function<bool(const content::Content&)>;
   Status Forget(const std::string& recipient, const Which& which = nullptr);
+  // Whether a message from `account` (16 bytes), with no session left to
+  // it, may start a new one. Unset: always. Cases erases a closed case's
+  // sessions on purpose: a peer's message that crossed the close must not
+  // bring them back (docs/organisations.md §12).
+  using Wanted = std::function<Result<bool>(const std::string& account)>;
+  void SetWanted(Wanted wanted) { wanted_ = std::move(wanted); }
 
  private:
   enum class Ask : char { kToAsk = 0, kAsked = 1, kDone = 2 };
@@ -106,6 +112,7 @@ class Repair final : public Component {
 
   Kernel& kernel_;
   Limits limits_;
+  Wanted wanted_;
   // Requests may be waiting to be sent (at start: a previous run may have
   // stopped before sending them).
   bool pending_ = true;

@@ -113,13 +113,14 @@ Status Kernel::Open(const std::string& data_dir) {
 
   auto receipts = std::make_unique<Receipts>(*this);
   auto sync = std::make_unique<Sync>(*this);
+  Receipts& receipts_ref = *receipts;  // registered below; lives as long as the kernel
   auto conversations = std::make_unique<Conversations>(*this, *receipts, *sync);
   Register(std::move(conversations));
   Register(std::move(receipts));
   Register(std::move(sync));
   Register(std::make_unique<Repair>(*this));
   auto organisations = std::make_unique<Organisations>(*this);
-  auto cases = std::make_unique<Cases>(*this, *organisations);
+  auto cases = std::make_unique<Cases>(*this, *organisations, receipts_ref);
   Register(std::move(organisations));
   Register(std::move(cases));
   for (const auto& make : options_.extra_components) {

@@ -36,9 +36,13 @@ class CaseForger final : public client::Component {
   }
   Status Send(const std::string& to, const std::string& case_message) {
     content::Content c;
-    c.set_message_id(kernel_->NewMessageId());
     c.mutable_component()->set_type("case");
     c.mutable_component()->set_body(case_message);
+    return SendContent(to, std::move(c));
+  }
+  // Any Content (a receipt naming what the test chooses).
+  Status SendContent(const std::string& to, content::Content c) {
+    c.set_message_id(kernel_->NewMessageId());
     KOLLEGA_RETURN_IF_ERROR(kernel_->Transaction([&] { return kernel_->Enqueue(to, c); }));
     kernel_->RequestFlush();
     return Status::Ok();

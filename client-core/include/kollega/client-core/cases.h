@@ -50,6 +50,10 @@ struct CaseEntryInfo {
   std::string text;
   std::string referral;  // a resource card id of the policy
   std::string notice;    // noted by the client itself
+  // An outgoing text's mark (queued, sent, delivered, read), as the plain
+  // chat's; kReceived for everything else.
+  MessageStatus status = MessageStatus::kReceived;
+  std::string message_id;  // hex; a text's, which receipts name (else empty)
 };
 
 // Something happened to a case: "opened", "offered", "message",

@@ -215,6 +215,9 @@ class Client {
   Async<Status> SendInCase(const std::string& case_id, const std::string& text);
   Async<Result<std::vector<CaseInfo>>> Cases();
   Async<Result<std::vector<CaseEntryInfo>>> CaseEntries(const std::string& case_id);
+  // The other side's texts in the case were seen: they get the read mark
+  // (CaseEntryInfo::status), as MarkRead does in a plain chat.
+  Async<Status> MarkCaseRead(const std::string& case_id);
   // Wipes the case here and tells the other side. True: prompt a debrief.
   // A helper may count it under another of the policy's categories than the
   // one it was opened with (`category`; empty keeps that one).
